@@ -1,0 +1,76 @@
+"""Infer outlet, title and publication date from an article's text when no metadata came with it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from dateutil import parser as date_parser
+
+from .outlets import lookup_outlet, outlet_names_pattern
+
+_OUTLETS = outlet_names_pattern()
+# "Washington CNN —", "MOSCOW (Reuters) -": a place, the outlet, a dash, at the start of a line.
+_DATELINE = re.compile(rf"^[A-Z][\w .,'-]{{1,40}}?\s+\(?({_OUTLETS})\)?\s*[—–-]+", re.MULTILINE)
+# "Al Jazeera and wire services", "Source: CNN", "CNN's Jane Doe contributed to this report."
+_TRAILER = re.compile(rf"^(?:({_OUTLETS}) and wire services|Source: ({_OUTLETS}))\s*$", re.MULTILINE)
+_CONTRIBUTED = re.compile(rf"^({_OUTLETS})[’']s [A-Z][\w. -]+ contributed to this report", re.MULTILINE)
+_EMAIL_DOMAIN = re.compile(r"\b[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
+# An outlet quoting itself: "two officials told CNN". The weakest hint, so it comes last.
+_TOLD_OUTLET = re.compile(rf"\btold ({_OUTLETS})\b")
+_DATE_LINE = re.compile(r"^(?:Published|Posted|Updated|Date)\s*:?\s*(?:on\s+)?(.{6,60})$", re.MULTILINE | re.IGNORECASE)
+_TITLE_STOP = re.compile(r"[.?!:]$|/|Source:|^\W")
+
+
+@dataclass(frozen=True)
+class InferredMetadata:
+    outlet: str = ""
+    outlet_domain: str = ""
+    title: str = ""
+    published_at: datetime | None = None
+
+
+def infer_metadata(text: str) -> InferredMetadata:
+    outlet, domain = infer_outlet(text)
+    return InferredMetadata(outlet=outlet, outlet_domain=domain, title=infer_title(text), published_at=infer_date(text))
+
+
+def infer_outlet(text: str) -> tuple[str, str]:
+    """Return (outlet name, domain), strongest evidence first; ("", "") when the text does not say."""
+    for pattern in (_DATELINE, _TRAILER, _CONTRIBUTED):
+        match = pattern.search(text)
+        if match:
+            return _known(next(g for g in match.groups() if g))
+    for match in _EMAIL_DOMAIN.finditer(text):
+        domain = match.group(1).lower()
+        known = lookup_outlet(domain)
+        return (known.name, known.domain) if known else ("", domain)
+    match = _TOLD_OUTLET.search(text)
+    return _known(match.group(1)) if match else ("", "")
+
+
+def _known(name: str) -> tuple[str, str]:
+    known = lookup_outlet(name)
+    return (known.name, known.domain) if known else (name, "")
+
+
+def infer_title(text: str) -> str:
+    """The first line that reads like a headline: 4 to 25 words, no closing full stop, not a credit."""
+    for line in text.splitlines()[:6]:
+        line = line.strip()
+        if 4 <= len(line.split()) <= 25 and not _TITLE_STOP.search(line):
+            return line
+    return ""
+
+
+def infer_date(text: str) -> datetime | None:
+    """A publication date only from an explicit "Published:/Updated:" line, never from the story."""
+    for match in _DATE_LINE.finditer(text):
+        try:
+            parsed = date_parser.parse(match.group(1), fuzzy=False, default=datetime(1900, 1, 1))
+        except (ValueError, OverflowError):
+            continue
+        if parsed.year > 1900:
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return None

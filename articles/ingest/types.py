@@ -1,0 +1,34 @@
+"""Values passed from the pure ingest helpers to the services that store articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An article as read from a source, before it becomes a row. Empty strings mean unknown."""
+
+    text: str
+    name: str  # what the user would call this item: file name, "file.jsonl:3", URL
+    source_kind: str
+    source_file: str = ""
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    outlet_domain: str = ""
+    author: str = ""
+    published_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SourceFailure:
+    """An item that could not be read, with the reason a user can act on."""
+
+    name: str
+    reason: str
+
+
+class IngestError(Exception):
+    """Raised by the pure helpers for one bad item; callers record it and go on."""

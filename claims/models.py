@@ -1,0 +1,240 @@
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from articles.models import Article
+from common.models import BaseModel
+
+# One expression for the full-text index and for queries, so PostgreSQL uses the index.
+CLAIM_SEARCH_VECTOR = SearchVector("content", "speaker_mention", config="english")
+
+
+class Origin(models.TextChoices):
+    MACHINE = "machine", "Machine"
+    CURATOR = "curator", "Curator"
+
+
+class Speaker(BaseModel):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        GOVERNMENT = "government", "Government or country"
+        GROUP = "group", "Group (anonymous or collective)"
+        UNKNOWN = "unknown", "Unknown"
+
+    name = models.CharField(max_length=300)
+    normalized_name = models.CharField(max_length=300, db_index=True)
+    kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.UNKNOWN, db_index=True)
+    role = models.CharField(max_length=300, blank=True)
+    affiliation = models.CharField(max_length=200, blank=True, db_index=True)
+    # Set when a curator edits kind, role or affiliation: machines then leave those fields alone.
+    curated = models.BooleanField(default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:speaker_detail", args=[self.pk])
+
+
+class SpeakerAlias(BaseModel):
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    normalized_name = models.CharField(max_length=300, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["speaker", "normalized_name"], name="speakeralias_unique_per_speaker"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpeakerMerge(BaseModel):
+    """A record of one speaker merged into another, kept so a merge can be traced and undone by hand."""
+
+    merged_name = models.CharField(max_length=300)
+    merged_speaker_id = models.BigIntegerField()
+    into = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="merges")
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    snapshot = models.JSONField(default=dict, help_text="The merged speaker's fields, aliases and claim ids.")
+
+    def __str__(self) -> str:
+        return f"{self.merged_name} → {self.into}"
+
+
+class Claim(BaseModel):
+    class Type(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        INDIRECT = "indirect", "Indirect speech"
+        MIXED = "mixed", "Mixed quote"
+        HEADLINE = "headline", "Headline"
+        ACCORDING_TO = "according_to", "According to"
+
+    class CueClass(models.TextChoices):
+        ASSERT = "assert", "Asserts"
+        DENY = "deny", "Denies"
+        HEDGE = "hedge", "Believes / hedges"
+        REPORT = "report", "Reports"
+
+    class Polarity(models.TextChoices):
+        ASSERTED = "asserted", "Asserted"
+        NEGATED = "negated", "Negated"
+
+    class ReviewStatus(models.TextChoices):
+        MACHINE = "machine", "Machine"
+        VERIFIED = "verified", "Verified"
+        EDITED = "edited", "Edited"
+        REJECTED = "rejected", "Rejected"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    speaker_mention = models.CharField(max_length=300, blank=True, help_text="The speaker as written here.")
+    speaker_start = models.PositiveIntegerField(null=True, blank=True)
+    speaker_end = models.PositiveIntegerField(null=True, blank=True)
+    cue = models.CharField(max_length=100, blank=True)
+    cue_lemma = models.CharField(max_length=100, blank=True, db_index=True)
+    cue_class = models.CharField(max_length=10, choices=CueClass.choices, default=CueClass.ASSERT, db_index=True)
+    claim_type = models.CharField(max_length=15, choices=Type.choices, db_index=True)
+    content = models.TextField()
+    content_start = models.PositiveIntegerField()
+    content_end = models.PositiveIntegerField()
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.ASSERTED, db_index=True)
+    claim_date = models.DateField(null=True, blank=True, db_index=True)
+    confidence = models.FloatField(default=0.5)
+    extractor_version = models.CharField(max_length=40)
+    # Normal form for linking: key lemmas and entity texts (GIN-indexed for candidate lookup).
+    terms = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+    entities = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    review_status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.MACHINE, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article_id", "content_start"]
+        indexes = [
+            models.Index(fields=["article", "content_start"]),
+            models.Index(fields=["speaker", "claim_date"]),
+            GinIndex(fields=["terms"], name="claim_terms_gin"),
+            GinIndex(fields=["entities"], name="claim_entities_gin"),
+            GinIndex(CLAIM_SEARCH_VECTOR, name="claim_search_gin"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(content_end__gt=F("content_start")), name="claim_content_span_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        who = self.speaker.name if self.speaker_id else (self.speaker_mention or "unattributed")
+        return f"{who}: {self.content[:80]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:detail", args=[self.pk])
+
+    @property
+    def is_human_reviewed(self) -> bool:
+        return self.review_status != self.ReviewStatus.MACHINE
+
+
+class Proposition(BaseModel):
+    """A dispute: what several claims are about. Members support or refute it."""
+
+    label = models.CharField(max_length=300)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MACHINE)
+    # A curator-set label is never replaced by re-linking.
+    label_curated = models.BooleanField(default=False)
+    key_terms = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:dispute_detail", args=[self.pk])
+
+
+class PropositionMember(BaseModel):
+    class Side(models.TextChoices):
+        SUPPORTS = "supports", "Supports"
+        REFUTES = "refutes", "Refutes"
+
+    proposition = models.ForeignKey(Proposition, on_delete=models.CASCADE, related_name="members")
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="dispute_membership")
+    side = models.CharField(max_length=10, choices=Side.choices)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MACHINE)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["proposition_id", "side"]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id} {self.side} {self.proposition_id}"
+
+
+class Relation(BaseModel):
+    class Type(models.TextChoices):
+        AGREE = "agree", "Agree"
+        CONFLICT = "conflict", "Conflict"
+        SAME_CLAIM = "same_claim", "Same claim reported again"
+
+    class ReviewStatus(models.TextChoices):
+        MACHINE = "machine", "Machine"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    # Stored with claim_a.id < claim_b.id so a pair has exactly one row.
+    claim_a = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="relations_as_a")
+    claim_b = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="relations_as_b")
+    type = models.CharField(max_length=12, choices=Type.choices, db_index=True)
+    score = models.FloatField(default=0.0)
+    explanation = models.TextField(blank=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MACHINE)
+    review_status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.MACHINE, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(claim_a__lt=F("claim_b")), name="relation_pair_ordered_not_self"),
+            models.UniqueConstraint(fields=["claim_a", "claim_b"], name="relation_unique_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_a_id} {self.type} {self.claim_b_id}"
+
+    @property
+    def is_human_reviewed(self) -> bool:
+        return self.origin == Origin.CURATOR or self.review_status != self.ReviewStatus.MACHINE

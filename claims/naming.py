@@ -1,0 +1,28 @@
+"""Speaker name keys: how two spellings of one speaker come to the same row."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that change how many or which, not who: "two U.S. officials" and "U.S. officials" are one group.
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:the|a|an|some|several|many|other|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)+",
+)
+_PUNCT = re.compile(r"[^\w\s'-]")
+
+
+def normalize_speaker_name(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: "U.S. Officials" → "us officials"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace(".", "").casefold()
+    text = _PUNCT.sub(" ", text)
+    text = " ".join(text.split())
+    text = re.sub(r"'s$", "", text)
+    return _LEADING_NOISE.sub("", text).strip()
+
+
+def is_full_name(name: str) -> bool:
+    """A name of two or more words can identify a speaker across articles; a lone surname cannot."""
+    return len(normalize_speaker_name(name).split()) >= 2

@@ -1,0 +1,65 @@
+"""Speaker rows: one per real speaker, found again by name or alias across articles."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from claims.models import Speaker, SpeakerAlias
+from claims.naming import is_full_name, normalize_speaker_name
+from claims.nlp.types import SpeakerRef
+
+
+def speaker_find(*, name: str) -> Speaker | None:
+    key = normalize_speaker_name(name)
+    if not key:
+        return None
+    return (
+        Speaker.objects.filter(Q(normalized_name=key) | Q(aliases__normalized_name=key))
+        .order_by("id")
+        .first()
+    )
+
+
+@transaction.atomic
+def speaker_resolve(*, ref: SpeakerRef) -> Speaker:
+    """The speaker row for an extracted reference, created on first sight.
+
+    Matching uses the canonical name and the reference's full-name aliases; a lone surname
+    never matches across articles ("Warren" in one story is not every Warren). Fields a curator
+    set are left alone; blanks are filled from what this article says.
+    """
+    speaker = speaker_find(name=ref.name)
+    if speaker is None:
+        for alias in ref.aliases:
+            if is_full_name(alias) and (speaker := speaker_find(name=alias)):
+                break
+    if speaker is None:
+        speaker = Speaker(name=ref.name, normalized_name=normalize_speaker_name(ref.name), kind=ref.kind)
+    _fill_blanks(speaker, ref)
+    speaker.full_clean()
+    speaker.save()
+    for alias in {ref.name, ref.mention, *ref.aliases} - {speaker.name}:
+        speaker_alias_add(speaker=speaker, name=alias)
+    return speaker
+
+
+def _fill_blanks(speaker: Speaker, ref: SpeakerRef) -> None:
+    if speaker.curated:
+        return
+    if speaker.kind == Speaker.Kind.UNKNOWN and ref.kind in Speaker.Kind.values:
+        speaker.kind = ref.kind
+    speaker.role = speaker.role or ref.role[:300]
+    speaker.affiliation = speaker.affiliation or ref.affiliation[:200]
+
+
+def speaker_alias_add(*, speaker: Speaker, name: str) -> None:
+    """Record another form of the speaker's name; pronouns and generic nouns are not names."""
+    key = normalize_speaker_name(name)
+    if not key or key == speaker.normalized_name or not any(ch.isupper() for ch in name):
+        return
+    try:
+        with transaction.atomic():
+            SpeakerAlias.objects.get_or_create(speaker=speaker, normalized_name=key, defaults={"name": name[:300]})
+    except IntegrityError:
+        pass  # a concurrent ingest added the same alias
