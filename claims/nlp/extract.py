@@ -1,0 +1,417 @@
+"""Public entry points: text in, `ExtractedClaim`s out.
+
+The article is scrubbed (same length), split into paragraph chunks and parsed with
+``nlp.pipe``; quotes are found on the characters of the whole article first, so quotations
+over several paragraphs are whole. Each parsed chunk then goes through `_ChunkReader`, which
+applies the quote, reporting-verb and headline rules and records drafts in the article's
+`_Article` state (speakers, pending colon attributions). Drafts are frozen per article.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from . import normal
+from .clean import chunks, is_furniture, paragraphs, scrub
+from .loader import get_nlp
+from .quotes import Quote, QuoteIndex, find_quotes
+from .reporting import Cue, build_matcher, find_cues, sentence_is_question
+from .speakers import Resolved, SpeakerRegistry
+from .types import ClaimType, CueClass, ExtractedClaim, ExtractionError
+
+# Components the rules read: parser (dependencies, sentences), tagger/attribute_ruler/
+# lemmatizer (POS, lemmas) and ner (names). Anything else in a pipeline is switched off.
+NEEDED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"}
+MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes or titles, claims only inside a sentence
+# A quote split by its attribution ("“A,” he said. “B.”") is one claim, as annotated in
+# attribution corpora; when the attribution sentence reports something of its own, it is not.
+MERGE_SPLIT_QUOTES = True
+
+
+def extract_claims(text: str, *, nlp: Language | None = None) -> list[ExtractedClaim]:
+    """Attributed claims in ``text``, with character offsets into ``text`` itself.
+
+    Returns ``[]`` for empty or sentence-less text. Raises `ExtractionError` only for input
+    that is not text at all.
+    """
+    return next(extract_claims_many([text], nlp=nlp))
+
+
+def extract_claims_many(
+    texts: Iterable[str], *, nlp: Language | None = None, batch_size: int = 32
+) -> Iterator[list[ExtractedClaim]]:
+    """Yield one claim list per text, in order, parsing all texts' chunks with ``nlp.pipe``."""
+    nlp = nlp or get_nlp()
+    matcher = _matcher(nlp)
+    pending: deque[_Article] = deque()
+    stream = _chunk_stream(texts, pending)
+    disable = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]
+    for doc, (index, offset) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, disable=disable):
+        while pending[0].index < index:
+            yield pending.popleft().finish()
+        _ChunkReader(pending[0], doc, offset, matcher).read()
+    while pending:
+        yield pending.popleft().finish()
+
+
+@lru_cache(maxsize=4)
+def _matcher(nlp: Language) -> Matcher:
+    return build_matcher(nlp)
+
+
+def _chunk_stream(texts: Iterable[str], pending: deque[_Article]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Chunks of every text as ``(chunk_text, (text_index, offset))``; registers each article in
+    ``pending`` before its first chunk, so articles without chunks are still answered."""
+    for index, text in enumerate(texts):
+        article = _Article.prepare(index, text)
+        pending.append(article)
+        for start, end in article.chunk_spans:
+            yield article.clean[start:end], (index, start)
+
+
+@dataclass
+class _Draft:
+    """A claim under construction; quotes running into later chunks still add terms."""
+
+    speaker: Resolved | None
+    cue: str
+    cue_lemma: str
+    cue_class: str
+    claim_type: str
+    start: int
+    end: int
+    polarity: str
+    sentence: tuple[int, int]
+    confidence: float
+    terms: dict[str, None] = field(default_factory=dict)
+    entities: dict[str, None] = field(default_factory=dict)
+
+    def add_normal_form(self, span: Span) -> None:
+        self.terms.update(dict.fromkeys(normal.terms(span)))
+        self.entities.update(dict.fromkeys(normal.entities(span)))
+
+    def freeze(self, text: str) -> ExtractedClaim:
+        return ExtractedClaim(
+            speaker=self.speaker.ref() if self.speaker else None, cue=self.cue, cue_lemma=self.cue_lemma,
+            cue_class=self.cue_class, claim_type=self.claim_type, content=text[self.start : self.end],
+            content_start=self.start, content_end=self.end, polarity=self.polarity,
+            sentence_start=self.sentence[0], sentence_end=self.sentence[1], confidence=self.confidence,
+            terms=tuple(self.terms), entities=tuple(self.entities),
+        )
+
+
+@dataclass
+class _Article:
+    """Per-article state carried across its chunks."""
+
+    index: int
+    text: str
+    clean: str
+    chunk_spans: list[tuple[int, int]]
+    quotes: QuoteIndex
+    registry: SpeakerRegistry = field(default_factory=SpeakerRegistry)
+    drafts: list[_Draft] = field(default_factory=list)
+    quote_drafts: dict[int, _Draft] = field(default_factory=dict)  # quote.start -> its claim
+    colon_speaker: tuple[Cue, Resolved | None] | None = None  # "X said:" ending the last chunk
+    last_quoted: Resolved | None = None
+    last_claim_chunk: int = -10
+    chunk_no: int = 0
+
+    @classmethod
+    def prepare(cls, index: int, text: str) -> _Article:
+        if not isinstance(text, str):
+            raise ExtractionError(f"expected str, got {type(text).__name__}")
+        clean = scrub(text)
+        spans = [s for s in paragraphs(clean) if not is_furniture(clean[s[0] : s[1]])]
+        quotes = QuoteIndex(find_quotes(clean, spans))
+        chunk_spans = [piece for start, end in spans for piece in chunks(clean, start, end)]
+        return cls(index, text, clean, chunk_spans, quotes)
+
+    def finish(self) -> list[ExtractedClaim]:
+        self.drafts.sort(key=lambda d: d.start)
+        return [d.freeze(self.text) for d in self.drafts]
+
+
+class _ChunkReader:
+    """Applies the rules to one parsed chunk of an article."""
+
+    def __init__(self, article: _Article, doc: Doc, offset: int, matcher: Matcher) -> None:
+        self.article, self.doc, self.offset = article, doc, offset
+        self.end = offset + len(doc.text)
+        self.quotes = article.quotes.between(offset, self.end)
+        self.cues = [c for c in find_cues(doc, matcher) if not self._in_quote(c.token.idx)]
+        self.used: set[int] = set()  # cue token indices already attributed to a quote
+
+    def read(self) -> None:
+        self.article.registry.observe(self.doc)
+        self.article.chunk_no += 1
+        colon = self.article.colon_speaker
+        self.article.colon_speaker = None
+        for quote in self.quotes:
+            self._read_quote(quote, colon)
+        for cue in self.cues:
+            if cue.token.i not in self.used:
+                self._read_indirect(cue)
+        self._read_headline()
+        self._remember_colon()
+
+    # -- direct quotes -------------------------------------------------------------------
+    def _read_quote(self, quote: Quote, colon: tuple[Cue, Resolved | None] | None) -> None:
+        if quote.start < self.offset:
+            self._continue_quote(quote)
+            return
+        text = self.article.clean[quote.inner_start : quote.inner_end]
+        if len(text.split()) < MIN_QUOTE_WORDS or text.rstrip(" .\u201d\"'").endswith("?"):
+            return
+        if self._inside_claim(quote):
+            return
+        found = self._attribute(quote, colon)
+        if found is None:
+            return
+        cue, speaker, confidence = found
+        self._add_quote_claim(quote, cue, speaker, confidence)
+
+    def _attribute(self, quote: Quote, colon: tuple[Cue, Resolved | None] | None) -> tuple[Cue | None, Resolved | None, float] | None:
+        cue = self._cue_for_quote(quote)
+        if cue is not None:
+            self.used.add(cue.token.i)
+            return cue, self._speaker(cue), 0.9
+        head = self._verbless_speaker(quote)
+        if head is not None:
+            return None, self.article.registry.resolve(head, self.offset), 0.7
+        colon_cue = self._colon_cue(quote) or (colon if self._opens_chunk(quote) else None)
+        if colon_cue is not None:
+            return colon_cue[0], colon_cue[1], 0.8
+        if self._opens_chunk(quote) and self.article.last_quoted and self.article.last_claim_chunk >= self.article.chunk_no - 1:
+            return None, self.article.last_quoted, 0.5
+        return None
+
+    def _cue_for_quote(self, quote: Quote) -> Cue | None:
+        """A speech cue outside the quote, in the sentences the quote touches or the one after it,
+        whose own complement (if any) is the quote."""
+        first, last = self._token_range(quote.start, quote.end)
+        window = self._sentence_window(first, last)
+        best, best_gap = None, 10**6
+        for cue in self.cues:
+            if not window[0] <= cue.token.i < window[1] or cue.kind not in {"verb", "quoted_as"}:
+                continue
+            if cue.content is not None and not _overlaps(cue.content, (first, last)):
+                continue
+            if self._quote_between(cue.token.i, first, last, quote):
+                continue
+            gap = first - cue.token.i if cue.token.i < first else cue.token.i - last
+            if gap < best_gap:
+                best, best_gap = cue, gap
+        return best
+
+    def _sentence_window(self, first: int, last: int) -> tuple[int, int]:
+        doc = self.doc
+        start = doc[first].sent.start
+        end_sent = doc[max(first, last - 1)].sent
+        end = end_sent.end
+        # The attribution may be the next sentence ("“…” He said." split by the parser).
+        if end < len(doc) and last >= end_sent.end - 2:
+            end = doc[end].sent.end
+        return start, end
+
+    def _quote_between(self, cue_i: int, first: int, last: int, quote: Quote) -> bool:
+        """True when another quote sits between the cue and this quote (it belongs to that one)."""
+        lo, hi = (cue_i, first) if cue_i < first else (last, cue_i)
+        lo_c, hi_c = self.offset + self.doc[lo].idx, self.offset + self.doc[min(hi, len(self.doc) - 1)].idx
+        return any(q is not quote and lo_c <= q.start and q.end <= hi_c and q.word_count(self.article.clean) >= 1 for q in self.quotes)
+
+    def _verbless_speaker(self, quote: Quote):  # type: ignore[no-untyped-def]
+        """"“…,” Army Col. Jane Doe, using another name for …": a name right after the quote."""
+        if quote.end > self.end:
+            return None
+        first, _ = self._token_range(quote.end, quote.end + 1)
+        sent = self.doc[min(first, len(self.doc) - 1)].sent
+        for token in self.doc[first : min(sent.end, first + 10)]:
+            if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBG", "VBN"}:
+                return None
+            if token.ent_type_ == "PERSON":
+                ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
+                return ent.root
+        return None
+
+    def _colon_cue(self, quote: Quote) -> tuple[Cue, Resolved | None] | None:
+        """"Kerry said: “…”" where the parser put the quote in a sentence of its own."""
+        first, _ = self._token_range(quote.start, quote.end)
+        sent = self.doc[first].sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if self.doc[sent.start - 1].text != ":":
+            return None
+        cue = next((c for c in self.cues if prev.start <= c.token.i < prev.end and c.content is None), None)
+        if cue is None or cue.token.i in self.used:
+            return None
+        self.used.add(cue.token.i)
+        return cue, self._speaker(cue)
+
+    def _remember_colon(self) -> None:
+        if not len(self.doc) or self.doc[-1].text != ":":
+            return
+        sent = self.doc[-1].sent
+        cue = next((c for c in self.cues if sent.start <= c.token.i < sent.end and c.content is None and c.token.i not in self.used), None)
+        if cue is not None:
+            self.article.colon_speaker = (cue, self._speaker(cue))
+
+    def _opens_chunk(self, quote: Quote) -> bool:
+        return quote.start == self.offset
+
+    def _add_quote_claim(self, quote: Quote, cue: Cue | None, speaker: Resolved | None, confidence: float) -> None:
+        end_quote = self._merge_split(quote, cue) if cue is not None and MERGE_SPLIT_QUOTES else quote
+        start, end = quote.inner_start, end_quote.inner_end
+        span = self._char_span(start, min(end, self.end))
+        cue_text, cue_lemma, cue_class = _cue_fields(cue, ":" if cue is None else None)
+        draft = _Draft(speaker, cue_text, cue_lemma, cue_class, ClaimType.DIRECT, start, end,
+                       normal.polarity(span, CueClass.ASSERT), self._sentence_bounds(span, cue), confidence)
+        draft.add_normal_form(span)
+        self._record(draft, quote, end_quote)
+
+    def _merge_split(self, quote: Quote, cue: Cue) -> Quote:
+        """“A,” he said. “B.” → one quotation, unless B has an attribution of its own."""
+        following = [q for q in self.quotes if q.start >= quote.end]
+        if not following or cue.content is not None and not _overlaps(cue.content, self._token_range(quote.start, quote.end)):
+            return quote
+        nxt = following[0]
+        cue_sent = cue.token.sent
+        gap = self.article.clean[max(quote.end, self.offset + cue_sent.end_char) : nxt.start]
+        between = self.article.clean[quote.end : nxt.start]
+        if gap.strip() not in {"", ","} or self._has_own_cue(between, quote.end, nxt.start, cue):
+            return quote
+        if nxt.word_count(self.article.clean) < MIN_QUOTE_WORDS or nxt.end > self.end and nxt.closed is False:
+            return quote
+        return nxt
+
+    def _has_own_cue(self, between: str, start: int, end: int, used: Cue) -> bool:
+        # The attribution between the parts reports something itself ("…, saying the targets …").
+        for cue in self.cues:
+            pos = self.offset + cue.token.idx
+            if start <= pos < end and cue is not used and cue.content is not None:
+                return True
+        return False
+
+    def _continue_quote(self, quote: Quote) -> None:
+        draft = self.article.quote_drafts.get(quote.start)
+        if draft is not None:
+            draft.add_normal_form(self._char_span(max(self.offset, quote.inner_start), min(self.end, quote.inner_end)))
+
+    # -- indirect speech -----------------------------------------------------------------
+    def _read_indirect(self, cue: Cue) -> None:
+        if cue.content is None or sentence_is_question(cue.token.sent):
+            return
+        span = self.doc[cue.content[0] : cue.content[1]]
+        start, end = self.offset + span.start_char, self.offset + span.end_char
+        if self._inside_any_claim(start, end):
+            return
+        inner = [q for q in self.quotes if start <= q.inner_start and q.inner_end <= end + 2]
+        claim_type = ClaimType.MIXED if inner else _claim_type(cue)
+        speaker = self._speaker(cue)
+        draft = _Draft(speaker, cue.text, cue.lemma, cue.cue_class, claim_type, start, end,
+                       normal.polarity(span, cue.cue_class), self._sentence_bounds(span, cue), _confidence(cue))
+        draft.add_normal_form(span)
+        self._record(draft)
+
+    # -- headlines -----------------------------------------------------------------------
+    def _read_headline(self) -> None:
+        """"US officials: Russia is not striking ISIS targets" — a short line, a speaker, a colon."""
+        doc = self.doc
+        colon = next((t for t in doc[:8] if t.text == ":"), None)
+        if colon is None or len(doc) > 30 or colon.i == 0 or "\n" in doc.text:
+            return
+        who, what = doc[: colon.i], doc[colon.i + 1 :]
+        if any(t.pos_ == "VERB" for t in who) or not _names_a_speaker(who) or not any(t.pos_ in {"VERB", "AUX"} for t in what) or len(what) < 3:
+            return
+        start, end = self.offset + what.start_char, self.offset + what.end_char
+        if self._inside_any_claim(start, end):
+            return
+        speaker = self.article.registry.resolve(who.root, self.offset)
+        draft = _Draft(speaker, ":", ":", CueClass.ASSERT, ClaimType.HEADLINE, start, end,
+                       normal.polarity(what, CueClass.ASSERT), (self.offset, self.end), 0.6)
+        draft.add_normal_form(what)
+        self._record(draft)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _speaker(self, cue: Cue) -> Resolved | None:
+        if cue.speaker is None:
+            return None
+        return self.article.registry.resolve(cue.speaker, self.offset)
+
+    def _record(self, draft: _Draft, quote: Quote | None = None, last: Quote | None = None) -> None:
+        self.article.drafts.append(draft)
+        self.article.last_claim_chunk = self.article.chunk_no
+        if quote is not None:
+            self.article.quote_drafts[quote.start] = draft
+            if last is not None and last is not quote:
+                self.article.quote_drafts[last.start] = draft
+            if draft.speaker is not None:
+                self.article.last_quoted = draft.speaker
+        elif draft.speaker is not None and draft.claim_type != ClaimType.HEADLINE:
+            self.article.last_quoted = draft.speaker
+
+    def _in_quote(self, idx: int) -> bool:
+        return self.article.quotes.at(self.offset + idx) is not None
+
+    def _inside_claim(self, quote: Quote) -> bool:
+        return quote.start in self.article.quote_drafts
+
+    def _inside_any_claim(self, start: int, end: int) -> bool:
+        for draft in reversed(self.article.drafts[-8:]):
+            overlap = min(end, draft.end) - max(start, draft.start)
+            if overlap > 0.5 * (end - start):
+                return True
+        return False
+
+    def _token_range(self, start: int, end: int) -> tuple[int, int]:
+        span = self._char_span(max(start, self.offset), min(end, self.end))
+        return span.start, max(span.end, span.start + 1)
+
+    def _char_span(self, start: int, end: int) -> Span:
+        span = self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
+        return span if span is not None else self.doc[0:0]
+
+    def _sentence_bounds(self, span: Span, cue: Cue | None) -> tuple[int, int]:
+        sents = [span[0].sent] if len(span) else []
+        if cue is not None:
+            sents.append(cue.token.sent)
+        if not sents:
+            return self.offset, self.end
+        return self.offset + min(s.start_char for s in sents), self.offset + max(s.end_char for s in sents)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _cue_fields(cue: Cue | None, fallback: str | None) -> tuple[str, str, str]:
+    if cue is None:
+        return fallback or "", fallback or "", CueClass.ASSERT
+    return cue.text, cue.lemma, cue.cue_class
+
+
+def _claim_type(cue: Cue) -> str:
+    return ClaimType.ACCORDING_TO if cue.kind == "according_to" else ClaimType.INDIRECT
+
+
+def _confidence(cue: Cue) -> float:
+    if cue.speaker is None:
+        return 0.5
+    if cue.kind == "noun":
+        return 0.55
+    return 0.6 if cue.cue_class == CueClass.HEDGE else 0.75
+
+
+_SPEAKER_NOUNS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "experts", "analysts", "aides", "diplomats"}
+
+
+def _names_a_speaker(span: Span) -> bool:
+    return any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.lower_ in _SPEAKER_NOUNS for t in span)

@@ -1,0 +1,69 @@
+"""The normal form of a claim's content: polarity, key terms and entities.
+
+This is what agree/conflict linking compares, so it stays deliberately simple and stable.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .types import CueClass, Polarity
+
+NEGATORS = {"not", "n't", "n’t", "never", "no", "neither", "nor", "nobody", "none", "nothing", "cannot"}
+NEGATIVE_PREDICATES = {"untrue", "false", "wrong", "baseless", "unfounded", "inaccurate", "incorrect"}
+# Negation that modifies the content's main predicate, not a nested clause ("he said it was
+# not the plan that failed" is negated; "the man who never came said it rained" is not).
+_MAIN_CLAUSE_DEPS = {"neg", "det", "advmod", "nsubj", "dobj", "attr", "acomp", "aux", "npadvmod", "conj", "appos", "ROOT", "ccomp"}
+
+
+def polarity(content: Span, cue_class: str) -> str:
+    """NEGATED when the content's main clause is negated, or a denial cue introduces it;
+    a denial of a negated statement ("denied it had not …") is asserted again."""
+    negated = _main_clause_negated(content)
+    if cue_class == CueClass.DENY:
+        negated = not negated
+    return Polarity.NEGATED if negated else Polarity.ASSERTED
+
+
+def _main_clause_negated(content: Span) -> bool:
+    root = content.root
+    for token in content:
+        word = token.lower_
+        if word in NEGATORS and _near_root(token, root):
+            return True
+        if word in NEGATIVE_PREDICATES and token.head == root or token == root and word in NEGATIVE_PREDICATES:
+            return True
+    return False
+
+
+def _near_root(token, root) -> bool:  # type: ignore[no-untyped-def]
+    # At most two hops below the root, through main-clause relations only.
+    node = token
+    for _ in range(3):
+        if node == root:
+            return True
+        if node.dep_ not in _MAIN_CLAUSE_DEPS:
+            return False
+        node = node.head
+    return node == root
+
+
+def terms(content: Span) -> tuple[str, ...]:
+    """Content lemmas, lower-case, without stop words, punctuation or numbers-as-symbols."""
+    seen: dict[str, None] = {}
+    for token in content:
+        if token.is_stop or token.is_punct or token.is_space or not token.text.strip():
+            continue
+        lemma = token.lemma_.lower().strip()
+        if lemma and any(ch.isalnum() for ch in lemma):
+            seen.setdefault(lemma, None)
+    return tuple(seen)
+
+
+def entities(content: Span) -> tuple[str, ...]:
+    """Texts of the named entities inside the content, in order, without duplicates."""
+    seen: dict[str, None] = {}
+    for ent in content.ents:
+        if ent.label_ not in {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "TIME"}:
+            seen.setdefault(ent.text, None)
+    return tuple(seen)

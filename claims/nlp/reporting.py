@@ -1,0 +1,221 @@
+"""Reporting cues (verbs, nouns, "according to") and the dependency rules that find, for each
+cue, who is speaking and what is reported.
+
+All positions here are token indices inside one parsed chunk; `extract` maps them to
+characters of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from .types import CueClass
+
+# Verbs that introduce what someone said, wrote or holds true, by the class of stance they
+# signal. A verb counts as a cue only with a clausal complement (or a quote), so "said on
+# Monday" alone never makes a claim.
+CUE_VERBS: dict[str, str] = {
+    **dict.fromkeys(
+        """say tell add state insist claim argue assert maintain declare confirm acknowledge
+        admit explain note stress emphasize emphasise write tweet post announce reply respond
+        answer conclude testify agree reiterate contend predict promise pledge vow recall observe
+        remark concede allege accuse charge complain boast joke quip counter retort warn caution
+        tell inform assure remind point notify mention comment caution proclaim affirm
+        continue repeat recount describe contend lament argue protest urge demand""".split(),
+        CueClass.ASSERT,
+    ),
+    **dict.fromkeys("deny reject dispute refute rebut dismiss contradict".split(), CueClass.DENY),
+    **dict.fromkeys(
+        """believe think suggest expect fear worry estimate suspect hope doubt feel guess
+        speculate assume imply hint reckon predict consider question wonder""".split(),
+        CueClass.HEDGE,
+    ),
+    **dict.fromkeys(
+        """report find show reveal learn indicate disclose cite quote publish signal
+        determine estimate""".split(),
+        CueClass.REPORT,
+    ),
+}
+# Nouns that report when they take a that-clause: "the claim that", "his insistence that".
+CUE_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        """claim assertion allegation statement insistence argument warning promise
+        pledge accusation contention admission acknowledgment announcement message""".split(),
+        CueClass.ASSERT,
+    ),
+    **dict.fromkeys("denial".split(), CueClass.DENY),
+    **dict.fromkeys("belief suggestion fear concern hope view assessment".split(), CueClass.HEDGE),
+    **dict.fromkeys("report finding estimate".split(), CueClass.REPORT),
+}
+# "point" is a cue only as "point out"; other particles are ignored.
+_NEEDS_PARTICLE = {"point": "out"}
+_CLAUSE_DEPS = {"ccomp"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Subject-less participles ("…, adding that …") and conjuncts borrow their head's subject.
+_BORROWING_DEPS = {"conj", "advcl", "xcomp", "pcomp", "dep", "parataxis"}
+_NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+
+
+@dataclass
+class Cue:
+    """A reporting cue with its speaker head and content tokens, as found by the rules."""
+
+    token: Token
+    lemma: str
+    text: str
+    cue_class: str
+    kind: str  # "verb" | "noun" | "according_to" | "quoted_as"
+    speaker: Token | None = None
+    content: tuple[int, int] | None = None  # token range [start, end) in the doc
+    passive_no_agent: bool = False
+
+
+def build_matcher(nlp: Language) -> Matcher:
+    """Token patterns for every cue; one pass of the (compiled) Matcher per chunk."""
+    matcher = Matcher(nlp.vocab)
+    matcher.add("VERB", [[{"LEMMA": {"IN": sorted(CUE_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(CUE_NOUNS)}, "POS": "NOUN"}]])
+    matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+    return matcher
+
+
+def find_cues(doc: Doc, matcher: Matcher) -> list[Cue]:
+    """Cues in ``doc`` that have a speaker (or are passive) and, for most, a content span."""
+    cues = []
+    for match_id, start, _end in matcher(doc):
+        label = doc.vocab.strings[match_id]
+        cue = _BUILDERS[label](doc[start])
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _verb_cue(token: Token) -> Cue | None:
+    lemma = token.lemma_.lower()
+    particle = _NEEDS_PARTICLE.get(lemma)
+    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
+        return None
+    cue = Cue(token, lemma, token.text, CUE_VERBS[lemma], "verb")
+    if lemma == "quote" and _is_passive(token):
+        return _quoted_as_cue(cue)
+    cue.speaker = speaker_of_verb(token)
+    cue.passive_no_agent = cue.speaker is None and _is_passive(token)
+    cue.content = _clause_content(token)
+    if cue.speaker is None and not cue.passive_no_agent:
+        return None
+    return cue
+
+
+def _quoted_as_cue(cue: Cue) -> Cue:
+    """"X was quoted (by Y) as saying (that) …": X is the speaker, not the quoting outlet."""
+    cue.kind = "quoted_as"
+    cue.speaker = _child(cue.token, {"nsubjpass"})
+    saying = next((t for t in cue.token.subtree if t.lemma_ == "say" and t.i > cue.token.i), None)
+    cue.content = _clause_content(saying) if saying is not None else None
+    return cue
+
+
+def _noun_cue(token: Token) -> Cue | None:
+    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "appos"}), None)
+    if clause is None or not any(t.lower_ == "that" and t.dep_ == "mark" for t in clause.children):
+        return None
+    lemma = token.lemma_.lower()
+    cue = Cue(token, lemma, token.text, CUE_NOUNS[lemma], "noun")
+    cue.speaker = _child(token, {"poss"}) or _by_agent(token)
+    cue.passive_no_agent = cue.speaker is None
+    cue.content = _span_of(clause)
+    return cue
+
+
+def _according_cue(token: Token) -> Cue | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = _child(to, {"pobj"}) if to is not None else None
+    if source is None:
+        return None
+    cue = Cue(token, "according to", "according to", CueClass.REPORT, "according_to", source)
+    cue.content = _content_around(token)
+    return cue
+
+
+_BUILDERS = {"VERB": _verb_cue, "NOUN": _noun_cue, "ACCORDING": _according_cue}
+
+
+def speaker_of_verb(verb: Token) -> Token | None:
+    """The verb's subject, borrowing it from the head for conjuncts and participles."""
+    for _ in range(4):  # bounded climb: a few coordinated or participial verbs at most
+        subject = _child(verb, _SUBJECT_DEPS)
+        if subject is not None:
+            if subject.dep_ == "nsubjpass" or subject.lower_ == "it" and _is_passive(verb):
+                return _by_agent(verb)
+            return subject
+        if verb.dep_ not in _BORROWING_DEPS or verb.head is verb or verb.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        verb = verb.head
+    return None
+
+
+def _clause_content(verb: Token) -> tuple[int, int] | None:
+    """The clausal complement of ``verb``; in the inverted order ("CLAUSE, X said") spaCy
+    sometimes hangs the cue off the clause instead, so the head clause is used then."""
+    clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    if clause is not None:
+        return _trim(verb.doc, *_span_of(clause))
+    if verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i:
+        return _content_around(verb)
+    return None
+
+
+def _content_around(cue: Token) -> tuple[int, int] | None:
+    """The clause ``cue`` is attached to, minus the cue's own phrase (for "…, X said" and
+    "according to X")."""
+    head = cue.head
+    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head and head.pos_ not in {"VERB", "AUX"}:
+        head = head.head
+    cue_left, cue_right = _span_of(cue)
+    left, right = _span_of(head)
+    if cue_left > head.i:
+        right = cue_left
+    elif cue_right <= head.i:
+        left = cue_right
+    else:
+        return None
+    return _trim(cue.doc, left, right)
+
+
+def _span_of(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Drop the leading complementizer and surrounding punctuation/conjunctions."""
+    while start < end and (doc[start].is_punct or doc[start].dep_ in {"mark", "cc"} or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "?!" or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end - start >= 3 else None
+
+
+def _child(token: Token, deps: set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _by_agent(token: Token) -> Token | None:
+    agent = next((c for c in token.children if c.dep_ == "agent" or c.lower_ == "by" and c.dep_ == "prep"), None)
+    return _child(agent, {"pobj"}) if agent is not None else None
+
+
+def is_nominal(token: Token | None) -> bool:
+    return token is not None and token.pos_ in _NOMINAL_POS
+
+
+def sentence_is_question(sent: Span) -> bool:
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in "\"”’'"), None)
+    return last is not None and last.text == "?"
