@@ -22,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="Files or folders to ingest.")
         parser.add_argument("--no-progress", action="store_true", help="Do not draw a progress bar.")
 
-    def handle(self, *paths: str, **options) -> str:
+    def handle(self, *args, paths: list[str], **options) -> str:
         sources = read_sources(paths, max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES)
         job = ingest_job_create(sources=sources, description=f"CLI: {' '.join(paths)}"[:300])
         show_bar = not options["no_progress"] and sys.stderr.isatty()
