@@ -18,8 +18,7 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -237,7 +236,7 @@ def _articles_and_claims(rng, sentences, outlets, speakers, claims: int, article
     weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(speakers))]
     # Each source sentence is used by several claims, so agreement and conflict can be found.
     pool = rng.sample(range(len(sentences)), k=min(len(sentences), max(20, claims // 6)))
-    start = datetime(2015, 1, 1, 8, tzinfo=dt_timezone.utc)
+    start = datetime(2015, 1, 1, 8, tzinfo=UTC)
     tag = f"{rng.randrange(16**8):08x}"
     built: list[Built] = []
     batch_rows: list[Article] = []
@@ -258,7 +257,7 @@ def _articles_and_claims(rng, sentences, outlets, speakers, claims: int, article
 def _flush(rows: list[Article], groups: list[list[Built]]) -> list[Built]:
     Article.objects.bulk_create(rows, batch_size=1000)
     flat = []
-    for article, items in zip(rows, groups):
+    for article, items in zip(rows, groups, strict=True):
         for item in items:
             item.claim.article = article
             flat.append(item)
@@ -354,7 +353,7 @@ def _links(rng: random.Random, built: list[Built]) -> tuple[int, int]:
         by_source[item.source].append(item.claim)
     relations: list[Relation] = []
     propositions: list[tuple[Proposition, list[Claim]]] = []
-    for source, group in by_source.items():
+    for group in by_source.values():
         relations.extend(_relations(rng, group[:8]))
         sides = {c.polarity for c in group}
         if len(group) >= 3 and len(sides) == 2 and rng.random() < 0.5:
