@@ -1,0 +1,38 @@
+"""Claim filters shared by the web UI and the REST API (django-filter FilterSets)."""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import QuerySet
+
+from claims.models import CLAIM_SEARCH_VECTOR, Claim, PropositionMember
+
+
+def claims_search(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
+    """Full-text search with web-search syntax ("quoted phrase", -word, or), on the GIN-indexed vector."""
+    query = SearchQuery(text, config="english", search_type="websearch")
+    return queryset.annotate(search=CLAIM_SEARCH_VECTOR).filter(search=query)
+
+
+class ClaimFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="Full-text search in content and speaker")
+    speaker = django_filters.NumberFilter(field_name="speaker_id", label="Speaker id")
+    affiliation = django_filters.CharFilter(field_name="speaker__affiliation", lookup_expr="iexact")
+    outlet = django_filters.NumberFilter(field_name="article__outlet_id", label="Outlet id")
+    article = django_filters.NumberFilter(field_name="article_id", label="Article id")
+    date_from = django_filters.DateFilter(field_name="claim_date", lookup_expr="gte", label="Claim date on or after")
+    date_to = django_filters.DateFilter(field_name="claim_date", lookup_expr="lte", label="Claim date on or before")
+    cue_class = django_filters.ChoiceFilter(choices=Claim.CueClass.choices)
+    type = django_filters.ChoiceFilter(field_name="claim_type", choices=Claim.Type.choices)
+    polarity = django_filters.ChoiceFilter(choices=Claim.Polarity.choices)
+    review_status = django_filters.ChoiceFilter(choices=Claim.ReviewStatus.choices)
+    dispute = django_filters.NumberFilter(field_name="dispute_membership__proposition_id", label="Dispute id")
+    side = django_filters.ChoiceFilter(field_name="dispute_membership__side", choices=PropositionMember.Side.choices)
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+
+    def filter_q(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        return claims_search(queryset, value) if value.strip() else queryset
