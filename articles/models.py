@@ -86,11 +86,22 @@ class IngestItem(BaseModel):
         PENDING = "pending", "Pending"
         CREATED = "created", "New article"
         DUPLICATE = "duplicate", "Duplicate"
+        FEED = "feed", "Feed read"
         FAILED = "failed", "Failed"
+
+    class Stage(models.TextChoices):
+        """The pipeline stage the item waits for (or failed at); each stage is one Celery task."""
+
+        FETCH = "fetch", "Fetch"
+        PARSE = "parse", "Parse"
+        EXTRACT = "extract", "Extract claims"
+        DONE = "done", "Done"
 
     job = models.ForeignKey(IngestJob, on_delete=models.CASCADE, related_name="items")
     name = models.CharField(max_length=2000, help_text="File name, URL or a label for pasted text.")
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PENDING, db_index=True)
+    stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.EXTRACT)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="Runs of the current stage so far.")
     reason = models.TextField(blank=True)
     article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="ingest_items")
     claims_found = models.PositiveIntegerField(default=0)
