@@ -30,6 +30,13 @@ setup-run:
 setup-test:
 	@scripts/bootstrap.sh test
 
+# Benchmarks run on a scratch database (name ends in _eval) that they empty first.
+EVAL_DB_URL = $${EVAL_DATABASE_URL:-$$($(PY) -m claimtrack.localdb url claimtrack_eval)}
+EVAL_MANAGE = export DATABASE_URL=$(EVAL_DB_URL); $(PY) manage.py migrate -v0 --settings=claimtrack.settings.test && $(PY) manage.py
+
+eval: setup-test
+	@$(EVAL_MANAGE) eval_extraction --reset --settings=claimtrack.settings.test
+
 lint:
 	$(PY) -m ruff check .
 

@@ -22,13 +22,18 @@ def speaker_find(*, name: str) -> Speaker | None:
 
 
 @transaction.atomic
-def speaker_resolve(*, ref: SpeakerRef) -> Speaker:
+def speaker_resolve(*, ref: SpeakerRef) -> Speaker | None:
     """The speaker row for an extracted reference, created on first sight.
+
+    None when the name has nothing to key on (only determiners or punctuation): the claim then
+    keeps the mention as written and no speaker row.
 
     Matching uses the canonical name and the reference's full-name aliases; a lone surname
     never matches across articles ("Warren" in one story is not every Warren). Fields a curator
     set are left alone; blanks are filled from what this article says.
     """
+    if not normalize_speaker_name(ref.name):
+        return None
     speaker = speaker_find(name=ref.name)
     if speaker is None:
         for alias in ref.aliases:

