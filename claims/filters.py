@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import QuerySet
 
@@ -15,19 +16,25 @@ def claims_search(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
     return queryset.annotate(search=CLAIM_SEARCH_VECTOR).filter(search=query)
 
 
+class IdFilter(django_filters.NumberFilter):
+    """A row id: whole numbers only ("1.5" or "abc" is a 400, not a silent truncation)."""
+
+    field_class = forms.IntegerField
+
+
 class ClaimFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label="Full-text search in content and speaker")
-    speaker = django_filters.NumberFilter(field_name="speaker_id", label="Speaker id")
+    speaker = IdFilter(field_name="speaker_id", label="Speaker id")
     affiliation = django_filters.CharFilter(field_name="speaker__affiliation", lookup_expr="iexact")
-    outlet = django_filters.NumberFilter(field_name="article__outlet_id", label="Outlet id")
-    article = django_filters.NumberFilter(field_name="article_id", label="Article id")
+    outlet = IdFilter(field_name="article__outlet_id", label="Outlet id")
+    article = IdFilter(field_name="article_id", label="Article id")
     date_from = django_filters.DateFilter(field_name="claim_date", lookup_expr="gte", label="Claim date on or after")
     date_to = django_filters.DateFilter(field_name="claim_date", lookup_expr="lte", label="Claim date on or before")
     cue_class = django_filters.ChoiceFilter(choices=Claim.CueClass.choices)
     type = django_filters.ChoiceFilter(field_name="claim_type", choices=Claim.Type.choices)
     polarity = django_filters.ChoiceFilter(choices=Claim.Polarity.choices)
     review_status = django_filters.ChoiceFilter(choices=Claim.ReviewStatus.choices)
-    dispute = django_filters.NumberFilter(field_name="dispute_membership__proposition_id", label="Dispute id")
+    dispute = IdFilter(field_name="dispute_membership__proposition_id", label="Dispute id")
     side = django_filters.ChoiceFilter(field_name="dispute_membership__side", choices=PropositionMember.Side.choices)
 
     class Meta:

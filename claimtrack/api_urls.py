@@ -2,7 +2,10 @@
 
 from django.urls import include, path
 
+from common.api import TokenObtainApi
+
 urlpatterns = [
+    path("auth/token/", TokenObtainApi.as_view(), name="api-token"),
     path("", include("articles.api_urls")),
     path("", include("claims.api_urls")),
 ]

@@ -1,27 +1,114 @@
-"""API plumbing shared by every app: one exception handler so every error is JSON with a message."""
+"""API plumbing shared by every app: errors as JSON, strict ordering, cursor pages, schema extras."""
 
+from __future__ import annotations
+
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions
+from rest_framework import exceptions, filters, pagination, status
+from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
+from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from common.exceptions import ApplicationError
 
+MAX_PAGE_SIZE = 500
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "payload_too_large"
+
 
 def exception_handler(exc, context):
+    """Every error is ``{"message": str, "extra": {...}}``; field errors go under ``extra.fields``."""
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound()
+        exc = exceptions.NotFound(str(exc) or None)
+    if isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge(str(exc) or None)
+    if isinstance(exc, TooManyFieldsSent):
+        exc = exceptions.ParseError(str(exc))
     if isinstance(exc, ApplicationError):
         return Response({"message": exc.message, "extra": exc.extra}, status=400)
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
-    if isinstance(exc.detail, (list, dict)) if hasattr(exc, "detail") else False:
+    if isinstance(getattr(exc, "detail", None), (list, dict)):
         response.data = {"message": "Invalid input.", "extra": {"fields": response.data}}
     else:
         response.data = {"message": str(getattr(exc, "detail", exc)), "extra": {}}
     return response
+
+
+class StrictOrderingFilter(filters.OrderingFilter):
+    """``?ordering=field`` or ``-field``: an unknown field is a 400, not silently ignored.
+
+    One field only, with ``id`` added as a tie-breaker in the same direction: cursor pagination
+    positions on the first field and needs a stable order among equal values.
+    """
+
+    def get_ordering(self, request, queryset, view):
+        param = request.query_params.get(self.ordering_param, "").strip()
+        if not param:
+            return self.get_default_ordering(view)
+        valid = [item[0] for item in self.get_valid_fields(queryset, view, {"request": request})]
+        if param.lstrip("-") not in valid:
+            choices = ", ".join(valid + [f"-{name}" for name in valid])
+            raise exceptions.ValidationError({self.ordering_param: [f"Unknown ordering {param!r}; use one of: {choices}."]})
+        if param.lstrip("-") == "id":
+            return (param,)
+        return (param, "-id" if param.startswith("-") else "id")
+
+
+class CursorPagination(pagination.CursorPagination):
+    """Cursor pages (no COUNT, constant cost at any depth); ``?page_size=`` up to 500."""
+
+    ordering = ("-id",)
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+
+    def get_ordering(self, request, queryset, view):
+        if not any(hasattr(backend, "get_ordering") for backend in getattr(view, "filter_backends", [])):
+            return tuple(getattr(view, "ordering", None) or self.ordering)  # fixed order, no ?ordering=
+        return super().get_ordering(request, queryset, view)
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is not None and not (raw.isdigit() and 1 <= int(raw) <= MAX_PAGE_SIZE):
+            raise exceptions.ValidationError({"page_size": [f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."]})
+        return super().get_page_size(request)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        # CSV and JSON-LD bodies carry no "next" field: the Link header does it for every format.
+        links = [f'<{url}>; rel="{rel}"' for rel, url in (("next", self.get_next_link()), ("prev", self.get_previous_link())) if url]
+        if links:
+            response["Link"] = ", ".join(links)
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        return {
+            "type": "object",
+            "required": ["results"],
+            "properties": {
+                "next": {"type": "string", "nullable": True, "format": "uri"},
+                "previous": {"type": "string", "nullable": True, "format": "uri"},
+                "results": schema,
+            },
+        }
+
+
+class TokenObtainThrottle(AnonRateThrottle):
+    scope = "token"
+    rate = "30/minute"  # per client address: slows password guessing
+
+
+class TokenObtainApi(ObtainAuthToken):
+    """POST username and password, get the user's API token (the same one ``drf_create_token`` prints)."""
+
+    throttle_classes = [TokenObtainThrottle]

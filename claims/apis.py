@@ -1,0 +1,321 @@
+"""REST API for claims: browsing claims, speakers, relations and disputes, and curators' decisions.
+
+Browsing endpoints are read-only viewsets (style rule 6); every other operation is one APIView.
+Reads go through ``claims.selectors``, writes through ``claims.services``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import django_filters
+from django.db.models import DateField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from rest_framework import generics, mixins, serializers, viewsets
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from claims import selectors, services
+from claims.filters import ClaimFilter, IdFilter
+from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker, SpeakerAlias
+from claims.serializers import (
+    ClaimDetailSerializer,
+    ClaimSerializer,
+    DisputeSerializer,
+    DisputeSidesSerializer,
+    MatrixSerializer,
+    RelatedClaimSerializer,
+    RelationSerializer,
+    SpeakerSerializer,
+    claim_jsonld,
+)
+from common.renderers import LIST_RENDERERS, JSONLDRenderer
+
+SCHEMA_ORG = "https://schema.org"
+# Before any claim date: undated claims sort last (newest first) and still have a cursor position.
+_NO_DATE = date(1, 1, 1)
+CLAIM_ORDERING_FIELDS = ["id", "date", "confidence", "created_at"]
+
+
+def _claims_with_sort_keys(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    return claims.annotate(date=Coalesce("claim_date", Value(_NO_DATE, output_field=DateField())))
+
+
+# ---- claims ------------------------------------------------------------------------------
+
+
+class ClaimJsonLdMixin:
+    """``?format=jsonld``: a page of claims as a schema.org ``ItemList`` of ``Claim``s, one claim as a ``Claim``."""
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != JSONLDRenderer.format:
+            return super().list(request, *args, **kwargs)
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        graph = [claim_jsonld(claim, self.get_serializer_context()) for claim in page]
+        response = self.get_paginated_response(graph)  # for the Link header to the next page
+        response.data = {"@context": SCHEMA_ORG, "@type": "ItemList", "numberOfItems": len(graph), "itemListElement": graph}
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != JSONLDRenderer.format:
+            return super().retrieve(request, *args, **kwargs)
+        return Response({"@context": SCHEMA_ORG, **claim_jsonld(self.get_object(), self.get_serializer_context())})
+
+
+def _claim_detail_queryset() -> QuerySet[Claim]:
+    return Claim.objects.select_related("speaker", "article__outlet", "dispute_membership", "reviewed_by")
+
+
+class ClaimViewSet(ClaimJsonLdMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Attributed claims. ``?format=csv`` and ``?format=jsonld`` (schema.org ``Claim``) export them."""
+
+    renderer_classes = [*LIST_RENDERERS, JSONLDRenderer]
+    filterset_class = ClaimFilter
+    ordering = ("-id",)
+    ordering_fields = CLAIM_ORDERING_FIELDS
+
+    def get_queryset(self) -> QuerySet[Claim]:
+        if self.action == "retrieve":
+            return _claim_detail_queryset()
+        return _claims_with_sort_keys(selectors.claim_list())
+
+    def get_serializer_class(self):
+        return ClaimDetailSerializer if self.action == "retrieve" else ClaimSerializer
+
+
+class ClaimRelatedListApi(generics.ListAPIView):
+    """Claims that agree (or conflict) with a claim, strongest link first; rejected links left out."""
+
+    serializer_class = RelatedClaimSerializer
+    filter_backends: list = []
+    ordering = ("-score", "-id")
+    relation_type = Relation.Type.AGREE
+
+    def get_queryset(self) -> QuerySet[Relation]:
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no URL arguments
+            return Relation.objects.none()
+        return selectors.claim_relations(claim=self._claim(), relation_type=self.relation_type)
+
+    def get_serializer_context(self) -> dict:
+        return {**super().get_serializer_context(), "claim": self._claim()}
+
+    def _claim(self) -> Claim:
+        if not hasattr(self, "_anchor"):
+            self._anchor = get_object_or_404(Claim.objects.only("pk"), pk=self.kwargs["pk"])
+        return self._anchor
+
+
+class ClaimAgreeingListApi(ClaimRelatedListApi):
+    relation_type = Relation.Type.AGREE
+
+
+class ClaimConflictingListApi(ClaimRelatedListApi):
+    relation_type = Relation.Type.CONFLICT
+
+
+class ClaimReviewApi(APIView):
+    """Curators: verify or reject a claim, or correct its text (which marks it "edited")."""
+
+    required_permissions = ("claims.change_claim",)
+
+    @extend_schema_serializer(component_name="ClaimReviewInput")
+    class InputSerializer(serializers.Serializer):
+        status = serializers.ChoiceField(choices=Claim.ReviewStatus.choices)
+        content = serializers.CharField(required=False, max_length=20000, help_text="Corrected claim text.")
+
+    @extend_schema(request=InputSerializer, responses=ClaimDetailSerializer)
+    def post(self, request, pk: int):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        claim = get_object_or_404(Claim.objects.select_for_update(of=("self",)), pk=pk)
+        services.claim_review(claim=claim, user=request.user, **serializer.validated_data)
+        claim = _claim_detail_queryset().get(pk=pk)
+        return Response(ClaimDetailSerializer(claim, context={"request": request}).data)
+
+
+# ---- speakers ----------------------------------------------------------------------------
+
+
+class SpeakerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="Name or alias contains")
+    affiliation = django_filters.CharFilter(lookup_expr="iexact")
+    kind = django_filters.ChoiceFilter(choices=Speaker.Kind.choices)
+
+    class Meta:
+        model = Speaker
+        fields: list[str] = []
+
+    def filter_q(self, queryset: QuerySet[Speaker], name: str, value: str) -> QuerySet[Speaker]:
+        aliases = SpeakerAlias.objects.filter(speaker=OuterRef("pk"), name__icontains=value)
+        return queryset.filter(Q(name__icontains=value) | Exists(aliases))
+
+
+class SpeakerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Speakers with their aliases and number of claims. Their claims: ``/speakers/ID/claims/``."""
+
+    renderer_classes = LIST_RENDERERS
+    serializer_class = SpeakerSerializer
+    filterset_class = SpeakerFilter
+    ordering = ("id",)
+    ordering_fields = ["id", "name"]
+
+    def get_queryset(self) -> QuerySet[Speaker]:
+        return selectors.speaker_list()
+
+
+class SpeakerClaimListApi(ClaimJsonLdMixin, generics.ListAPIView):
+    """One speaker's claims, with the same filters, search and ordering as ``/claims/``."""
+
+    renderer_classes = [*LIST_RENDERERS, JSONLDRenderer]
+    serializer_class = ClaimSerializer
+    filterset_class = ClaimFilter
+    ordering = ("-id",)
+    ordering_fields = CLAIM_ORDERING_FIELDS
+
+    def get_queryset(self) -> QuerySet[Claim]:
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no URL arguments
+            return Claim.objects.none()
+        speaker = get_object_or_404(Speaker.objects.only("pk"), pk=self.kwargs["pk"])
+        return _claims_with_sort_keys(selectors.claim_list().filter(speaker=speaker))
+
+
+class SpeakerMergeApi(APIView):
+    """Curators: merge this speaker into another (``into``); its claims and aliases move over."""
+
+    required_permissions = ("claims.change_speaker", "claims.delete_speaker")
+
+    @extend_schema_serializer(component_name="SpeakerMergeInput")
+    class InputSerializer(serializers.Serializer):
+        into = serializers.IntegerField(min_value=1, help_text="Id of the speaker that remains.")
+
+    @extend_schema(request=InputSerializer, responses=SpeakerSerializer)
+    def post(self, request, pk: int):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        source = get_object_or_404(Speaker, pk=pk)
+        target = get_object_or_404(Speaker, pk=serializer.validated_data["into"])
+        merged = services.speakers_merge(source=source, target=target, user=request.user)
+        speaker = selectors.speaker_list().get(pk=merged.pk)
+        return Response(SpeakerSerializer(speaker, context={"request": request}).data)
+
+
+# ---- relations ---------------------------------------------------------------------------
+
+
+class RelationFilter(django_filters.FilterSet):
+    type = django_filters.ChoiceFilter(choices=Relation.Type.choices)
+    review_status = django_filters.ChoiceFilter(choices=Relation.ReviewStatus.choices)
+    origin = django_filters.ChoiceFilter(choices=Relation._meta.get_field("origin").choices)
+    claim = IdFilter(method="filter_claim", label="Either claim's id")
+    speaker = IdFilter(method="filter_speaker", label="Either claim's speaker id")
+    min_score = django_filters.NumberFilter(field_name="score", lookup_expr="gte")
+
+    class Meta:
+        model = Relation
+        fields: list[str] = []
+
+    def filter_claim(self, queryset: QuerySet[Relation], name: str, value: int) -> QuerySet[Relation]:
+        return queryset.filter(Q(claim_a_id=value) | Q(claim_b_id=value))
+
+    def filter_speaker(self, queryset: QuerySet[Relation], name: str, value: int) -> QuerySet[Relation]:
+        return queryset.filter(Q(claim_a__speaker_id=value) | Q(claim_b__speaker_id=value))
+
+
+class RelationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Links between two claims: agree, conflict, or the same claim reported again."""
+
+    renderer_classes = LIST_RENDERERS
+    serializer_class = RelationSerializer
+    filterset_class = RelationFilter
+    ordering = ("-id",)
+    ordering_fields = ["id", "score"]
+
+    def get_queryset(self) -> QuerySet[Relation]:
+        return selectors.relation_list()
+
+
+class RelationReviewApi(APIView):
+    """Curators: confirm or reject a machine's relation; re-linking never overturns it."""
+
+    required_permissions = ("claims.change_relation",)
+
+    @extend_schema_serializer(component_name="RelationReviewInput")
+    class InputSerializer(serializers.Serializer):
+        decision = serializers.ChoiceField(choices=[Relation.ReviewStatus.CONFIRMED, Relation.ReviewStatus.REJECTED])
+
+    @extend_schema(request=InputSerializer, responses=RelationSerializer)
+    def post(self, request, pk: int):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        relation = get_object_or_404(Relation.objects.select_for_update(of=("self",)), pk=pk)
+        services.relation_review(relation=relation, user=request.user, decision=serializer.validated_data["decision"])
+        relation = selectors.relation_list().get(pk=pk)
+        return Response(RelationSerializer(relation, context={"request": request}).data)
+
+
+# ---- disputes ----------------------------------------------------------------------------
+
+
+class DisputeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(field_name="label", lookup_expr="icontains", label="Label contains")
+    speaker = IdFilter(method="filter_speaker", label="A member claim's speaker id")
+
+    class Meta:
+        model = Proposition
+        fields: list[str] = []
+
+    def filter_speaker(self, queryset: QuerySet[Proposition], name: str, value: int) -> QuerySet[Proposition]:
+        members = PropositionMember.objects.filter(proposition=OuterRef("pk"), claim__speaker_id=value)
+        return queryset.filter(Exists(members))
+
+
+class DisputeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Disputes (propositions) with the number of claims on each side. Both sides: ``/disputes/ID/sides/``."""
+
+    renderer_classes = LIST_RENDERERS
+    serializer_class = DisputeSerializer
+    filterset_class = DisputeFilter
+    ordering = ("-id",)
+    ordering_fields = ["id", "label"]
+
+    def get_queryset(self) -> QuerySet[Proposition]:
+        return selectors.dispute_list()
+
+
+class DisputeSidesApi(APIView):
+    """A dispute's two sides: the claims that support the proposition and those that refute it."""
+
+    @extend_schema(responses=DisputeSidesSerializer)
+    def get(self, request, pk: int):
+        dispute = get_object_or_404(selectors.dispute_list(), pk=pk)
+        sides: dict[str, list[Claim]] = {side: [] for side in PropositionMember.Side.values}
+        for member in selectors.dispute_members(dispute=dispute):
+            sides[member.side].append(member.claim)
+        data = {"dispute": dispute, **sides}
+        return Response(DisputeSidesSerializer(data, context={"request": request}).data)
+
+
+# ---- agreement / conflict matrix ---------------------------------------------------------
+
+
+class MatrixApi(APIView):
+    """Who agrees and who conflicts: pairs of speakers (or affiliations) with relation counts."""
+
+    @extend_schema_serializer(component_name="MatrixQuery")
+    class FilterSerializer(serializers.Serializer):
+        by = serializers.ChoiceField(choices=list(selectors.MATRIX_KEYS), default="speaker")
+        limit = serializers.IntegerField(min_value=1, max_value=500, default=50, help_text="Most related pairs first.")
+
+    @extend_schema(parameters=[FilterSerializer], responses=MatrixSerializer)
+    def get(self, request):
+        params = self.FilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        by = params.validated_data["by"]
+        pairs = selectors.agreement_matrix(by=by, limit=params.validated_data["limit"])
+        ids = {pair[side] for pair in pairs for side in ("a", "b")} if by == "speaker" else set()
+        speakers = Speaker.objects.filter(pk__in=ids).order_by("name") if ids else Speaker.objects.none()
+        data = {"by": by, "speakers": speakers, "pairs": pairs}
+        return Response(MatrixSerializer(data, context={"request": request}).data)
+

@@ -1,0 +1,211 @@
+"""Output shapes of the claims API (read-only): claims, speakers, relations, disputes, JSON-LD."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from articles.serializers import ArticleRefSerializer
+from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
+
+
+def api_url(name: str, pk: int, context: dict) -> str:
+    """Absolute URL of an API resource, without the ``?format=`` of the current request."""
+    path = reverse(f"claims_api:{name}", args=[pk])
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+class SpeakerRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Speaker
+        fields = ["id", "name", "kind", "role", "affiliation"]
+
+
+class DisputeRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="proposition_id")
+    side = serializers.ChoiceField(choices=PropositionMember.Side.choices)
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="claims_api:claim-detail")
+    type = serializers.ChoiceField(source="claim_type", choices=Claim.Type.choices)
+    article = ArticleRefSerializer()
+    speaker = SpeakerRefSerializer(allow_null=True)
+    dispute = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id", "url", "article", "speaker", "speaker_mention", "cue", "cue_lemma", "cue_class", "type",
+            "content", "content_start", "content_end", "polarity", "claim_date", "confidence",
+            "review_status", "dispute", "extractor_version",
+        ]  # fmt: skip
+
+    @extend_schema_field(DisputeRefSerializer(allow_null=True))
+    def get_dispute(self, claim: Claim) -> dict | None:
+        membership = getattr(claim, "dispute_membership", None)
+        return DisputeRefSerializer(membership).data if membership else None
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    sentence = serializers.SerializerMethodField()
+    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    agreeing = serializers.SerializerMethodField()
+    conflicting = serializers.SerializerMethodField()
+
+    class Meta(ClaimSerializer.Meta):
+        fields = ClaimSerializer.Meta.fields + [
+            "sentence", "sentence_start", "sentence_end", "speaker_start", "speaker_end",
+            "terms", "entities", "reviewed_by", "reviewed_at", "agreeing", "conflicting",
+        ]  # fmt: skip
+
+    def get_sentence(self, claim: Claim) -> str:
+        """The sentence around the claim, as in the article (plain text: clients escape it)."""
+        return claim.article.body[claim.sentence_start : claim.sentence_end]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_agreeing(self, claim: Claim) -> str:
+        return api_url("claim-agreeing", claim.pk, self.context)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_conflicting(self, claim: Claim) -> str:
+        return api_url("claim-conflicting", claim.pk, self.context)
+
+
+class ClaimRefSerializer(serializers.ModelSerializer):
+    """A claim inside another answer: enough to show it, with a link to the rest."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="claims_api:claim-detail")
+    speaker = SpeakerRefSerializer(allow_null=True)
+    type = serializers.ChoiceField(source="claim_type", choices=Claim.Type.choices)
+
+    class Meta:
+        model = Claim
+        fields = ["id", "url", "article_id", "speaker", "speaker_mention", "type", "content", "polarity", "claim_date", "review_status"]
+
+
+class RelationSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="claims_api:relation-detail")
+    claim_a = ClaimRefSerializer()
+    claim_b = ClaimRefSerializer()
+
+    class Meta:
+        model = Relation
+        fields = ["id", "url", "type", "score", "explanation", "origin", "review_status", "reviewed_at", "claim_a", "claim_b"]
+
+
+class RelationRefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="claims_api:relation-detail")
+
+    class Meta:
+        model = Relation
+        fields = ["id", "url", "type", "score", "explanation", "origin", "review_status"]
+
+
+class RelatedClaimSerializer(serializers.Serializer):
+    """One agreeing or conflicting claim of a given claim, with the relation that links them."""
+
+    relation = RelationRefSerializer(source="*")
+    claim = serializers.SerializerMethodField()
+
+    @extend_schema_field(ClaimRefSerializer)
+    def get_claim(self, relation: Relation) -> dict:
+        anchor = self.context["claim"]
+        other = relation.claim_b if relation.claim_a_id == anchor.pk else relation.claim_a
+        return ClaimRefSerializer(other, context=self.context).data
+
+
+class SpeakerSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="claims_api:speaker-detail")
+    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    claim_count = serializers.IntegerField(read_only=True)
+    claims = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Speaker
+        fields = ["id", "url", "name", "kind", "role", "affiliation", "curated", "aliases", "claim_count", "claims"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_claims(self, speaker: Speaker) -> str:
+        return api_url("speaker-claims", speaker.pk, self.context)
+
+
+class DisputeSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="claims_api:dispute-detail")
+    supports = serializers.IntegerField(read_only=True, help_text="Number of claims supporting the proposition.")
+    refutes = serializers.IntegerField(read_only=True, help_text="Number of claims refuting it.")
+    sides = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Proposition
+        fields = ["id", "url", "label", "origin", "label_curated", "key_terms", "supports", "refutes", "sides"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_sides(self, dispute: Proposition) -> str:
+        return api_url("dispute-sides", dispute.pk, self.context)
+
+
+class DisputeSidesSerializer(serializers.Serializer):
+    dispute = DisputeSerializer()
+    supports = ClaimSerializer(many=True)
+    refutes = ClaimSerializer(many=True)
+
+
+class MatrixCellSerializer(serializers.Serializer):
+    a = serializers.JSONField(help_text="Speaker id, or affiliation name.")
+    b = serializers.JSONField(help_text="Speaker id, or affiliation name.")
+    agree = serializers.IntegerField()
+    conflict = serializers.IntegerField()
+
+
+class MatrixSerializer(serializers.Serializer):
+    by = serializers.ChoiceField(choices=["speaker", "affiliation"])
+    speakers = SpeakerRefSerializer(many=True, help_text="The speakers named in the pairs (by=speaker).")
+    pairs = MatrixCellSerializer(many=True)
+
+
+# ---- JSON-LD (schema.org Claim) ---------------------------------------------------------
+
+_SCHEMA_ORG_AGENT = {
+    Speaker.Kind.PERSON: "Person",
+    Speaker.Kind.GOVERNMENT: "GovernmentOrganization",
+    Speaker.Kind.ORGANISATION: "Organization",
+    Speaker.Kind.GROUP: "Organization",
+    Speaker.Kind.UNKNOWN: "Person",
+}
+
+
+def claim_jsonld(claim: Claim, context: dict) -> dict:
+    """A claim as a schema.org ``Claim``: its text, who made it, where it appeared and when."""
+    article = claim.article
+    appearance = {
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "url": article.url or None,
+        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        "publisher": {"@type": "Organization", "name": article.outlet.name} if article.outlet else None,
+    }
+    published = claim.claim_date or (article.published_at.date() if article.published_at else None)
+    return {
+        "@type": "Claim",
+        "@id": api_url("claim-detail", claim.pk, context),
+        "text": claim.content,
+        "author": _author_jsonld(claim),
+        "appearance": {key: value for key, value in appearance.items() if value is not None},
+        "datePublished": published.isoformat() if published else None,
+    }
+
+
+def _author_jsonld(claim: Claim) -> dict | None:
+    speaker = claim.speaker
+    if speaker is None:
+        return {"@type": "Person", "name": claim.speaker_mention} if claim.speaker_mention else None
+    author = {"@type": _SCHEMA_ORG_AGENT.get(speaker.kind, "Person"), "name": speaker.name}
+    if speaker.role:
+        author["jobTitle"] = speaker.role
+    if speaker.affiliation:
+        author["affiliation"] = {"@type": "Organization", "name": speaker.affiliation}
+    return author
