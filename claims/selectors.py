@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest, Least
+from collections.abc import Iterable
 
-from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
+
+from claims.models import CLAIM_SEARCH_VECTOR, Claim, Proposition, PropositionMember, Relation, Speaker
 
 # Relations shown as agreement or conflict: a curator's "rejected" takes a link away.
 SHOWN_RELATIONS = ~Q(review_status=Relation.ReviewStatus.REJECTED)
@@ -87,3 +91,194 @@ def agreement_matrix(*, by: str, limit: int = 50) -> list[dict]:
     if by == "affiliation":
         pairs = pairs.exclude(claim_a__speaker__affiliation="").exclude(claim_b__speaker__affiliation="")
     return [{"a": row["a"], "b": row["b"], "agree": row["agree"], "conflict": row["conflict"]} for row in pairs[:limit]]
+
+
+# ---- web UI reads ------------------------------------------------------------------------
+
+# The facets of the claims page, each a column of the filtered result (see ``claim_facets``).
+FACET_COLUMNS = {
+    "speaker": "speaker_id",
+    "affiliation": "speaker__affiliation",
+    "outlet": "article__outlet_id",
+    "cue_class": "cue_class",
+    "type": "claim_type",
+    "polarity": "polarity",
+    "review_status": "review_status",
+}
+
+
+def claims_ordered(*, queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
+    """A filtered claim list in display order: by search rank when there is a query, else newest first."""
+    if text.strip():
+        query = SearchQuery(text, config="english", search_type="websearch")
+        ranked = queryset.annotate(rank=SearchRank(CLAIM_SEARCH_VECTOR, query))
+        return ranked.order_by("-rank", F("claim_date").desc(nulls_last=True), "-id")
+    return queryset.order_by(F("claim_date").desc(nulls_last=True), "-id")
+
+
+def claim_search_page(*, queryset: QuerySet[Claim], text: str, offset: int, limit: int) -> list[Claim]:
+    """One page of ``claims_ordered``, with speaker, article and outlet loaded (no article bodies)."""
+    page = claims_ordered(queryset=queryset, text=text)
+    page = page.select_related("speaker", "article__outlet").defer("article__body", "terms", "entities")
+    return list(page[offset : offset + limit])
+
+
+def claim_facets(*, queryset: QuerySet[Claim], top: int = 12) -> dict:
+    """Counts per facet value over the whole filtered result, in one scan.
+
+    One GROUPING SETS query instead of one GROUP BY per facet: on 100,000 claims the table is
+    read once rather than eight times. Returns ``{"total", "first_date", "last_date", facet:
+    [(value, count), …]}`` with each facet's ``top`` most frequent values and a ``months`` list.
+    """
+    columns = {f"f_{name}": F(path) for name, path in FACET_COLUMNS.items()}
+    inner = queryset.order_by().values(**columns, f_date=F("claim_date"))
+    sql, params = inner.query.sql_with_params()
+    keys = [*columns, "f_month"]
+    sets = ", ".join(f"({key})" for key in keys)
+    outer = (
+        f"SELECT GROUPING({', '.join(keys)}), {', '.join(keys)}, COUNT(*), MIN(f_date), MAX(f_date) "
+        f"FROM (SELECT *, date_trunc('month', f_date)::date AS f_month FROM ({sql}) AS f0) AS f "
+        f"GROUP BY GROUPING SETS ({sets}, ())"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(outer, params)
+        rows = cursor.fetchall()
+    return _facets_from_rows(rows, keys, top)
+
+
+def _facets_from_rows(rows: list[tuple], keys: list[str], top: int) -> dict:
+    facets: dict = {key[2:]: [] for key in keys}
+    facets.update(total=0, first_date=None, last_date=None)
+    everything = (1 << len(keys)) - 1
+    for grouping, *values, count, first, last in rows:
+        if grouping == everything:  # the () set: the whole result
+            facets.update(total=count, first_date=first, last_date=last)
+            continue
+        # GROUPING() sets a bit for each column *not* grouped; the one clear bit is this row's facet.
+        index = next(i for i in range(len(keys)) if not grouping & (1 << (len(keys) - 1 - i)))
+        if values[index] not in (None, ""):
+            facets[keys[index][2:]].append((values[index], count))
+    for key in facets:
+        if isinstance(facets[key], list) and key != "month":
+            facets[key] = sorted(facets[key], key=lambda item: (-item[1], str(item[0])))[:top]
+    facets["month"].sort()
+    return facets
+
+
+def speaker_names(*, ids: Iterable[int]) -> dict[int, Speaker]:
+    return {s.pk: s for s in Speaker.objects.filter(pk__in=set(ids)).only("name", "affiliation", "kind")}
+
+
+def speaker_get(*, speaker_id: int) -> Speaker | None:
+    return Speaker.objects.prefetch_related("aliases").filter(pk=speaker_id).first()
+
+
+def speaker_claims_by_month(*, speaker: Speaker) -> list[tuple]:
+    """(month, claims) for a speaker's dated claims, oldest first."""
+    rows = (
+        Claim.objects.filter(speaker=speaker, claim_date__isnull=False)
+        .annotate(month=TruncMonth("claim_date"))
+        .order_by("month")
+        .values_list("month")
+        .annotate(n=Count("id"))
+    )
+    return list(rows)
+
+
+def speaker_claims_recent(*, speaker: Speaker, limit: int = 30) -> list[Claim]:
+    return list(
+        Claim.objects.filter(speaker=speaker)
+        .select_related("article__outlet")
+        .defer("article__body", "terms", "entities")
+        .order_by(F("claim_date").desc(nulls_last=True), "-id")[:limit]
+    )
+
+
+def speaker_disputes(*, speaker: Speaker, limit: int = 30) -> list[dict]:
+    """The disputes the speaker takes part in, with how many of their claims are on each side."""
+    rows = (
+        PropositionMember.objects.filter(claim__speaker=speaker)
+        .values("proposition_id", "proposition__label", "side")
+        .annotate(n=Count("id"))
+        .order_by("-n", "proposition_id", "side")
+    )
+    return list(rows[:limit])
+
+
+def speaker_counterparts(*, speaker: Speaker, limit: int = 20) -> list[dict]:
+    """Other speakers linked to this one, with agreement and conflict counts, most linked first."""
+    counts: dict[int, dict] = {}
+    links = Relation.objects.filter(SHOWN_RELATIONS, type__in=[Relation.Type.AGREE, Relation.Type.CONFLICT])
+    for mine, other in (("claim_a", "claim_b"), ("claim_b", "claim_a")):
+        rows = (
+            links.filter(**{f"{mine}__speaker": speaker})
+            .exclude(**{f"{other}__speaker": speaker})
+            .exclude(**{f"{other}__speaker__isnull": True})
+            .values_list(f"{other}__speaker", "type")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for other_id, kind, n in rows:
+            entry = counts.setdefault(other_id, {"agree": 0, "conflict": 0})
+            entry[kind] += n
+    ranked = sorted(counts.items(), key=lambda item: -(item[1]["agree"] + item[1]["conflict"]))[:limit]
+    names = speaker_names(ids=[pk for pk, _ in ranked])
+    return [{"speaker": names[pk], **entry} for pk, entry in ranked if pk in names]
+
+
+def dispute_get(*, dispute_id: int) -> Proposition | None:
+    return Proposition.objects.filter(pk=dispute_id).first()
+
+
+def disputes_most_contested(*, limit: int = 8) -> QuerySet[Proposition]:
+    """Disputes with claims on both sides, ranked by the weaker side's number of independent outlets.
+
+    A dispute where three outlets say yes and three say no is more contested than one with
+    twenty yes and one no; ties go to the one with more claims in all.
+    """
+    sides = PropositionMember.Side
+    return (
+        Proposition.objects.annotate(
+            supports=Count("members", filter=Q(members__side=sides.SUPPORTS)),
+            refutes=Count("members", filter=Q(members__side=sides.REFUTES)),
+            support_outlets=Count(
+                "members__claim__article__outlet", filter=Q(members__side=sides.SUPPORTS), distinct=True
+            ),
+            refute_outlets=Count(
+                "members__claim__article__outlet", filter=Q(members__side=sides.REFUTES), distinct=True
+            ),
+        )
+        .filter(supports__gt=0, refutes__gt=0)
+        .order_by(Least("support_outlets", "refute_outlets").desc(), Least("supports", "refutes").desc(), "-id")[:limit]
+    )
+
+
+def home_counts() -> dict[str, int]:
+    from articles.models import Article
+
+    relations = Relation.objects.filter(SHOWN_RELATIONS).aggregate(
+        agree=Count("id", filter=Q(type=Relation.Type.AGREE)),
+        conflict=Count("id", filter=Q(type=Relation.Type.CONFLICT)),
+    )
+    return {
+        "articles": Article.objects.count(),
+        "claims": Claim.objects.count(),
+        "speakers": Speaker.objects.count(),
+        "disputes": Proposition.objects.count(),
+        **relations,
+    }
+
+
+def relations_between(*, by: str, a: str, b: str, limit: int = 100) -> list[Relation]:
+    """The agree/conflict relations behind one matrix cell: claims of ``a`` linked to claims of ``b``."""
+    key = MATRIX_KEYS[by]
+    forward = Q(**{f"claim_a__{key}": a, f"claim_b__{key}": b})
+    backward = Q(**{f"claim_a__{key}": b, f"claim_b__{key}": a})
+    return list(
+        Relation.objects.filter(
+            forward | backward, SHOWN_RELATIONS, type__in=[Relation.Type.AGREE, Relation.Type.CONFLICT]
+        )
+        .select_related("claim_a__speaker", "claim_a__article__outlet", "claim_b__speaker", "claim_b__article__outlet")
+        .defer("claim_a__article__body", "claim_b__article__body", "claim_a__terms", "claim_b__terms")
+        .order_by("type", "-score", "id")[:limit]
+    )

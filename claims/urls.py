@@ -1,4 +1,15 @@
 from django.urls import path
 
+from claims import views
+
 app_name = "claims"
-urlpatterns: list = []
+urlpatterns = [
+    path("claims/", views.claim_list, name="list"),
+    path("claims/export.csv", views.claim_export_csv, name="export_csv"),
+    path("claims/export.json", views.claim_export_json, name="export_json"),
+    path("claims/<int:pk>/", views.claim_detail, name="detail"),
+    path("speakers/<int:pk>/", views.speaker_detail, name="speaker_detail"),
+    path("disputes/<int:pk>/", views.dispute_detail, name="dispute_detail"),
+    path("matrix/", views.matrix, name="matrix"),
+    path("matrix/cell/", views.matrix_cell, name="matrix_cell"),
+]

@@ -1,0 +1,43 @@
+"""Reads for the articles app: articles with the joins their pages need, ingest jobs and their items."""
+
+from __future__ import annotations
+
+from django.db.models import Count, QuerySet
+
+from articles.models import Article, IngestItem, IngestJob
+from claims.models import Claim
+
+
+def article_get(*, article_id: int) -> Article | None:
+    return Article.objects.select_related("outlet").filter(pk=article_id).first()
+
+
+def article_claims(*, article: Article) -> list[Claim]:
+    """The article's claims in reading order, with speakers, for highlighting."""
+    return list(
+        article.claims.select_related("speaker").defer("terms", "entities", "speaker__role").order_by("content_start")
+    )
+
+
+def articles_latest(*, limit: int = 10) -> QuerySet[Article]:
+    """The most recently ingested articles with their claim counts (counted for these rows only)."""
+    latest = Article.objects.order_by("-created_at", "-id").values_list("id", flat=True)[:limit]
+    return (
+        Article.objects.filter(pk__in=list(latest))
+        .select_related("outlet")
+        .defer("body")
+        .annotate(claim_count=Count("claims"))
+        .order_by("-created_at", "-id")
+    )
+
+
+def ingest_job_get(*, job_id: int) -> IngestJob | None:
+    return IngestJob.objects.select_related("created_by").filter(pk=job_id).first()
+
+
+def ingest_job_items(*, job: IngestJob) -> QuerySet[IngestItem]:
+    return job.items.select_related("article__outlet").defer("payload", "article__body").order_by("id")
+
+
+def ingest_jobs_recent(*, limit: int = 10) -> QuerySet[IngestJob]:
+    return IngestJob.objects.select_related("created_by").order_by("-id")[:limit]

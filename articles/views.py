@@ -1,0 +1,175 @@
+"""HTML pages for articles and ingestion (function views, htmx polling for job progress)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from articles import services
+from articles.ingest.files import read_sources
+from articles.ingest.types import RawArticle, SourceFailure
+from articles.models import Article, IngestJob
+from articles.selectors import article_claims, article_get, ingest_job_get, ingest_job_items, ingest_jobs_recent
+from claims.highlight import Span, highlight
+from claims.models import Claim
+from claims.views import speaker_colour
+from common.exceptions import ApplicationError
+
+MAX_UPLOAD_FILES = 50
+
+
+def _get_article_for_user(request: HttpRequest, article_id: int) -> Article:
+    article = article_get(article_id=article_id)
+    if article is None:
+        raise Http404("No such article.")
+    return article
+
+
+def article_spans(claims: list[Claim]) -> list[Span]:
+    """Each claim's content as a link to the claim, coloured by speaker, with speaker and cue on hover."""
+    spans = []
+    for claim in claims:
+        who = claim.speaker.name if claim.speaker else (claim.speaker_mention or "unattributed")
+        tip = f"{who} — {claim.cue}" if claim.cue else who
+        colour = speaker_colour(claim.speaker_id)
+        attrs = {"class": f"claim-mark {colour}", "href": claim.get_absolute_url(), "data-tip": tip, "title": tip}
+        spans.append(Span(claim.content_start, claim.content_end, "a", attrs, anchor=f"claim-{claim.pk}"))
+        if claim.speaker_start is not None and claim.speaker_end:
+            spans.append(Span(claim.speaker_start, claim.speaker_end, "mark", {"class": f"speaker-mark {colour}"}))
+    return spans
+
+
+@login_required
+@require_GET
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Template contract: ``article``, ``body_html`` (escaped text with claims marked), ``claims``,
+    ``legend`` (speakers with their colour class) and ``can_retry``."""
+    article = _get_article_for_user(request, pk)
+    claims = article_claims(article=article)
+    legend = {c.speaker_id: c.speaker for c in claims if c.speaker_id}
+    ctx = {
+        "article": article,
+        "body_html": highlight(article.body, article_spans(claims)),
+        "claims": claims,
+        "legend": [(speaker, speaker_colour(pk)) for pk, speaker in legend.items()],
+        "can_retry": article.status == Article.Status.FAILED and request.user.has_perm("articles.change_article"),
+    }
+    return render(request, "articles/article_detail.html", ctx)
+
+
+@login_required
+@permission_required("articles.change_article", raise_exception=True)
+@require_POST
+def article_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
+    article = _get_article_for_user(request, pk)
+    try:
+        services.article_retry(article=article)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "The article was queued again.")
+    return redirect(article)
+
+
+# ---- ingest ------------------------------------------------------------------------------
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class IngestForm(forms.Form):
+    files = MultipleFileField(
+        widget=MultipleFileInput(attrs={"accept": ".txt,.text,.md,.html,.htm,.jsonl,.ndjson"}),
+        required=False,
+        help_text="Text, HTML or JSON Lines files.",
+    )
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}), required=False, label="Or paste an article")
+    title = forms.CharField(max_length=500, required=False, label="Title (for pasted text)")
+    outlet = forms.CharField(max_length=200, required=False, label="Outlet (for pasted text)")
+    url = forms.URLField(max_length=2000, required=False, assume_scheme="https", label="URL (for pasted text)")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("files") and not (data.get("text") or "").strip():
+            raise ValidationError("Choose at least one file or paste some text.")
+        if len(data.get("files") or []) > MAX_UPLOAD_FILES:
+            raise ValidationError(f"At most {MAX_UPLOAD_FILES} files at a time.")
+        return data
+
+
+def _sources_from_form(data: dict) -> list[RawArticle | SourceFailure]:
+    """Uploaded files go through the same readers as `manage.py ingest`; pasted text is one article."""
+    sources: list[RawArticle | SourceFailure] = []
+    if data["files"]:
+        with tempfile.TemporaryDirectory(prefix="claimtrack-upload-") as folder:
+            paths = []
+            for index, upload in enumerate(data["files"]):
+                # Only the base name is kept: an upload cannot choose where it is written.
+                name = Path(upload.name or f"upload-{index}.txt").name or f"upload-{index}.txt"
+                path = Path(folder) / f"{index:03d}" / name
+                path.parent.mkdir()
+                path.write_bytes(upload.read())
+                paths.append(path)
+            sources.extend(read_sources(paths, max_bytes=services.max_article_bytes()))
+    if (data["text"] or "").strip():
+        sources.append(
+            RawArticle(
+                text=data["text"],
+                name=(data["title"] or "Pasted text")[:200],
+                source_kind=Article.SourceKind.PASTE,
+                title=data["title"],
+                outlet=data["outlet"],
+                url=data["url"],
+            )
+        )
+    return sources
+
+
+@login_required
+@permission_required("articles.add_article", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def ingest(request: HttpRequest) -> HttpResponse:
+    form = IngestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        sources = _sources_from_form(form.cleaned_data)
+        job = services.ingest_job_create(sources=sources, user=request.user, description="Web upload")
+        services.ingest_job_enqueue(job=job)
+        return redirect("articles:ingest_job", pk=job.pk)
+    ctx = {"form": form, "jobs": ingest_jobs_recent(limit=10)}
+    return render(request, "articles/ingest.html", ctx, status=400 if form.errors else 200)
+
+
+@login_required
+@require_GET
+def ingest_job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The job's progress; htmx polls the ``articles/_job_progress.html`` partial until it is finished."""
+    job = ingest_job_get(job_id=pk)
+    if job is None:
+        raise Http404("No such ingest job.")
+    counts = services.ingest_job_counts(job=job)
+    done = job.total - counts["pending"]
+    ctx = {
+        "job": job,
+        "counts": counts,
+        "done": done,
+        "percent": round(100 * done / job.total) if job.total else 100,
+        "finished": job.state in (IngestJob.State.DONE, IngestJob.State.FAILED),
+        "items": ingest_job_items(job=job),
+    }
+    template = "articles/_job_progress.html" if request.htmx else "articles/ingest_job.html"
+    return render(request, template, ctx)

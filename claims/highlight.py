@@ -1,0 +1,85 @@
+"""Mark spans of article text as safe HTML, built from character offsets.
+
+Every slice of the text is escaped on its own and only then wrapped in markup we write, so a
+``<script>`` in an article stays text. Nothing here calls ``mark_safe`` on text from an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text to mark: ``[start, end)`` offsets, a tag, HTML attributes and an optional anchor id."""
+
+    start: int
+    end: int
+    tag: str = "mark"
+    attrs: dict[str, str] = field(default_factory=dict)
+    anchor: str = ""
+
+
+def highlight(text: str, spans: Iterable[Span], *, offset: int = 0) -> SafeString:
+    """``text`` (which starts at ``offset`` of the article) with each span wrapped in its tag.
+
+    Overlapping spans are cut into segments; each segment is wrapped by the shortest span that
+    covers it, so nesting stays valid HTML whatever the offsets are. Spans reaching outside the
+    text are clipped; empty or inverted ones are ignored.
+    """
+    clipped = [_clip(span, offset, len(text)) for span in spans]
+    usable = [span for span in clipped if span is not None]
+    cuts = sorted({0, len(text), *(p for s in usable for p in (s.start, s.end))})
+    anchors: dict[int, list[str]] = {}
+    for span in usable:
+        if span.anchor:
+            anchors.setdefault(span.start, []).append(span.anchor)
+    parts: list[str] = []
+    for begin, end in zip(cuts, cuts[1:], strict=False):
+        for anchor in anchors.get(begin, ()):
+            parts.append(format_html('<span class="anchor" id="{}"></span>', anchor))
+        parts.append(_segment(text[begin:end], _innermost(usable, begin, end)))
+    return mark_safe("".join(parts))  # every part above went through format_html or conditional_escape
+
+
+def _clip(span: Span, offset: int, length: int) -> Span | None:
+    start, end = max(span.start - offset, 0), min(span.end - offset, length)
+    if start >= end:
+        return None
+    return Span(start, end, span.tag, span.attrs, span.anchor)
+
+
+def _innermost(spans: Sequence[Span], begin: int, end: int) -> Span | None:
+    covering = [s for s in spans if s.start <= begin and end <= s.end]
+    return min(covering, key=lambda s: (s.end - s.start, -s.start), default=None)
+
+
+def _segment(text: str, span: Span | None) -> str:
+    if span is None:
+        return str(conditional_escape(text))
+    attrs = format_html_join("", ' {}="{}"', sorted(span.attrs.items()))
+    return format_html("<{}{}>{}</{}>", mark_safe(span.tag), attrs, text, mark_safe(span.tag))
+
+
+def find_cue(sentence: str, cue: str, *, avoid: tuple[int, int], near: int | None) -> tuple[int, int] | None:
+    """Where the cue word stands in the sentence: outside the content, nearest the speaker.
+
+    Claims store the cue's text but not its offsets; ``avoid`` is the content span and ``near``
+    the speaker's start, both relative to the sentence.
+    """
+    if not cue:
+        return None
+    lowered, needle, found = sentence.casefold(), cue.casefold(), []
+    at = lowered.find(needle)
+    while at != -1:
+        if at + len(needle) <= avoid[0] or at >= avoid[1]:
+            found.append(at)
+        at = lowered.find(needle, at + 1)
+    if not found:
+        return None
+    best = min(found, key=lambda p: abs(p - near)) if near is not None else found[0]
+    return best, best + len(cue)

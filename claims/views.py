@@ -1,0 +1,395 @@
+"""HTML pages for claims, speakers, disputes and the agreement matrix (function views, htmx partials).
+
+Every view needs a signed-in user; reading needs nothing more (analysts read everything).
+Writes live elsewhere (admin, API, ingest page), so these views only read.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from articles.models import Outlet
+from articles.selectors import articles_latest
+from claims.exports import claim_export_record
+from claims.filters import ClaimFilter
+from claims.highlight import Span, find_cue, highlight
+from claims.models import Claim, PropositionMember, Relation
+from claims.selectors import (
+    MATRIX_KEYS,
+    agreement_matrix,
+    claim_facets,
+    claim_get,
+    claim_relations,
+    claim_search_page,
+    claims_ordered,
+    dispute_get,
+    dispute_members,
+    disputes_most_contested,
+    home_counts,
+    relations_between,
+    speaker_claims_by_month,
+    speaker_claims_recent,
+    speaker_counterparts,
+    speaker_disputes,
+    speaker_get,
+    speaker_names,
+)
+
+PAGE_SIZE = 25
+# Deep OFFSET pages cost a scan of everything before them; past this, narrow the search instead.
+MAX_PAGE = 200
+MATRIX_SIZE = 12
+# Context shown around a claim whose paragraph is one long line.
+MAX_PARAGRAPH_CHARS = 1500
+SPEAKER_COLOURS = 12
+
+
+def speaker_colour(speaker_id: int | None) -> str:
+    return f"spk-{speaker_id % SPEAKER_COLOURS}" if speaker_id else "spk-none"
+
+
+# ---- home --------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    ctx = {
+        "counts": home_counts(),
+        "latest_articles": articles_latest(limit=8),
+        "contested": disputes_most_contested(limit=8),
+    }
+    return render(request, "claims/home.html", ctx)
+
+
+# ---- claims list -------------------------------------------------------------------------
+
+
+def _claim_filter(request: HttpRequest) -> ClaimFilter:
+    return ClaimFilter(request.GET, queryset=Claim.objects.all())
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return min(max(int(request.GET.get("page", "1")), 1), MAX_PAGE)
+    except ValueError:
+        return 1
+
+
+@login_required
+@require_GET
+def claim_list(request: HttpRequest) -> HttpResponse:
+    """Search and facets. Template contract: ``filterset``, ``facets`` (see ``_facet_groups``),
+    ``claims`` (one page), ``page``, ``pages``, ``total``, ``query_string`` (without ``page``).
+    An htmx request gets only the ``claims/_results.html`` partial."""
+    filterset = _claim_filter(request)
+    text = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
+    queryset = filterset.qs
+    facets = claim_facets(queryset=queryset)
+    page = _page_number(request)
+    total = facets["total"]
+    pages = max(1, min(MAX_PAGE, -(-total // PAGE_SIZE)))
+    params = request.GET.copy()
+    params.pop("page", None)
+    ctx = {
+        "filterset": filterset,
+        "facets": _facet_groups(facets, filterset),
+        "months": facets["month"],
+        "first_date": facets["first_date"],
+        "last_date": facets["last_date"],
+        "claims": claim_search_page(queryset=queryset, text=text or "", offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE),
+        "page": page,
+        "pages": pages,
+        "total": total,
+        "query_string": params.urlencode(),
+    }
+    template = "claims/_results.html" if request.htmx and not request.htmx.boosted else "claims/claim_list.html"
+    return render(request, template, ctx)
+
+
+FACET_TITLES = {
+    "speaker": "Speaker",
+    "affiliation": "Affiliation",
+    "outlet": "Outlet",
+    "cue_class": "Cue class",
+    "type": "Type",
+    "polarity": "Polarity",
+    "review_status": "Review status",
+}
+FACET_LABELS = {
+    "cue_class": dict(Claim.CueClass.choices),
+    "type": dict(Claim.Type.choices),
+    "polarity": dict(Claim.Polarity.choices),
+    "review_status": dict(Claim.ReviewStatus.choices),
+}
+
+
+def _facet_groups(facets: dict, filterset: ClaimFilter) -> list[dict]:
+    """Each facet as ``{"name", "title", "selected", "options": [(value, label, count)]}``."""
+    speakers = speaker_names(ids=[value for value, _ in facets["speaker"]])
+    outlets = {o.pk: o.name for o in Outlet.objects.filter(pk__in=[v for v, _ in facets["outlet"]]).only("name")}
+    labels = {**FACET_LABELS, "speaker": {pk: s.name for pk, s in speakers.items()}, "outlet": outlets}
+    groups = []
+    for name, title in FACET_TITLES.items():
+        selected = str(filterset.data.get(name, "") or "")
+        options = [(str(value), labels.get(name, {}).get(value, value), count) for value, count in facets[name]]
+        if selected and selected not in {value for value, _, _ in options}:
+            options.insert(0, (selected, labels.get(name, {}).get(selected, selected), 0))
+        groups.append({"name": name, "title": title, "selected": selected, "options": options})
+    return groups
+
+
+# ---- downloads ---------------------------------------------------------------------------
+
+CSV_COLUMNS = [
+    "id", "claim_date", "speaker", "speaker_mention", "affiliation", "cue", "cue_class", "type", "polarity",
+    "review_status", "content", "article_id", "article_title", "outlet", "url",
+]  # fmt: skip
+
+
+def _export_rows(request: HttpRequest) -> Iterator[Claim]:
+    filterset = _claim_filter(request)
+    text = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
+    queryset = claims_ordered(queryset=filterset.qs, text=text or "")
+    return queryset.select_related("speaker", "article__outlet").prefetch_related("speaker__aliases").iterator(2000)
+
+
+def _csv_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    # A cell starting with = + - @ is a formula to a spreadsheet: keep it text.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+@require_GET
+def claim_export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """The current result (same query string as the list) as CSV, streamed."""
+    writer = csv.writer(_Echo())
+    base = request.build_absolute_uri("/")[:-1]
+
+    def rows() -> Iterator[str]:
+        yield writer.writerow(CSV_COLUMNS)
+        for claim in _export_rows(request):
+            yield writer.writerow([_csv_cell(v) for v in _csv_values(claim, base)])
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="claims.csv"'
+    return response
+
+
+def _csv_values(claim: Claim, base: str) -> list:
+    speaker, article = claim.speaker, claim.article
+    return [
+        claim.pk, claim.claim_date, speaker.name if speaker else "", claim.speaker_mention,
+        speaker.affiliation if speaker else "", claim.cue, claim.cue_class, claim.claim_type, claim.polarity,
+        claim.review_status, claim.content, article.pk, article.title, article.outlet.name if article.outlet else "",
+        base + claim.get_absolute_url(),
+    ]  # fmt: skip
+
+
+@login_required
+@require_GET
+def claim_export_json(request: HttpRequest) -> StreamingHttpResponse:
+    """The current result as JSON: ``{"claims": [...]}`` in the format of ``export_claims``."""
+
+    def chunks() -> Iterator[str]:
+        yield '{"claims": ['
+        for index, claim in enumerate(_export_rows(request)):
+            yield ("," if index else "") + json.dumps(claim_export_record(claim), cls=DjangoJSONEncoder)
+        yield "]}"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="claims.json"'
+    return response
+
+
+# ---- one claim ---------------------------------------------------------------------------
+
+
+def _get_claim_for_user(request: HttpRequest, claim_id: int) -> Claim:
+    claim = claim_get(claim_id=claim_id)
+    if claim is None:
+        raise Http404("No such claim.")
+    return claim
+
+
+def _paragraph_bounds(body: str, start: int, end: int) -> tuple[int, int]:
+    begin = body.rfind("\n", 0, start) + 1
+    finish = body.find("\n", end)
+    finish = len(body) if finish == -1 else finish
+    if finish - begin > MAX_PARAGRAPH_CHARS:  # one long line: keep a window around the claim
+        begin = max(begin, start - MAX_PARAGRAPH_CHARS // 3)
+        finish = min(finish, end + MAX_PARAGRAPH_CHARS // 3)
+    return begin, finish
+
+
+def claim_spans(claim: Claim, body: str) -> list[Span]:
+    """Content, speaker and cue of one claim as spans over the article body."""
+    spans = [Span(claim.content_start, claim.content_end, "mark", {"class": "hl-content"})]
+    if claim.speaker_start is not None and claim.speaker_end:
+        spans.append(Span(claim.speaker_start, claim.speaker_end, "mark", {"class": "hl-speaker"}))
+    sentence = body[claim.sentence_start : claim.sentence_end]
+    near = claim.speaker_start - claim.sentence_start if claim.speaker_start is not None else None
+    avoid = (claim.content_start - claim.sentence_start, claim.content_end - claim.sentence_start)
+    cue = find_cue(sentence, claim.cue, avoid=avoid, near=near)
+    if cue:
+        spans.append(Span(cue[0] + claim.sentence_start, cue[1] + claim.sentence_start, "mark", {"class": "hl-cue"}))
+    return spans
+
+
+def _linked(claim: Claim, relations) -> list[dict]:
+    return [{"relation": r, "claim": r.claim_b if r.claim_a_id == claim.pk else r.claim_a} for r in relations]
+
+
+@login_required
+@require_GET
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Template contract: ``claim``, ``sentence_html``, ``paragraph_html``, ``agree``/``conflict``/
+    ``same`` (lists of ``{"relation", "claim"}``), ``membership`` and ``article_anchor``."""
+    claim = _get_claim_for_user(request, pk)
+    body = claim.article.body
+    spans = claim_spans(claim, body)
+    sentence = Span(claim.sentence_start, claim.sentence_end, "span", {"class": "hl-sentence"})
+    start, end = _paragraph_bounds(body, claim.sentence_start, claim.sentence_end)
+    membership = getattr(claim, "dispute_membership", None)
+    ctx = {
+        "claim": claim,
+        "sentence_html": highlight(body[claim.sentence_start : claim.sentence_end], spans, offset=claim.sentence_start),
+        "paragraph_html": highlight(body[start:end], [*spans, sentence], offset=start),
+        "agree": _linked(claim, claim_relations(claim=claim, relation_type=Relation.Type.AGREE)),
+        "conflict": _linked(claim, claim_relations(claim=claim, relation_type=Relation.Type.CONFLICT)),
+        "same": _linked(claim, claim_relations(claim=claim, relation_type=Relation.Type.SAME_CLAIM)),
+        "membership": membership,
+        "dispute": membership.proposition if membership else None,
+        "article_anchor": f"{claim.article.get_absolute_url()}#claim-{claim.pk}",
+    }
+    return render(request, "claims/claim_detail.html", ctx)
+
+
+# ---- speaker -----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def speaker_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    speaker = speaker_get(speaker_id=pk)
+    if speaker is None:
+        raise Http404("No such speaker.")
+    months = speaker_claims_by_month(speaker=speaker)
+    peak = max((n for _, n in months), default=0)
+    ctx = {
+        "speaker": speaker,
+        "colour": speaker_colour(speaker.pk),
+        "months": [(month, n, round(100 * n / peak) if peak else 0) for month, n in months],
+        "claim_total": sum(n for _, n in months),
+        "recent_claims": speaker_claims_recent(speaker=speaker),
+        "disputes": speaker_disputes(speaker=speaker),
+        "counterparts": speaker_counterparts(speaker=speaker),
+    }
+    return render(request, "claims/speaker_detail.html", ctx)
+
+
+# ---- dispute -----------------------------------------------------------------------------
+
+
+def _timeline(members: list[PropositionMember]) -> list[dict]:
+    """Per claim date, how many claims support and refute, with bar widths in percent."""
+    days: dict = defaultdict(lambda: {"supports": 0, "refutes": 0})
+    for member in members:
+        days[member.claim.claim_date][member.side] += 1
+    peak = max((max(d.values()) for d in days.values()), default=1) or 1
+    rows = sorted(days.items(), key=lambda item: (item[0] is None, item[0]))
+    return [
+        {"date": day, **counts, "supports_pct": round(100 * counts["supports"] / peak),
+         "refutes_pct": round(100 * counts["refutes"] / peak)}
+        for day, counts in rows
+    ]  # fmt: skip
+
+
+@login_required
+@require_GET
+def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = dispute_get(dispute_id=pk)
+    if dispute is None:
+        raise Http404("No such dispute.")
+    members = list(dispute_members(dispute=dispute))
+    ctx = {
+        "dispute": dispute,
+        "supports": [m for m in members if m.side == PropositionMember.Side.SUPPORTS],
+        "refutes": [m for m in members if m.side == PropositionMember.Side.REFUTES],
+        "timeline": _timeline(members),
+    }
+    return render(request, "claims/dispute_detail.html", ctx)
+
+
+# ---- matrix ------------------------------------------------------------------------------
+
+
+def _matrix_by(request: HttpRequest) -> str:
+    by = request.GET.get("by", "speaker")
+    return by if by in MATRIX_KEYS else "speaker"
+
+
+def _matrix_grid(by: str) -> tuple[list[dict], list[list[dict | None]]]:
+    pairs = agreement_matrix(by=by, limit=2000)
+    weight: dict = defaultdict(int)
+    cells: dict = {}
+    for pair in pairs:
+        weight[pair["a"]] += pair["agree"] + pair["conflict"]
+        weight[pair["b"]] += pair["agree"] + pair["conflict"]
+        cells[(pair["a"], pair["b"])] = cells[(pair["b"], pair["a"])] = pair
+    keys = sorted(weight, key=lambda k: (-weight[k], str(k)))[:MATRIX_SIZE]
+    names = speaker_names(ids=keys) if by == "speaker" else {}
+    axis = [{"key": k, "label": names[k].name if k in names else str(k)} for k in keys if by != "speaker" or k in names]
+    grid = [[cells.get((row["key"], col["key"])) for col in axis] for row in axis]
+    return axis, grid
+
+
+@login_required
+@require_GET
+def matrix(request: HttpRequest) -> HttpResponse:
+    """Template contract: ``by`` (speaker or affiliation), ``axis`` (``{"key", "label"}``) and ``rows``
+    (``(axis entry, [(column entry, cell or None)])``) where a cell has ``agree`` and ``conflict``."""
+    by = _matrix_by(request)
+    axis, grid = _matrix_grid(by)
+    rows = [(axis[i], list(zip(axis, grid[i], strict=True))) for i in range(len(axis))]
+    peak = max((c["agree"] + c["conflict"] for row in grid for c in row if c), default=1)
+    ctx = {"by": by, "axis": axis, "rows": rows, "peak": peak}
+    return render(request, "claims/matrix.html", ctx)
+
+
+@login_required
+@require_GET
+def matrix_cell(request: HttpRequest) -> HttpResponse:
+    """The agree/conflict relations behind one matrix cell (partial for htmx, page otherwise)."""
+    by = _matrix_by(request)
+    a, b = request.GET.get("a", ""), request.GET.get("b", "")
+    if not a or not b or (by == "speaker" and not (a.isdigit() and b.isdigit())):
+        return HttpResponseBadRequest("Choose a cell: a and b must be speaker ids or affiliation names.")
+    relations = relations_between(by=by, a=a, b=b)
+    names = {str(pk): s.name for pk, s in speaker_names(ids=[int(a), int(b)]).items()} if by == "speaker" else {}
+    ctx = {
+        "by": by,
+        "label_a": names.get(a, a),
+        "label_b": names.get(b, b),
+        "agree": [r for r in relations if r.type == Relation.Type.AGREE],
+        "conflict": [r for r in relations if r.type == Relation.Type.CONFLICT],
+        "matrix_url": reverse("claims:matrix") + f"?by={by}",
+    }
+    template = "claims/_matrix_cell.html" if request.htmx else "claims/matrix_cell.html"
+    return render(request, template, ctx)
