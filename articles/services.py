@@ -155,6 +155,7 @@ def _process_batch(items: Sequence[IngestItem]) -> None:
 def ingest_item_process(*, item: IngestItem, raw: RawArticle, extracted=None) -> IngestItem:
     """Store one item's article and claims atomically and record the outcome on the item."""
     from claims.services.extraction import claims_extract_for_article, claims_store_extracted
+    from claims.services.linking import claims_link_for_article
 
     try:
         with transaction.atomic():
@@ -167,6 +168,7 @@ def ingest_item_process(*, item: IngestItem, raw: RawArticle, extracted=None) ->
                     else claims_extract_for_article(article=article)
                 )
                 claims = len(stored)
+                claims_link_for_article(article=article)
         outcome = IngestItem.Outcome.CREATED if created else IngestItem.Outcome.DUPLICATE
         _item_done(item, outcome=outcome, article=article, claims=claims)
     except Exception as exc:  # recorded on the item: the user sees it, the batch goes on

@@ -13,6 +13,7 @@ from .curation import (
     speakers_merge,
 )
 from .extraction import claims_extract_for_article, claims_store_extracted
+from .linking import claims_link_all, claims_link_for_article
 from .speakers import speaker_resolve
 
 __all__ = ["claims_extract_for_article", "claims_store_extracted", "speaker_resolve"]
@@ -28,3 +29,4 @@ __all__ += [  # curation
     "speaker_update",
     "speakers_merge",
 ]
+__all__ += ["claims_link_all", "claims_link_for_article"]  # linking

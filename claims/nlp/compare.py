@@ -1,0 +1,470 @@
+"""Agree / conflict between claims: a claim's normal form, and a verdict on a pair, explained.
+
+Pure: no Django, no database. The services build a `ClaimForm` from a stored claim (or from an
+`ExtractedClaim`), ask `classify_pair` about candidate pairs, `refers_back` about short replies
+("that was untrue") and `dispute_fit` about joining a dispute, and store what comes back.
+
+The normal form is a set of *keys*: the claim's lemmas and entities, folded so that spellings of
+one thing meet ("ISIL", "Islamic State" → ``isis``; "U.S.", "Pentagon" → ``united states``;
+"Moscow", "Kremlin", "Russian" → ``russia``, as affiliation-like aliases) and near-synonymous
+predicates meet ("hit", "airstrike", "bomb" → ``strike``). Stance is the claim's polarity, read
+again around the shared keys: "definitely not ISIL", "something other than ISIS" and "few if
+any ISIL forces" deny the ISIS part even when the sentence as a whole is asserted.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+AGREE, CONFLICT, SAME_CLAIM = "agree", "conflict", "same_claim"
+SUPPORTS, REFUTES = "supports", "refutes"
+ASSERTED, NEGATED = "asserted", "negated"
+
+# Canonical key -> surface forms (lower case). Places that stand for a government count as it.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "isis": ("isis", "isil", "islamic state", "daesh", "da'esh", "daish"),
+    "united states": (
+        "united states",
+        "u.s.",
+        "u.s",
+        "usa",
+        "u.s.a.",
+        "america",
+        "american",
+        "americans",
+        "washington",
+        "pentagon",
+        "white house",
+        "obama administration",
+    ),
+    "russia": ("russia", "russian", "russians", "moscow", "kremlin", "russian federation"),
+    "syria": ("syria", "syrian", "syrians", "damascus"),
+    "united kingdom": ("united kingdom", "u.k.", "uk", "britain", "british", "london", "downing street"),
+    "iran": ("iran", "iranian", "iranians", "tehran"),
+    "iraq": ("iraq", "iraqi", "iraqis", "baghdad"),
+    "china": ("china", "chinese", "beijing"),
+    "ukraine": ("ukraine", "ukrainian", "ukrainians", "kiev", "kyiv"),
+    "israel": ("israel", "israeli", "israelis"),
+    "turkey": ("turkey", "turkish", "ankara"),
+    "france": ("france", "french", "paris", "elysee"),
+    "al qaeda": ("al qaeda", "al-qaeda", "al qaida", "al-qaida"),
+    "north korea": ("north korea", "north korean", "pyongyang", "dprk"),
+}
+# Countries and their capitals are where news happens, not what a dispute is about: two claims that
+# share only "Russia" and a verb ("Russia could begin airstrikes" / "Russia did not move weapons")
+# are not about the same thing. Organisations and people are.
+SETTING_ANCHORS = frozenset(ALIASES) - {"isis", "al qaeda"}
+# Predicates that say the same thing about the same object in news about conflicts and crime.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "strike": (
+        "strike",
+        "struck",
+        "airstrike",
+        "air strike",
+        "hit",
+        "bomb",
+        "bombing",
+        "bombard",
+        "attack",
+        "raid",
+        "shell",
+        "pound",
+    ),
+    "target": ("target", "objective", "aim", "goal"),
+    "fight": ("fight", "combat", "battle", "counter", "go after", "went after", "going after", "goes after"),
+    "kill": ("kill", "murder", "execute", "behead", "beheading", "slay", "assassinate"),
+    "die": ("die", "dead", "death"),
+    "arrest": ("arrest", "detain", "capture", "jail"),
+    "buy": ("buy", "acquire", "acquisition", "purchase"),
+    "help": ("help", "assist", "aid"),
+    "begin": ("begin", "start", "launch", "commence"),
+    "destroy": ("destroy", "damage", "wipe out"),
+}
+# Lemmas that say little about what a claim is about: kept, but they weigh little.
+GENERIC = frozenset(
+    "say tell state report year day week month time people new include official officials make take go get use "
+    "want come see know think believe like way thing lot number part country government world group clear "
+    "accord according also just yesterday today tomorrow monday tuesday wednesday thursday friday saturday "
+    "sunday weekend morning night early late past far point issue really very remain unclear continue able "
+    "possible likely".split()
+)
+ANCHOR_WEIGHT, TERM_WEIGHT, GENERIC_WEIGHT = 2.0, 1.0, 0.3
+
+# Related enough to compare stance: this much weighted overlap, with at least one anchor shared.
+MIN_SIMILARITY = 0.12
+MIN_SHARED_WEIGHT = 3.0
+SAME_CLAIM_TOKEN_OVERLAP = 0.8
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’.-]*[a-z0-9]|[a-z0-9]")
+_NEGATOR = r"(?:not|n[’']t|never|no|nor|without)"
+# Words that, right before an anchor, exclude it: "definitely not ISIL", "other than ISIS".
+_EXCLUDING = (
+    r"(?:(?:definitely|certainly|clearly|surely|mostly|largely)\s+)?not(?:\s+(?:about|against|at|on|just|only|solely"
+    r"|limited\s+to|(?:\w+\s+){0,2}?))?|other\s+than|aside\s+from|apart\s+from|in\s+addition\s+to|rather\s+than|"
+    r"instead\s+of|besides|anybody\s+but|anyone\s+but|anything\s+but|few\s+if\s+any|no|never|nor|n[’']t\s+\w+"
+)
+# "no reason they could not begin", "no doubt that … not": two negations that cancel.
+_DOUBLE_NEGATION = re.compile(rf"\bno\s+(?:reason|doubt|question)\b.*\b{_NEGATOR}\b", re.I | re.S)
+_ANAPHOR = r"(?:that|this|it|those|these|such\s+(?:claims?|reports?|statements?))"
+_REFUTE_BACK = (
+    re.compile(
+        rf"^\W*{_ANAPHOR}\s+(?:is|was|'s|’s|are|were)\s+(?:simply\s+|completely\s+|totally\s+)?"
+        r"(?:not\s+true|untrue|false|wrong|incorrect|inaccurate|a\s+lie|lies|nonsense|baseless|groundless|"
+        r"not\s+the\s+case|not\s+accurate|not\s+correct|fiction|fabricated|absurd)\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:not|n[’']t|never)\s+(?:taking|take|took|buying|buy|bought|accepting|accept|believing|believe)"
+        rf"\s+{_ANAPHOR}(?=\s*(?:$|[.,;:!]|at\s+face\s+value|for\s+a\s+(?:second|minute|moment)))",
+        re.I,
+    ),
+    re.compile(
+        rf"^\W*(?:(?:we|i|they|he|she)\s+)?(?:deny|denied|reject|rejected|dismiss|dismissed|refute|refuted)"
+        rf"\s+{_ANAPHOR}\s*[.!]?\s*$",
+        re.I,
+    ),
+)
+_CONFIRM_BACK = re.compile(
+    rf"^\W*{_ANAPHOR}\s+(?:is|was|'s|’s)\s+(?:absolutely\s+|quite\s+)?(?:true|correct|right|accurate|the\s+case)\b",
+    re.I,
+)
+_REFERS_BACK_MAX_WORDS = 14
+# Content that itself reports what someone else says ("the Russians were very clear that they would
+# strike ISIL") observes a position rather than taking one.
+_REPORTS_OTHER = re.compile(
+    r"\b(?:said|says|claimed|claims|insisted|insists|announced|stated|maintained|maintains|argued|argues|"
+    r"alleged|alleges|(?:was|were|is|are)\s+(?:very\s+|quite\s+)?clear|made\s+(?:it\s+)?clear)"
+    r"(?:\s+\w+){0,2}?\s+that\b|\baccording\s+to\b|\breportedly\b|\ballegedly\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ClaimForm:
+    """What linking compares: a claim's keys, anchors (entity-like keys), polarity and who said it.
+
+    ``speaker`` is any stable key for the speaker (a row id or a normalised name; "" unknown);
+    ``article`` and ``position`` place the claim so that a reply can find what it answers.
+    """
+
+    text: str
+    keys: frozenset[str]
+    anchors: frozenset[str]
+    polarity: str = ASSERTED
+    cue_class: str = "assert"
+    speaker: str = ""
+    article: str = ""
+    position: int = 0
+    ident: int | None = None
+    display: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class PairVerdict:
+    type: str  # AGREE, CONFLICT or SAME_CLAIM
+    score: float  # 0..1, higher is surer
+    explanation: str
+    shared: tuple[str, ...] = ()
+
+
+# ---- the normal form ---------------------------------------------------------------------------
+
+
+def _surface_index() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
+    single: dict[str, str] = {}
+    phrases: list[tuple[re.Pattern[str], str]] = []
+    for table in (ALIASES, SYNONYMS):
+        for key, forms in table.items():
+            for form in forms:
+                if " " in form:
+                    phrases.append((re.compile(rf"(?<![\w.]){re.escape(form)}(?!\w)", re.I), key))
+                else:
+                    single[form] = key
+    return single, phrases
+
+
+_SINGLE, _PHRASES = _surface_index()
+# "US" in capitals is the country; "us" in lower case is the pronoun.
+_US_CAPS = re.compile(r"(?<![\w.])(?:US|U\.S\.?)(?![\w])")
+
+
+def canonical(word: str) -> str:
+    """The key of one lemma or entity text: alias and synonym folding, lower case."""
+    low = word.lower().replace("’", "'").strip(" .,;:'\"")
+    low = re.sub(r"^the\s+", "", low)
+    if low in _SINGLE:
+        return _SINGLE[low]
+    if low.startswith("u.s.-"):  # "u.s.-led" is about the United States too
+        return "united states"
+    if low.endswith("s") and low[:-1] in _SINGLE:  # entity texts are not lemmatised: "airstrikes"
+        return _SINGLE[low[:-1]]
+    return low
+
+
+def claim_form(
+    *,
+    text: str,
+    terms: Iterable[str] = (),
+    entities: Iterable[str] = (),
+    polarity: str = ASSERTED,
+    cue_class: str = "assert",
+    speaker: str = "",
+    article: str = "",
+    position: int = 0,
+    ident: int | None = None,
+) -> ClaimForm:
+    """Build the normal form from a claim's content and the extractor's lemmas and entities.
+
+    Phrases the lemmas split ("Islamic State", "United States", "go after") are found in the text.
+    """
+    display: dict[str, str] = {}
+    keys: dict[str, None] = {}
+    anchors: dict[str, None] = {}
+    for entity in entities:
+        key = canonical(entity)
+        if key and not _is_generic(key):
+            anchors.setdefault(key, None)
+            display.setdefault(key, entity)
+    for term in terms:
+        key = canonical(term)
+        if key:
+            keys.setdefault(key, None)
+            display.setdefault(key, term)
+    for pattern, key in _PHRASES:
+        if match := pattern.search(text):
+            keys.setdefault(key, None)
+            display.setdefault(key, match.group(0))
+    if _US_CAPS.search(text):
+        keys.setdefault("united states", None)
+    for key in list(keys):
+        if key in ALIASES:
+            anchors.setdefault(key, None)
+    keys.update(anchors)
+    for key in anchors:
+        display.setdefault(key, key)
+    return ClaimForm(
+        text=text,
+        keys=frozenset(keys),
+        anchors=frozenset(anchors),
+        polarity=polarity,
+        cue_class=cue_class,
+        speaker=speaker,
+        article=article,
+        position=position,
+        ident=ident,
+        display=display,
+    )
+
+
+def _is_generic(key: str) -> bool:
+    return key in GENERIC or all(word in GENERIC for word in key.split())
+
+
+def weight(key: str, form: ClaimForm) -> float:
+    if key in form.anchors:
+        return ANCHOR_WEIGHT
+    return GENERIC_WEIGHT if _is_generic(key) else TERM_WEIGHT
+
+
+def _mass(form: ClaimForm, keys: Iterable[str]) -> float:
+    return sum(weight(k, form) for k in keys)
+
+
+def similarity(a: ClaimForm, b: ClaimForm) -> tuple[float, tuple[str, ...]]:
+    """Weighted overlap of the two key sets (cosine of weights), and the shared keys, anchors first."""
+    shared = a.keys & b.keys
+    if not shared:
+        return 0.0, ()
+    common = sum(min(weight(k, a), weight(k, b)) for k in shared)
+    score = common / math.sqrt(_mass(a, a.keys) * _mass(b, b.keys))
+    ordered = sorted(shared, key=lambda k: (k not in a.anchors and k not in b.anchors, _is_generic(k), k))
+    return score, tuple(ordered)
+
+
+def _related(a: ClaimForm, b: ClaimForm, shared: tuple[str, ...], score: float) -> bool:
+    """About the same thing: a shared anchor (who or what) and a shared content word (what about it).
+
+    Two anchors alone ("Russia", "Syria") are only the setting, not a subject.
+    """
+    anchors = [k for k in shared if k in a.anchors or k in b.anchors]
+    subjects = [k for k in anchors if k not in SETTING_ANCHORS]
+    content = _content_keys(shared, anchors)
+    about_same = bool(subjects) and bool(content) or bool(anchors) and len(content) >= 3
+    shared_weight = sum(min(weight(k, a), weight(k, b)) for k in shared)
+    return about_same and shared_weight >= MIN_SHARED_WEIGHT and score >= MIN_SIMILARITY
+
+
+def _content_keys(shared: Iterable[str], anchors: Iterable[str]) -> list[str]:
+    """Shared keys that say something about the anchors: not generic, not a piece of an anchor's
+    name ("bashar", "al" of "bashar al-assad")."""
+    anchors = set(anchors)
+    name_parts = {part for anchor in anchors for part in re.split(r"[\s-]+", anchor)}
+    return [k for k in shared if not _is_generic(k) and k not in anchors and k not in name_parts]
+
+
+# ---- stance ------------------------------------------------------------------------------------
+
+
+def stance(form: ClaimForm, keys: Iterable[str] = ()) -> int:
+    """+1 when the claim asserts what it says about ``keys``, -1 when it denies it.
+
+    The extractor's polarity, with two corrections: cancelling negations ("no reason they could
+    not begin") assert, and an excluding word right before an anchor ("definitely not ISIL",
+    "something other than ISIS") denies that anchor's part of an asserted sentence.
+    """
+    negated = form.polarity == NEGATED
+    if negated and _DOUBLE_NEGATION.search(form.text):
+        return 1
+    if not negated and any(_excluded(form.text, key) for key in keys if key in form.anchors):
+        return -1
+    return -1 if negated else 1
+
+
+def _excluded(text: str, key: str) -> bool:
+    forms = ALIASES.get(key, (key,))
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = rf"\b(?:{_EXCLUDING})\s+(?:the\s+|any\s+|an?\s+|anti-)?(?:{names})(?!\w)"
+    return re.search(pattern, text, re.I) is not None
+
+
+def reports_other(form: ClaimForm) -> bool:
+    """True when the content reports someone else's claim instead of making one."""
+    return _REPORTS_OTHER.search(form.text) is not None
+
+
+def refers_back(form: ClaimForm) -> tuple[str, str] | None:
+    """A short reply that judges the claim before it: (CONFLICT or AGREE, the words that do it).
+
+    "that was untrue", "I'm not taking that at face value", "we deny this" → CONFLICT;
+    "that is true" → AGREE. Longer claims only count when they open with such a reply.
+    """
+    head = " ".join(form.text.split()[:_REFERS_BACK_MAX_WORDS])
+    for pattern in _REFUTE_BACK:
+        if match := pattern.search(head):
+            return CONFLICT, match.group(0).strip(' .,;:"“”')
+    if match := _CONFIRM_BACK.search(head):
+        return AGREE, match.group(0).strip(' .,;:"“”')
+    return None
+
+
+# ---- verdicts ----------------------------------------------------------------------------------
+
+
+def classify_pair(a: ClaimForm, b: ClaimForm) -> PairVerdict | None:
+    """Agree, conflict or the same claim again; None when the two are not about the same thing.
+
+    Similar content and opposite stance → conflict; similar content and the same stance → agree
+    (scored lower when one speaker repeats themself); near-identical words of one speaker in two
+    articles → the same claim reported again.
+    """
+    score, shared = similarity(a, b)
+    if _same_words(a, b):
+        if a.speaker and a.speaker == b.speaker and a.article != b.article:
+            return PairVerdict(
+                SAME_CLAIM, 0.95, f"the same words from the same speaker in two articles: '{_short(a.text)}'", shared
+            )
+        return PairVerdict(AGREE, 0.9, f"near-identical words: '{_short(a.text)}'", shared)
+    if not _related(a, b, shared, score):
+        return None
+    sign_a, sign_b = stance(a, shared), stance(b, shared)
+    topic = _topic(a, b, shared)
+    if sign_a != sign_b:
+        return PairVerdict(CONFLICT, _score(score), f"opposite polarity on: {topic}", shared)
+    same_speaker = bool(a.speaker) and a.speaker == b.speaker
+    score = _score(score) * (0.8 if same_speaker else 1.0)
+    how = "both deny" if sign_a < 0 else "both assert"
+    who = " (the same speaker again)" if same_speaker else ""
+    return PairVerdict(AGREE, score, f"{how}: {topic}{who}", shared)
+
+
+def reply_verdict(reply: ClaimForm, previous: ClaimForm) -> PairVerdict | None:
+    """The verdict between a reply that refers back ("that was untrue") and the claim before it."""
+    found = refers_back(reply)
+    if found is None:
+        return None
+    kind, words = found
+    if kind == CONFLICT:
+        return PairVerdict(CONFLICT, 0.8, f"denies the claim just before it: '{words}'")
+    return PairVerdict(AGREE, 0.75, f"confirms the claim just before it: '{words}'")
+
+
+def dispute_fit(form: ClaimForm, key_terms: Iterable[str], anchors: Iterable[str]) -> tuple[float, str] | None:
+    """How well a claim fits a dispute about ``key_terms`` (anchors among them), and its side.
+
+    A member shares at least one of the dispute's anchors and one more of its keys; it supports
+    the dispute when it asserts that, refutes it when it denies it.
+    """
+    if reports_other(form):
+        return None
+    keys = set(key_terms)
+    shared = form.keys & keys
+    anchor_hits = shared & set(anchors)
+    content = _content_keys(shared, anchor_hits)
+    if not anchor_hits or not content or not anchor_hits - SETTING_ANCHORS and len(content) < 3:
+        return None
+    score = len(content) / math.sqrt(len(keys) * max(len(form.keys), 1))
+    side = SUPPORTS if stance(form, shared) > 0 else REFUTES
+    return min(1.0, 0.3 + score), side
+
+
+def dispute_keys(forms: Iterable[ClaimForm], *, limit: int = 8) -> tuple[list[str], list[str]]:
+    """The keys most members share (at least two of them, anchors first), and which are anchors."""
+    counts: dict[str, int] = {}
+    anchors: set[str] = set()
+    for form in forms:
+        for key in form.keys:
+            if not _is_generic(key):
+                counts[key] = counts.get(key, 0) + 1
+        anchors |= form.anchors
+    common = [k for k, n in counts.items() if n >= 2]
+    common.sort(key=lambda k: (-counts[k], k not in anchors, k))
+    keys = common[:limit]
+    return keys, [k for k in keys if k in anchors]
+
+
+def dispute_label(forms: Iterable[ClaimForm], keys: Iterable[str]) -> str:
+    """A short label: the dispute's keys as the members wrote them ("ISIS · Russia · strike")."""
+    display: dict[str, str] = {}
+    for form in forms:
+        for key, shown in form.display.items():
+            display.setdefault(key, shown)
+    words = [_shown(key, display.get(key, key)) for key in keys]
+    return " · ".join(words[:5])[:300] or "dispute"
+
+
+# ---- helpers -----------------------------------------------------------------------------------
+
+
+def _shown(key: str, shown: str) -> str:
+    if key in ALIASES:
+        return {"isis": "ISIS", "united states": "United States", "al qaeda": "al Qaeda"}.get(key, key.title())
+    return shown if any(ch.isupper() for ch in shown) else key
+
+
+def _topic(a: ClaimForm, b: ClaimForm, shared: tuple[str, ...]) -> str:
+    display = {**b.display, **a.display}
+    words = [_shown(k, display.get(k, k)) for k in shared if not _is_generic(k)]
+    return ", ".join(words[:6])
+
+
+def _score(similarity_score: float) -> float:
+    return round(min(0.99, 0.4 + similarity_score), 3)
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def _same_words(a: ClaimForm, b: ClaimForm) -> bool:
+    ta, tb = set(_tokens(a.text)), set(_tokens(b.text))
+    if len(ta) < 4 or len(tb) < 4:
+        return False
+    return len(ta & tb) / len(ta | tb) >= SAME_CLAIM_TOKEN_OVERLAP
+
+
+def _short(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
