@@ -1,0 +1,38 @@
+"""A claim, its agreeing and conflicting claims, and unknown ids."""
+
+
+def test_the_detail_has_the_sentence_offsets_and_links(analyst_api, world):
+    claim = world.claims["no_isis"]
+    body = analyst_api.get(f"/api/v1/claims/{claim.pk}/").json()
+    assert body["sentence"] == "No ISIS positions were hit by the Russian strikes."
+    assert body["content_start"] == claim.article.body.index("No ISIS")
+    assert body["agreeing"].endswith(f"/api/v1/claims/{claim.pk}/agreeing/")
+    assert body["conflicting"].endswith(f"/api/v1/claims/{claim.pk}/conflicting/")
+
+
+def test_agreeing_claims_are_the_other_side_of_agree_relations(analyst_api, world):
+    rows = analyst_api.get(f"/api/v1/claims/{world.claims['struck'].pk}/agreeing/").json()["results"]
+    assert [row["claim"]["id"] for row in rows] == [world.claims["again"].pk]
+    assert rows[0]["relation"]["id"] == world.agree.pk
+    assert rows[0]["relation"]["score"] == 0.9
+
+
+def test_conflicting_claims_are_listed_from_either_end(analyst_api, world):
+    from_struck = analyst_api.get(f"/api/v1/claims/{world.claims['struck'].pk}/conflicting/").json()["results"]
+    from_denial = analyst_api.get(f"/api/v1/claims/{world.claims['no_isis'].pk}/conflicting/").json()["results"]
+    assert [row["claim"]["id"] for row in from_struck] == [world.claims["no_isis"].pk]
+    assert [row["claim"]["id"] for row in from_denial] == [world.claims["struck"].pk]
+
+
+def test_relations_a_curator_rejected_are_not_shown_as_conflicts(analyst_api, world):
+    rows = analyst_api.get(f"/api/v1/claims/{world.claims['avoided'].pk}/conflicting/").json()["results"]
+    assert rows == []
+
+
+def test_unknown_ids_are_json_404s(analyst_api, world):
+    for url in ["/api/v1/claims/999999/", "/api/v1/claims/999999/agreeing/", "/api/v1/speakers/999999/claims/",
+                "/api/v1/disputes/999999/sides/", "/api/v1/articles/999999/", "/api/v1/ingest/jobs/999999/",
+                "/api/v1/claims/abc/", "/api/v1/claims/99999999999999999999/"]:  # fmt: skip
+        response = analyst_api.get(url)
+        assert response.status_code == 404, url
+        assert response.json()["message"], url
