@@ -188,7 +188,7 @@ def speaker_claims_by_month(*, speaker: Speaker) -> list[tuple]:
 def speaker_claims_recent(*, speaker: Speaker, limit: int = 30) -> list[Claim]:
     return list(
         Claim.objects.filter(speaker=speaker)
-        .select_related("article__outlet")
+        .select_related("speaker", "article__outlet")
         .defer("article__body", "terms", "entities")
         .order_by(F("claim_date").desc(nulls_last=True), "-id")[:limit]
     )
