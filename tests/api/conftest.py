@@ -115,9 +115,13 @@ def many_claims(db) -> list[Claim]:
     speakers = [SpeakerFactory(affiliation=f"Country {n % 3}") for n in range(10)]
     articles = [ArticleFactory() for _ in range(5)]
     disputes = [PropositionFactory() for _ in range(3)]
-    claims = [ClaimFactory(article=articles[n % 5], speaker=speakers[n % 10]) for n in range(30)]
+    claims = [
+        ClaimFactory(article=articles[n % 5], speaker=speakers[n % 10], content=f"Officials said round {n} of talks failed.")
+        for n in range(30)
+    ]
     for n, claim in enumerate(claims[:12]):
         PropositionMember.objects.create(proposition=disputes[n % 3], claim=claim, side=("supports", "refutes")[n % 2])
-    for a, b in zip(claims[:-1], claims[1:], strict=True):
-        RelationFactory(claim_a=a, claim_b=b, type=(Relation.Type.AGREE, Relation.Type.CONFLICT)[a.pk % 2])
+    # The first claim is linked to every other one: a hub with many agreeing and conflicting claims.
+    for n, other in enumerate(claims[1:]):
+        RelationFactory(claim_a=claims[0], claim_b=other, type=(Relation.Type.AGREE, Relation.Type.CONFLICT)[n % 2])
     return claims
