@@ -6,10 +6,12 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from articles.models import Article
-from claims.models import Claim
+from claims.models import Claim, Origin, PropositionMember, Relation
 from claims.nlp.types import EXTRACTOR_VERSION, ExtractedClaim
 
 from .speakers import speaker_resolve
@@ -32,26 +34,99 @@ def claims_extract_for_article(*, article: Article) -> list[Claim]:
 
 @transaction.atomic
 def claims_store_extracted(*, article: Article, extracted: Sequence[ExtractedClaim]) -> list[Claim]:
-    """Replace the article's machine claims with ``extracted``, in one transaction.
+    """Bring the article's machine claims in line with ``extracted``, in one transaction.
 
-    Claims a person verified, edited or rejected are kept as they are, and a new machine claim
-    that overlaps one of them is dropped, so a re-run never brings back what a curator removed
-    or duplicates what a curator fixed.
+    - A machine claim whose content span is extracted again keeps its id and is updated in
+      place, so relations and dispute memberships made on it survive a re-run.
+    - Claims a person verified, edited or rejected are never touched, and a new claim that
+      overlaps one of them is dropped: a re-run never brings back what a curator removed or
+      duplicates what a curator fixed.
+    - A machine claim that is no longer extracted is deleted, unless a curator decision points
+      at it (a confirmed, rejected or curator-made relation, or a curator dispute membership):
+      then it stays as it was, with its old ``extractor_version`` showing it is no longer found.
+
+    Returns the claims this run found (updated and new), in text order.
     """
     Article.objects.select_for_update().filter(pk=article.pk).first()  # one extraction per article at a time
-    article.claims.filter(review_status=Claim.ReviewStatus.MACHINE).delete()
-    human_spans = list(article.claims.values_list("content_start", "content_end"))
-    claims = [
-        _claim_row(article, item)
-        for item in extracted
-        if not any(item.content_start < end and start < item.content_end for start, end in human_spans)
-    ]
-    created = bulk_create_with_history(claims, Claim, batch_size=500)
+    existing = list(article.claims.all())
+    human_spans = [(c.content_start, c.content_end) for c in existing if c.is_human_reviewed]
+    machine_by_span = {(c.content_start, c.content_end): c for c in existing if not c.is_human_reviewed}
+    updated: list[Claim] = []
+    unchanged: list[Claim] = []
+    new: list[Claim] = []
+    for item in extracted:
+        if any(item.content_start < end and start < item.content_end for start, end in human_spans):
+            continue
+        row = _claim_row(article, item)
+        old = machine_by_span.pop((item.content_start, item.content_end), None)
+        if old is None:
+            new.append(row)
+        elif _copy_extracted_fields(row, old):
+            updated.append(old)
+        else:
+            unchanged.append(old)
+    _claims_delete_vanished(list(machine_by_span.values()))
+    bulk_update_with_history(updated, Claim, [*REFRESHED_FIELDS, "updated_at"], batch_size=500)
+    created = bulk_create_with_history(new, Claim, batch_size=500)
     article.status = Article.Status.EXTRACTED
     article.extractor_version = EXTRACTOR_VERSION
     article.failure_reason = ""
     article.save(update_fields=["status", "extractor_version", "failure_reason", "updated_at"])
-    return created
+    return sorted([*updated, *unchanged, *created], key=lambda c: (c.content_start, c.content_end))
+
+
+# What a re-run refreshes on a machine claim it finds again (everything the extractor decides).
+REFRESHED_FIELDS = [
+    "speaker",
+    "speaker_mention",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "cue_lemma",
+    "cue_class",
+    "claim_type",
+    "content",
+    "sentence_start",
+    "sentence_end",
+    "polarity",
+    "claim_date",
+    "confidence",
+    "extractor_version",
+    "terms",
+    "entities",
+]
+
+
+def _copy_extracted_fields(source: Claim, target: Claim) -> bool:
+    """Copy what the extractor decided from ``source`` onto ``target``; True if anything changed."""
+    changed = False
+    for name in REFRESHED_FIELDS:
+        attname = Claim._meta.get_field(name).attname  # compare speaker ids, not speaker rows
+        if getattr(target, attname) != getattr(source, attname):
+            setattr(target, attname, getattr(source, attname))
+            changed = True
+    if changed:
+        target.updated_at = timezone.now()
+    return changed
+
+
+def _claims_delete_vanished(claims: Sequence[Claim]) -> None:
+    """Delete machine claims the extractor no longer finds, keeping those curators built on."""
+    ids = [c.pk for c in claims]
+    if not ids:
+        return
+    referenced = set(
+        PropositionMember.objects.filter(claim_id__in=ids, origin=Origin.CURATOR).values_list("claim_id", flat=True)
+    )
+    curator_relations = Relation.objects.filter(
+        Q(origin=Origin.CURATOR) | ~Q(review_status=Relation.ReviewStatus.MACHINE)
+    )
+    for a_id, b_id in curator_relations.filter(Q(claim_a_id__in=ids) | Q(claim_b_id__in=ids)).values_list(
+        "claim_a_id", "claim_b_id"
+    ):
+        referenced.update({a_id, b_id})
+    # A queryset delete still sends post_delete per row: each deletion lands in the claim history.
+    Claim.objects.filter(pk__in=set(ids) - referenced).delete()
 
 
 def _claim_row(article: Article, item: ExtractedClaim) -> Claim:

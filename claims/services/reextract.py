@@ -1,0 +1,84 @@
+"""Re-extraction: run the current extractor again over stored articles.
+
+This is what runs when ``claims.nlp.types.EXTRACTOR_VERSION`` changes (``manage.py reextract
+--outdated``). What survives a re-run is decided by ``claims_store_extracted``: human decisions
+always do.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.db.models import QuerySet
+
+from articles.models import Article
+from claims.nlp.types import EXTRACTOR_VERSION
+
+from .extraction import claims_store_extracted, extract_from_texts
+
+logger = logging.getLogger(__name__)
+
+# Articles parsed together in one spaCy batch (as ingest does).
+REEXTRACT_BATCH_SIZE = 16
+
+
+@dataclass
+class ReextractSummary:
+    articles: int = 0
+    claims: int = 0
+    failures: list[tuple[int, str]] = field(default_factory=list)
+
+
+def articles_outdated() -> QuerySet[Article]:
+    """Articles whose claims came from another extractor version (or that were never extracted)."""
+    return Article.objects.exclude(extractor_version=EXTRACTOR_VERSION)
+
+
+def articles_reextract(
+    *, article_ids: Iterable[int], on_progress: Callable[[int], None] | None = None
+) -> ReextractSummary:
+    """Re-extract the given articles a batch at a time, each article in its own transaction.
+
+    An article that fails keeps its claims as they were and is reported in the summary; the
+    others go on.
+    """
+    summary = ReextractSummary()
+    ids = iter(article_ids)
+    while chunk := list(islice(ids, REEXTRACT_BATCH_SIZE)):
+        articles = list(Article.objects.filter(pk__in=chunk).order_by("pk"))
+        for article, extracted in zip(articles, _extract_batch(articles), strict=True):
+            _store_one(article, extracted, summary)
+        if on_progress:
+            on_progress(len(chunk))
+    return summary
+
+
+def _extract_batch(articles: list[Article]) -> list:
+    try:
+        return extract_from_texts([a.body for a in articles])
+    except Exception:  # one bad text must not sink the batch: fall back to one at a time
+        logger.exception("batch re-extraction failed; retrying articles one by one")
+    return [_extract_one(a) for a in articles]
+
+
+def _extract_one(article: Article):
+    try:
+        [extracted] = extract_from_texts([article.body])
+    except Exception as exc:
+        return exc
+    return extracted
+
+
+def _store_one(article: Article, extracted, summary: ReextractSummary) -> None:
+    if isinstance(extracted, Exception):
+        summary.failures.append((article.pk, f"extraction failed: {extracted}"))
+        return
+    try:
+        summary.claims += len(claims_store_extracted(article=article, extracted=extracted))
+        summary.articles += 1
+    except Exception as exc:  # the article's own transaction rolled back: its claims are as before
+        logger.exception("re-extraction of article %s failed", article.pk)
+        summary.failures.append((article.pk, f"storing failed: {exc}"))
