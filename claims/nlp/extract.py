@@ -146,7 +146,7 @@ class _ChunkReader:
         self.article, self.doc, self.offset = article, doc, offset
         self.end = offset + len(doc.text)
         self.quotes = article.quotes.between(offset, self.end)
-        self.cues = [c for c in find_cues(doc, matcher) if not self._in_quote(c.token.idx)]
+        self.cues = sorted((c for c in find_cues(doc, matcher) if self._usable(c)), key=_cue_order)
         self.used: set[int] = set()  # cue token indices already attributed to a quote
 
     def read(self) -> None:
@@ -202,7 +202,7 @@ class _ChunkReader:
         for cue in self.cues:
             if not window[0] <= cue.token.i < window[1] or cue.kind not in {"verb", "quoted_as"}:
                 continue
-            if cue.content is not None and not _overlaps(cue.content, (first, last)):
+            if cue.content is not None and not self._content_is_quote(cue.content, first, last):
                 continue
             if self._quote_between(cue.token.i, first, last, quote):
                 continue
@@ -210,6 +210,11 @@ class _ChunkReader:
             if gap < best_gap:
                 best, best_gap = cue, gap
         return best
+
+    def _content_is_quote(self, content: tuple[int, int], first: int, last: int) -> bool:
+        # A complement reaching more than a few words outside the quote makes a mixed claim.
+        outside = max(0, first - content[0]) + max(0, content[1] - last)
+        return _overlaps(content, (first, last)) and outside <= 2
 
     def _sentence_window(self, first: int, last: int) -> tuple[int, int]:
         doc = self.doc
@@ -229,9 +234,9 @@ class _ChunkReader:
 
     def _verbless_speaker(self, quote: Quote):  # type: ignore[no-untyped-def]
         """"“…,” Army Col. Jane Doe, using another name for …": a name right after the quote."""
-        if quote.end > self.end:
+        if quote.end >= self.end:
             return None
-        first, _ = self._token_range(quote.end, quote.end + 1)
+        first, _ = self._token_range(quote.end, self.end)
         sent = self.doc[min(first, len(self.doc) - 1)].sent
         for token in self.doc[first : min(sent.end, first + 10)]:
             if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBG", "VBN"}:
@@ -294,11 +299,8 @@ class _ChunkReader:
 
     def _has_own_cue(self, between: str, start: int, end: int, used: Cue) -> bool:
         # The attribution between the parts reports something itself ("…, saying the targets …").
-        for cue in self.cues:
-            pos = self.offset + cue.token.idx
-            if start <= pos < end and cue is not used and cue.content is not None:
-                return True
-        return False
+        span = self._char_span(start, min(end, self.end))
+        return any(t.dep_ == "ccomp" and t.head.i != used.token.i and not self._in_quote(t.idx) for t in span)
 
     def _continue_quote(self, quote: Quote) -> None:
         draft = self.article.quote_drafts.get(quote.start)
@@ -358,6 +360,12 @@ class _ChunkReader:
         elif draft.speaker is not None and draft.claim_type != ClaimType.HEADLINE:
             self.article.last_quoted = draft.speaker
 
+    def _usable(self, cue: Cue) -> bool:
+        # Reporting verbs inside a quotation, or whose subject is inside one, belong to the quote.
+        if self._in_quote(cue.token.idx):
+            return False
+        return cue.speaker is None or not self._in_quote(cue.speaker.idx)
+
     def _in_quote(self, idx: int) -> bool:
         return self.article.quotes.at(self.offset + idx) is not None
 
@@ -386,6 +394,17 @@ class _ChunkReader:
         if not sents:
             return self.offset, self.end
         return self.offset + min(s.start_char for s in sents), self.offset + max(s.end_char for s in sents)
+
+
+def _cue_order(cue: Cue) -> tuple[int, int]:
+    """Speech verbs first, then "according to", then belief/evidence verbs and nouns; outer
+    cues before the cues nested in their content, which the outer claim already covers."""
+    if cue.kind in {"verb", "quoted_as"} and cue.cue_class in {CueClass.ASSERT, CueClass.DENY}:
+        rank = 0
+    else:
+        rank = {"according_to": 1, "verb": 2}.get(cue.kind, 3)
+    size = cue.content[1] - cue.content[0] if cue.content else 0
+    return rank, -size
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

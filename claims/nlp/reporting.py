@@ -22,7 +22,7 @@ CUE_VERBS: dict[str, str] = {
     **dict.fromkeys(
         """say tell add state insist claim argue assert maintain declare confirm acknowledge
         admit explain note stress emphasize emphasise write tweet post announce reply respond
-        answer conclude testify agree reiterate contend predict promise pledge vow recall observe
+        answer conclude testify agree reiterate contend predict promise pledge vow recall
         remark concede allege accuse charge complain boast joke quip counter retort warn caution
         tell inform assure remind point notify mention comment caution proclaim affirm
         continue repeat recount describe contend lament argue protest urge demand""".split(),
@@ -51,6 +51,17 @@ CUE_NOUNS: dict[str, str] = {
     **dict.fromkeys("belief suggestion fear concern hope view assessment".split(), CueClass.HEDGE),
     **dict.fromkeys("report finding estimate".split(), CueClass.REPORT),
 }
+# Verbs that also describe inference from evidence ("the data suggest"): cues only when the
+# subject can be a source.
+_NEEDS_SOURCE_SUBJECT = {"suggest", "show", "indicate", "reveal", "signal", "mean", "imply", "find", "determine", "confirm"}
+SOURCE_NOUNS = set(
+    """official spokesman spokeswoman spokesperson source aide adviser advisor analyst expert
+    diplomat minister secretary senator lawmaker president chairman director officer commander
+    leader candidate nominee campaign government administration ministry department agency
+    committee court judge report study survey poll analysis data document documents record
+    records memo email letter statement review audit investigation research researcher
+    scientist economist critic supporter official people voter resident witness""".split()
+)
 # "point" is a cue only as "point out"; other particles are ignored.
 _NEEDS_PARTICLE = {"point": "out"}
 _CLAUSE_DEPS = {"ccomp"}
@@ -107,7 +118,16 @@ def _verb_cue(token: Token) -> Cue | None:
     cue.content = _clause_content(token)
     if cue.speaker is None and not cue.passive_no_agent:
         return None
+    if lemma in _NEEDS_SOURCE_SUBJECT and cue.speaker is not None and not _can_report(cue.speaker):
+        return None
     return cue
+
+
+def _can_report(subject: Token) -> bool:
+    """People, organisations and documents report; "their movements suggest" is inference."""
+    if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    return subject.lemma_.lower() in SOURCE_NOUNS
 
 
 def _quoted_as_cue(cue: Cue) -> Cue:
@@ -152,7 +172,9 @@ def speaker_of_verb(verb: Token) -> Token | None:
             if subject.dep_ == "nsubjpass" or subject.lower_ == "it" and _is_passive(verb):
                 return _by_agent(verb)
             return subject
-        if verb.dep_ not in _BORROWING_DEPS or verb.head is verb or verb.head.pos_ not in {"VERB", "AUX"}:
+        if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head  # "Peskov, when asked …, saying …": the modified noun speaks
+        if verb.dep_ not in _BORROWING_DEPS or verb.head.i == verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
             return None
         verb = verb.head
     return None
@@ -164,7 +186,8 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
     if clause is not None:
         return _trim(verb.doc, *_span_of(clause))
-    if verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i:
+    has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    if has_subject and verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i:
         return _content_around(verb)
     return None
 
@@ -173,7 +196,9 @@ def _content_around(cue: Token) -> tuple[int, int] | None:
     """The clause ``cue`` is attached to, minus the cue's own phrase (for "…, X said" and
     "according to X")."""
     head = cue.head
-    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head and head.pos_ not in {"VERB", "AUX"}:
+    # Climb to the clause the attribution modifies: the sentence root or a coordinated or
+    # complement clause, not a participle inside it ("bombers being moved …, according to X").
+    while head.head.i != head.i and not (head.dep_ in {"ccomp", "conj"} and head.pos_ in {"VERB", "AUX"}):
         head = head.head
     cue_left, cue_right = _span_of(cue)
     left, right = _span_of(head)

@@ -64,7 +64,7 @@ _QUANTIFIERS = {"one", "some", "many", "several", "most", "two", "three", "four"
 _MAX_MENTION_TOKENS = 30
 
 
-@dataclass
+@dataclass(eq=False)  # identity: two entries with equal fields are still two speakers
 class _Entry:
     name: str
     kind: str
@@ -126,7 +126,7 @@ class SpeakerRegistry:
         self._entries.append(entry)
 
     def _entry_for(self, head: Token) -> _Entry:
-        if head.lower_ in _RELATIVE and head.head.head is not head.head:
+        if head.lower_ in _RELATIVE and head.head.head.i != head.head.i:
             return self._entry_for(head.head.head)  # "Trump, who said …": the relative's antecedent
         if head.pos_ == "PRON":
             return self._pronoun(head)
@@ -216,6 +216,10 @@ def _mention_span(head: Token) -> Span:
     """The speaker phrase as written, with appositives ("Dmitry Peskov, the Kremlin spokesman")."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i + 1
+    # Clauses hanging off the name ("…, when asked whether …") are not part of the mention.
+    clause = next((c for c in head.rights if c.dep_ in {"relcl", "acl", "advcl"}), None)
+    if clause is not None:
+        right = clause.left_edge.i
     if right - left > _MAX_MENTION_TOKENS:
         left, right = _core_span(head).start, head.i + 1
     while right - left > 1 and (doc[right - 1].is_punct or doc[right - 1].is_space):
