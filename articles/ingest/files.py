@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from dateutil import parser as date_parser
@@ -152,4 +152,4 @@ def parse_published(value: object) -> datetime | None:
             parsed = date_parser.parse(value)
         except (ValueError, OverflowError) as exc:
             raise IngestError(f"'published' is not a date: {value!r}") from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

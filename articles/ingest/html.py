@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import trafilatura
 
@@ -10,8 +10,12 @@ from .text import decode_bytes
 from .types import IngestError, RawArticle
 
 
-def raw_article_from_html(data: bytes | str, *, name: str, source_file: str = "", url: str = "") -> RawArticle:
-    html = data if isinstance(data, str) else decode_bytes(data, name=name)
+def raw_article_from_html(
+    data: bytes | str, *, name: str, source_file: str = "", url: str = "", encoding: str | None = None,
+    source_kind: str = "",
+) -> RawArticle:
+    """The page's main text and metadata; `IngestError` when there is no article on the page."""
+    html = data if isinstance(data, str) else decode_bytes(data, name=name, encoding=encoding)
     doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False, as_dict=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(text.split()) < 20:
@@ -19,7 +23,7 @@ def raw_article_from_html(data: bytes | str, *, name: str, source_file: str = ""
     return RawArticle(
         text=text,
         name=name,
-        source_kind="url" if url else "html",
+        source_kind=source_kind or ("url" if url else "html"),
         source_file=source_file,
         title=(doc.title or "").strip(),
         url=url or (doc.url or ""),
@@ -34,6 +38,6 @@ def _date(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
     except ValueError:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from dateutil import parser as date_parser
 
@@ -72,5 +72,5 @@ def infer_date(text: str) -> datetime | None:
         except (ValueError, OverflowError):
             continue
         if parsed.year > 1900:
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     return None

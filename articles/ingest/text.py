@@ -13,16 +13,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 
 
-def decode_bytes(data: bytes, *, name: str) -> str:
-    """Decode a file's bytes as text, refusing binary data rather than storing garbage."""
+def decode_bytes(data: bytes, *, name: str, encoding: str | None = None) -> str:
+    """Decode a file's bytes as text, refusing binary data rather than storing garbage.
+
+    ``encoding`` (e.g. an HTTP charset) is tried first, then UTF-8 and Windows-1252.
+    """
     if not data.strip():
         raise IngestError("the file is empty")
     if b"\x00" in data[:8192]:
         raise IngestError("the file is binary, not text")
-    for encoding in ("utf-8-sig", "cp1252"):
+    for candidate in (encoding, "utf-8-sig", "cp1252"):
+        if not candidate:
+            continue
         try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
+            text = data.decode(candidate)
+        except (UnicodeDecodeError, LookupError):
             continue
         if _looks_like_text(text):
             return text

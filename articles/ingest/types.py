@@ -32,3 +32,12 @@ class SourceFailure:
 
 class IngestError(Exception):
     """Raised by the pure helpers for one bad item; callers record it and go on."""
+
+
+@dataclass(frozen=True)
+class UrlSource:
+    """A web page (or a feed of them) to fetch on a worker; nothing is fetched when it is read."""
+
+    url: str
+    name: str = ""  # defaults to the URL itself
+    source_kind: str = "url"

@@ -156,6 +156,8 @@ SPECTACULAR_SETTINGS = {
 # Celery. With no broker configured, tasks run eagerly in-process (the same service code).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Eager runs still open a producer: an in-memory broker, rather than Kombu guessing a localhost one.
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -169,14 +171,39 @@ CELERY_TASK_SOFT_TIME_LIMIT = 300
 CELERY_TASK_TIME_LIMIT = 360
 # A broker that is down must be reported in seconds, not after Kombu's long default retries.
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "socket_connect_timeout": 3, "socket_timeout": 5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1, "interval_start": 0, "interval_step": 0.5, "socket_connect_timeout": 3, "socket_timeout": 5,
+    # A message taken by a worker that died is delivered again after this many seconds. Keep it
+    # above the longest task (CELERY_TASK_TIME_LIMIT): stages are idempotent, so too low only wastes work.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Fetching waits on the network, extraction keeps a CPU busy: separate queues, scaled separately
+# (see docs/scaling.md). Linking and re-extraction run with extraction.
 CELERY_TASK_ROUTES = {
-    "articles.tasks.article_fetch": {"queue": "fetch"},
+    "articles.tasks.ingest_item_fetch": {"queue": "fetch"},
+    "articles.tasks.ingest_item_extract": {"queue": "nlp"},
     "articles.tasks.*": {"queue": "ingest"},
     "claims.tasks.*": {"queue": "nlp"},
 }
 CELERY_TASK_DEFAULT_QUEUE = "ingest"
+CELERY_BEAT_SCHEDULE = {
+    "feeds-poll": {"task": "articles.tasks.feeds_poll", "schedule": env.int("CLAIMTRACK_FEED_POLL_SECONDS", default=900)},
+    "ingest-resume": {"task": "articles.tasks.ingest_jobs_resume", "schedule": 600},
+}
+
+# Ingest pipeline. Fetching refuses private, loopback and link-local addresses unless allowed.
+CLAIMTRACK_ALLOW_PRIVATE_URLS = env.bool("CLAIMTRACK_ALLOW_PRIVATE_URLS", default=False)
+CLAIMTRACK_FETCH_CONNECT_TIMEOUT = env.float("CLAIMTRACK_FETCH_CONNECT_TIMEOUT", default=5.0)
+CLAIMTRACK_FETCH_READ_TIMEOUT = env.float("CLAIMTRACK_FETCH_READ_TIMEOUT", default=15.0)
+CLAIMTRACK_FETCH_MAX_BYTES = env.int("CLAIMTRACK_FETCH_MAX_BYTES", default=5 * 1024 * 1024)
+CLAIMTRACK_FETCH_MAX_REDIRECTS = env.int("CLAIMTRACK_FETCH_MAX_REDIRECTS", default=5)
+# Retries of a stage after a network or database error (with exponential backoff), then it fails.
+CLAIMTRACK_TASK_MAX_RETRIES = env.int("CLAIMTRACK_TASK_MAX_RETRIES", default=4)
+# Runs of one stage of one item, counting runs whose worker died: past this the item fails.
+CLAIMTRACK_STAGE_MAX_ATTEMPTS = env.int("CLAIMTRACK_STAGE_MAX_ATTEMPTS", default=CLAIMTRACK_TASK_MAX_RETRIES + 3)
+# Pending work untouched for this long is queued again by the scheduled `ingest_jobs_resume`.
+CLAIMTRACK_STALLED_AFTER = env.int("CLAIMTRACK_STALLED_AFTER", default=3600)
 
 LOGGING = {
     "version": 1,

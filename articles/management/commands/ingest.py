@@ -1,4 +1,4 @@
-"""manage.py ingest PATH [PATH…]: the command-line twin of the ingest API."""
+"""manage.py ingest PATH|URL [PATH|URL…]: the command-line twin of the ingest API."""
 
 from __future__ import annotations
 
@@ -7,53 +7,100 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from tqdm import tqdm
 
 from articles.ingest.files import read_sources
 from articles.models import IngestJob
-from articles.services import ingest_job_counts, ingest_job_create, ingest_job_run, ingest_job_summary
+from articles.services import (
+    BrokerUnavailable,
+    broker_check,
+    ingest_job_counts,
+    ingest_job_create,
+    ingest_job_enqueue,
+    ingest_job_run,
+    ingest_job_summary,
+    url_source,
+)
+from claimtrack.celery import app as celery_app
+
+# With a broker: say so when nothing has moved for this long (no worker may be running).
+IDLE_WARNING_SECONDS = 20
 
 
 class Command(BaseCommand):
-    help = "Ingest .txt, .html and .jsonl files or folders of them, extracting their claims."
+    help = (
+        "Ingest .txt, .html and .jsonl files, folders of them, web pages and RSS/Atom feeds (http(s) URLs), "
+        "extracting their claims. Runs in-process unless CELERY_BROKER_URL is set, then on the workers."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", help="Files or folders to ingest.")
+        parser.add_argument("paths", nargs="+", help="Files, folders or http(s) URLs to ingest.")
         parser.add_argument("--no-progress", action="store_true", help="Do not draw a progress bar.")
 
-    def handle(self, *args, paths: list[str], **options) -> str:
-        sources = read_sources(paths, max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES)
-        job = ingest_job_create(sources=sources, description=f"CLI: {' '.join(paths)}"[:300])
+    def handle(self, *args: str, **options) -> str:
+        paths = list(options.get("paths") or args)
+        try:
+            broker_check()  # before reading anything: a broker that is down is said in seconds
+        except BrokerUnavailable as exc:
+            raise CommandError(exc.message) from exc
+        job = ingest_job_create(sources=self._sources(paths), description=f"CLI: {' '.join(paths)}"[:300])
         show_bar = not options["no_progress"] and sys.stderr.isatty()
-        with tqdm(total=job.total, unit="article", disable=not show_bar, file=sys.stderr) as bar:
-            bar.update(ingest_job_counts(job=job)["failed"])  # unreadable files are already done
-            if settings.CELERY_TASK_ALWAYS_EAGER:
-                ingest_job_run(job=job, on_progress=bar.update)
+        with tqdm(total=job.total, unit="item", disable=not show_bar, file=sys.stderr) as bar:
+            self._show(bar, job)
+            if celery_app.conf.task_always_eager:
+                ingest_job_run(job=job, on_progress=lambda j: self._show(bar, j))
             else:
-                self._run_on_worker(job, bar)
+                self._run_on_workers(job, bar)
+        return self._summary(job, paths)
+
+    def _sources(self, paths: list[str]):
+        urls = [p for p in paths if p.startswith(("http://", "https://"))]
+        files = [p for p in paths if p not in urls]
+        yield from read_sources(files, max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES)
+        yield from map(url_source, urls)
+
+    def _show(self, bar: tqdm, job: IngestJob) -> int:
+        counts = ingest_job_counts(job=job)
+        bar.total = counts["total"]  # a feed adds its entries as it is read
+        bar.n = counts["done"] + counts["failed"]
+        bar.set_postfix(failed=counts["failed"], refresh=False)
+        bar.refresh()
+        return bar.n
+
+    def _run_on_workers(self, job: IngestJob, bar: tqdm) -> None:
+        ingest_job_enqueue(job=job)
+        last_moved, last_done = time.monotonic(), -1
+        while job.state not in (IngestJob.State.DONE, IngestJob.State.FAILED):
+            time.sleep(0.5)
+            job.refresh_from_db()
+            done = self._show(bar, job)
+            if done != last_done:
+                last_moved, last_done = time.monotonic(), done
+            elif time.monotonic() - last_moved > IDLE_WARNING_SECONDS:
+                self.stderr.write(self._idle_message(job))
+                last_moved = time.monotonic()
+
+    def _idle_message(self, job: IngestJob) -> str:
+        workers = celery_app.control.ping(timeout=1.0) or []
+        if not workers:
+            return (
+                f"Job {job.pk} is queued but no Celery worker answers: start one with "
+                "`celery -A claimtrack worker -Q fetch,ingest,nlp` (Ctrl-C here leaves the job queued)."
+            )
+        return f"Job {job.pk}: no progress for {IDLE_WARNING_SECONDS} s ({len(workers)} worker(s) busy or retrying)."
+
+    def _summary(self, job: IngestJob, paths: list[str]) -> str:
+        job.refresh_from_db()
         summary = ingest_job_summary(job=job)
         for name, reason in summary.failures:
             self.stderr.write(f"skipped {name}: {reason}")
+        feeds = f", {summary.feeds} feed(s) read" if summary.feeds else ""
         line = (
             f"Ingest job {job.pk}: {summary.created} new, {summary.duplicate} duplicate, "
-            f"{summary.failed} failed; {summary.claims} claims found."
+            f"{summary.failed} failed{feeds}; {summary.claims} claims found."
         )
         if not job.total:
             raise CommandError("No articles found in " + ", ".join(paths) + ".")
-        if summary.failed == job.total:
+        if job.state == IngestJob.State.FAILED:
             raise CommandError(line + " Nothing could be ingested.")
         return line
-
-    def _run_on_worker(self, job: IngestJob, bar: tqdm) -> None:
-        from articles.tasks import ingest_job_process
-
-        transaction.on_commit(lambda: ingest_job_process.delay(job.pk))
-        while True:
-            job.refresh_from_db()
-            counts = ingest_job_counts(job=job)
-            bar.n = job.total - counts["pending"]
-            bar.refresh()
-            if job.state in (IngestJob.State.DONE, IngestJob.State.FAILED):
-                return
-            time.sleep(0.5)

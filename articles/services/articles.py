@@ -1,0 +1,164 @@
+"""Storing articles, and the article-level pipeline stages: (re-)extract claims, link them."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from articles.ingest.metadata import infer_metadata
+from articles.ingest.outlets import lookup_outlet
+from articles.ingest.text import content_hash, normalize_text
+from articles.ingest.types import IngestError, RawArticle
+from articles.models import Article, Outlet
+from common.exceptions import ApplicationError
+
+logger = logging.getLogger(__name__)
+
+
+def outlet_get_or_create(*, name: str, domain: str = "") -> Outlet | None:
+    """The outlet row for a name or domain, using the canonical name when the outlet is known."""
+    known = lookup_outlet(name) if name else None
+    known = known or (lookup_outlet(domain) if domain else None)
+    if known:
+        name, domain, country = known.name, known.domain, known.country
+    else:
+        name, country = name or domain, ""
+    if not name:
+        return None
+    outlet, _ = Outlet.objects.get_or_create(name=name[:200], defaults={"domain": domain[:200], "country": country})
+    return outlet
+
+
+def article_find_duplicate(*, text: str) -> Article | None:
+    return Article.objects.filter(content_hash=content_hash(normalize_text(text))).first()
+
+
+def article_find_existing(*, raw: RawArticle) -> Article | None:
+    """An article already stored with the same text, or fetched from the same URL."""
+    by_text = article_find_duplicate(text=raw.text)
+    if by_text or not raw.url:
+        return by_text
+    return Article.objects.filter(url=raw.url[:2000]).order_by("id").first()
+
+
+def article_lock_url(*, url: str) -> None:
+    """Serialise the storing of one URL until the transaction ends (url is not a unique column).
+
+    Two workers fetching the same page a second apart can get slightly different HTML, and so
+    different content hashes; this lock makes the second one see the first one's article.
+    """
+    if url:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 7))", [url[:2000]])
+
+
+@transaction.atomic
+def article_create(*, raw: RawArticle) -> tuple[Article, bool]:
+    """Store one article; return (article, created). The same text twice gives the first row back.
+
+    Metadata that came with the article wins; what is missing is inferred from the text, and
+    what the text does not tell stays empty.
+    """
+    body = normalize_text(raw.text)
+    if not body:
+        raise IngestError("the article has no text")
+    digest = content_hash(body)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing:
+        return existing, False
+    inferred = infer_metadata(body)
+    article = Article(
+        outlet=outlet_get_or_create(
+            name=raw.outlet or inferred.outlet, domain=raw.outlet_domain or inferred.outlet_domain
+        ),
+        title=(raw.title or inferred.title)[:500],
+        author=raw.author[:300],
+        url=raw.url[:2000],
+        published_at=raw.published_at or inferred.published_at,
+        body=body,
+        source_file=raw.source_file[:500],
+        source_kind=raw.source_kind,
+        content_hash=digest,
+    )
+    article.full_clean(exclude=["content_hash"])
+    try:
+        with transaction.atomic():  # savepoint: a concurrent insert of the same text is not an error
+            article.save()
+    except IntegrityError:
+        return Article.objects.get(content_hash=digest), False
+    return article, True
+
+
+# ---- article stages --------------------------------------------------------------------------
+
+
+def article_extract(*, article: Article) -> Article:
+    """Stage "extract" for an article queued again (status FETCHED): parse it and store its claims."""
+    from claims.services import claims_extract_for_article
+
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if locked.status != Article.Status.FETCHED:
+            return locked  # done already: a repeated task changes nothing
+        claims_extract_for_article(article=locked)
+    return locked
+
+
+def article_link(*, article: Article) -> Article:
+    """Stage "link": relate the article's claims to other articles' claims (status EXTRACTED → LINKED)."""
+    linker = _claims_linker()
+    if linker is None:
+        return article
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if locked.status != Article.Status.EXTRACTED:
+            return locked
+        linker(article=locked)
+        locked.status, locked.failure_reason = Article.Status.LINKED, ""
+        locked.save(update_fields=["status", "failure_reason", "updated_at"])
+    return locked
+
+
+def _claims_linker():
+    try:
+        from claims.services.linking import claims_link_for_article
+    except ModuleNotFoundError as exc:
+        # Linking is its own module, written separately; until it exists articles stay EXTRACTED.
+        if exc.name != "claims.services.linking":
+            raise
+        return None
+    return claims_link_for_article
+
+
+def article_continue(*, article: Article) -> None:
+    """Queue the stage the article waits for (extract or link) once the transaction commits."""
+    from claims.tasks import claims_extract_for_article as extract_task
+    from claims.tasks import claims_link_for_article as link_task
+
+    task = {Article.Status.FETCHED: extract_task, Article.Status.EXTRACTED: link_task}.get(article.status)
+    if task is not None and (task is not link_task or _claims_linker() is not None):
+        transaction.on_commit(lambda: task.delay(article.pk), robust=True)
+
+
+def article_failed(*, article_id: int, reason: str) -> None:
+    """Record that a stage gave up on the article; its stored claims stay as they were."""
+    Article.objects.filter(pk=article_id).update(
+        status=Article.Status.FAILED, failure_reason=reason[:2000], updated_at=timezone.now()
+    )
+    logger.warning("article %s failed: %s", article_id, reason)
+
+
+@transaction.atomic
+def article_retry(*, article: Article) -> Article:
+    """Run a failed article's pipeline again from where it stopped (for UI, API and admin)."""
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    if locked.status != Article.Status.FAILED:
+        raise ApplicationError("Only a failed article can be retried.", extra={"status": locked.status})
+    # Claims that were stored once need linking only; otherwise extraction runs again.
+    locked.status = Article.Status.EXTRACTED if locked.extractor_version else Article.Status.FETCHED
+    locked.failure_reason = ""
+    locked.save(update_fields=["status", "failure_reason", "updated_at"])
+    article_continue(article=locked)
+    return locked

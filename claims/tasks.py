@@ -1,0 +1,38 @@
+"""Celery tasks for claims (queue nlp): article-level extraction and linking stages."""
+
+from __future__ import annotations
+
+from celery import Task, shared_task
+from django.db import IntegrityError
+
+from articles.tasks import RETRY_OPTIONS, failure_reason
+
+# Two articles linked at once may race for the same relation row: trying again settles it.
+LINK_RETRY_OPTIONS = {**RETRY_OPTIONS, "autoretry_for": (*RETRY_OPTIONS["autoretry_for"], IntegrityError)}
+
+
+class ArticleStageTask(Task):
+    """A stage of one stored article; when it keeps failing, the article is failed with the reason."""
+
+    def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
+        from articles.services import article_failed
+
+        article_failed(article_id=args[0], reason=failure_reason(exc))
+
+
+@shared_task(base=ArticleStageTask, **RETRY_OPTIONS)
+def claims_extract_for_article(article_id: int) -> None:
+    from articles.models import Article
+    from articles.services import article_continue, article_extract
+
+    for article in Article.objects.filter(pk=article_id):
+        article_continue(article=article_extract(article=article))
+
+
+@shared_task(base=ArticleStageTask, **LINK_RETRY_OPTIONS)
+def claims_link_for_article(article_id: int) -> None:
+    from articles.models import Article
+    from articles.services import article_link
+
+    for article in Article.objects.filter(pk=article_id):
+        article_link(article=article)
