@@ -29,10 +29,12 @@ from .types import ClaimType, CueClass, ExtractedClaim, ExtractionError
 # Components the rules read: parser (dependencies, sentences), tagger/attribute_ruler/
 # lemmatizer (POS, lemmas) and ner (names). Anything else in a pipeline is switched off.
 NEEDED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"}
+MIN_SPOKEN_WORDS = 1  # with a speech verb framing it, any quote is said
 MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes or titles, claims only inside a sentence
 # A quote split by its attribution ("“A,” he said. “B.”") is one claim, as annotated in
 # attribution corpora; when the attribution sentence reports something of its own, it is not.
-MERGE_SPLIT_QUOTES = True
+import os
+MERGE_SPLIT_QUOTES = os.environ.get('MERGE', '1') == '1'
 
 
 def extract_claims(text: str, *, nlp: Language | None = None) -> list[ExtractedClaim]:
@@ -168,14 +170,16 @@ class _ChunkReader:
             self._continue_quote(quote)
             return
         text = self.article.clean[quote.inner_start : quote.inner_end]
-        if len(text.split()) < MIN_QUOTE_WORDS or text.rstrip(" .\u201d\"'").endswith("?"):
-            return
-        if self._inside_claim(quote):
+        if text.rstrip(" .\u201d\"'").endswith("?") or self._inside_claim(quote):
             return
         found = self._attribute(quote, colon)
         if found is None:
             return
         cue, speaker, confidence = found
+        # Short quotes are scare quotes unless a speech verb frames them ("“Never,” she said.").
+        spoken = cue is not None and cue.lemma in _SAY_LEMMAS and confidence >= 0.9
+        if len(text.split()) < (MIN_SPOKEN_WORDS if spoken else MIN_QUOTE_WORDS):
+            return
         self._add_quote_claim(quote, cue, speaker, confidence)
 
     def _attribute(self, quote: Quote, colon: tuple[Cue, Resolved | None] | None) -> tuple[Cue | None, Resolved | None, float] | None:
@@ -189,9 +193,16 @@ class _ChunkReader:
         colon_cue = self._colon_cue(quote) or (colon if self._opens_chunk(quote) else None)
         if colon_cue is not None:
             return colon_cue[0], colon_cue[1], 0.8
-        if self._opens_chunk(quote) and self.article.last_quoted and self.article.last_claim_chunk >= self.article.chunk_no - 1:
+        # A quotation standing as its own sentence right after an attributed one continues the
+        # same speaker (the "“…,” he said. “…”" pattern, and follow-on quote paragraphs).
+        recent = self.article.last_claim_chunk >= self.article.chunk_no - 1
+        if recent and self.article.last_quoted and self._starts_sentence(quote):
             return None, self.article.last_quoted, 0.5
         return None
+
+    def _starts_sentence(self, quote: Quote) -> bool:
+        first, _ = self._token_range(quote.start, quote.end)
+        return self.doc[first].is_sent_start or first == 0
 
     def _cue_for_quote(self, quote: Quote) -> Cue | None:
         """A speech cue outside the quote, in the sentences the quote touches or the one after it,
@@ -293,7 +304,7 @@ class _ChunkReader:
         between = self.article.clean[quote.end : nxt.start]
         if gap.strip() not in {"", ","} or self._has_own_cue(between, quote.end, nxt.start, cue):
             return quote
-        if nxt.word_count(self.article.clean) < MIN_QUOTE_WORDS or nxt.end > self.end and nxt.closed is False:
+        if nxt.end > self.end and nxt.closed is False:
             return quote
         return nxt
 
@@ -429,6 +440,8 @@ def _confidence(cue: Cue) -> float:
     return 0.6 if cue.cue_class == CueClass.HEDGE else 0.75
 
 
+# Verbs that frame an utterance itself, so even a one-word quote after them is a claim.
+_SAY_LEMMAS = {"say", "tell", "add", "reply", "respond", "answer", "write", "tweet", "shout", "insist", "explain", "continue", "declare"}
 _SPEAKER_NOUNS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "experts", "analysts", "aides", "diplomats"}
 
 

@@ -40,6 +40,16 @@ CUE_VERBS: dict[str, str] = {
         CueClass.REPORT,
     ),
 }
+# Verbs of intention and stance whose content is a to-infinitive ("pledged to cut taxes").
+INTENT_VERBS: dict[str, str] = {
+    **dict.fromkeys("want plan hope expect intend seek aim wish prefer".split(), CueClass.HEDGE),
+    **dict.fromkeys("pledge promise vow agree threaten demand urge ask call propose offer decide vote".split(), CueClass.ASSERT),
+    **dict.fromkeys("refuse decline".split(), CueClass.DENY),
+}
+# Object-taking intention verbs: the object belongs to the content ("urged Congress to act").
+_OBJECT_INTENT = {"urge", "ask", "call", "press", "encourage", "demand"}
+# Verbs that take a that-clause without reporting anything.
+_NOT_REPORTING = set("be make ensure see take mean do get have give seem appear happen prove turn".split())
 # Nouns that report when they take a that-clause: "the claim that", "his insistence that".
 CUE_NOUNS: dict[str, str] = {
     **dict.fromkeys(
@@ -60,7 +70,12 @@ SOURCE_NOUNS = set(
     leader candidate nominee campaign government administration ministry department agency
     committee court judge report study survey poll analysis data document documents record
     records memo email letter statement review audit investigation research researcher
-    scientist economist critic supporter official people voter resident witness""".split()
+    scientist economist critic supporter official people voter resident witness republican
+    democrat conservative liberal activist advocate protester lawyer attorney police group
+    party union company firm organization organisation panel board commission council team
+    member staff spokesperson representative author writer editor newspaper paper outlet
+    network site website article editorial column op-ed book letter ad advertisement
+    campaign""".split()
 )
 # "point" is a cue only as "point out"; other particles are ignored.
 _NEEDS_PARTICLE = {"point": "out"}
@@ -91,6 +106,10 @@ def build_matcher(nlp: Language) -> Matcher:
     matcher.add("VERB", [[{"LEMMA": {"IN": sorted(CUE_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
     matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(CUE_NOUNS)}, "POS": "NOUN"}]])
     matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+    matcher.add("INTENT", [[{"LEMMA": {"IN": sorted(INTENT_VERBS)}, "POS": "VERB"}]])
+    # Any other verb or adjective with a that-clause and a subject that can hold a view:
+    # "Democrats are afraid that …", "she stressed that …".
+    matcher.add("THAT", [[{"LOWER": "that", "DEP": "mark"}]])
     return matcher
 
 
@@ -161,7 +180,52 @@ def _according_cue(token: Token) -> Cue | None:
     return cue
 
 
-_BUILDERS = {"VERB": _verb_cue, "NOUN": _noun_cue, "ACCORDING": _according_cue}
+def _intent_cue(token: Token) -> Cue | None:
+    lemma = token.lemma_.lower()
+    infinitive = next((c for c in token.children if c.dep_ in {"xcomp", "ccomp"} and _is_infinitive(c)), None)
+    if infinitive is None or lemma in CUE_VERBS and _clause_content(token) is not None:
+        return None
+    speaker = speaker_of_verb(token)
+    # Intentions are held by people and bodies of people, not by countries or "it".
+    if speaker is None or not _can_report(speaker) or speaker.ent_type_ == "GPE" or speaker.lower_ == "it":
+        return None
+    start = infinitive.left_edge.i
+    obj = _child(token, {"dobj"}) if lemma in _OBJECT_INTENT else None
+    if obj is not None and obj.i < infinitive.i:
+        start = obj.left_edge.i
+    cue = Cue(token, lemma, token.text, INTENT_VERBS[lemma], "intent", speaker)
+    cue.content = _trim_keep_to(token.doc, start, infinitive.right_edge.i + 1)
+    return cue
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _trim_keep_to(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end - start >= 3 else None
+
+
+def _that_cue(mark: Token) -> Cue | None:
+    clause = mark.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i == clause.i:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in CUE_VERBS or lemma in CUE_NOUNS or lemma in _NOT_REPORTING or head.pos_ not in {"VERB", "ADJ"}:
+        return None
+    verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+    speaker = speaker_of_verb(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if speaker is None or speaker.dep_ == "nsubjpass" or not _can_report(speaker) or speaker.lower_ in {"it", "this", "that"}:
+        return None
+    cue = Cue(head, lemma, head.text, CueClass.HEDGE, "verb", speaker)
+    cue.content = _trim(head.doc, *_span_of(clause))
+    return cue
+
+
+_BUILDERS = {"VERB": _verb_cue, "NOUN": _noun_cue, "ACCORDING": _according_cue, "INTENT": _intent_cue, "THAT": _that_cue}
 
 
 def speaker_of_verb(verb: Token) -> Token | None:
@@ -216,7 +280,11 @@ def _span_of(token: Token) -> tuple[int, int]:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Drop the leading complementizer and surrounding punctuation/conjunctions."""
+    """Drop the leading complementizer and surrounding punctuation/conjunctions; a semicolon
+    ends the reported clause (what follows is the writer's again)."""
+    semicolon = next((t.i for t in doc[start:end] if t.text == ";"), None)
+    if semicolon is not None:
+        end = semicolon
     while start < end and (doc[start].is_punct or doc[start].dep_ in {"mark", "cc"} or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "?!" or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space):
