@@ -217,7 +217,7 @@ def _mention_span(head: Token) -> Span:
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i + 1
     # Clauses hanging off the name ("…, when asked whether …") are not part of the mention.
-    clause = next((c for c in head.rights if c.dep_ in {"relcl", "acl", "advcl"}), None)
+    clause = next((c for c in head.rights if c.dep_ in {"acl", "advcl"} or c.dep_ == "relcl" and not _has_relative(c)), None)
     if clause is not None:
         right = clause.left_edge.i
     if right - left > _MAX_MENTION_TOKENS:
@@ -227,6 +227,11 @@ def _mention_span(head: Token) -> Span:
     while right - left > 1 and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left:right]
+
+
+def _has_relative(clause: Token) -> bool:
+    # "Jane Doe, who chairs the panel," keeps its relative clause: it identifies the speaker.
+    return any(t.lower_ in {"who", "whom", "whose", "which"} for t in clause.lefts)
 
 
 def _core_span(head: Token) -> Span:
