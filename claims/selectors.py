@@ -112,8 +112,10 @@ def claims_ordered(*, queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
     if text.strip():
         query = SearchQuery(text, config="english", search_type="websearch")
         ranked = queryset.annotate(rank=SearchRank(CLAIM_SEARCH_VECTOR, query))
-        return ranked.order_by("-rank", F("claim_date").desc(nulls_last=True), "-id")
-    return queryset.order_by(F("claim_date").desc(nulls_last=True), "-id")
+        return ranked.order_by("-rank", "-claim_date", "-id")
+    # Plain DESC (undated claims first) so PostgreSQL can walk the claim_date index backwards
+    # instead of sorting every row: NULLS LAST would need an index of its own.
+    return queryset.order_by("-claim_date", "-id")
 
 
 def claim_search_page(*, queryset: QuerySet[Claim], text: str, offset: int, limit: int) -> list[Claim]:

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from django_htmx.http import push_url
 
 from articles.models import Outlet
 from articles.selectors import articles_latest
@@ -99,8 +100,10 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     page = _page_number(request)
     total = facets["total"]
     pages = max(1, min(MAX_PAGE, -(-total // PAGE_SIZE)))
-    params = request.GET.copy()
-    params.pop("page", None)
+    params = QueryDict(mutable=True)
+    for key, values in request.GET.lists():  # the shareable URL keeps only filters that are set
+        if key != "page" and any(values):
+            params.setlist(key, [v for v in values if v])
     ctx = {
         "filterset": filterset,
         "facets": _facet_groups(facets, filterset),
@@ -113,8 +116,12 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         "total": total,
         "query_string": params.urlencode(),
     }
-    template = "claims/_results.html" if request.htmx and not request.htmx.boosted else "claims/claim_list.html"
-    return render(request, template, ctx)
+    if not request.htmx:
+        return render(request, "claims/claim_list.html", ctx)
+    response = render(request, "claims/_results.html", ctx)
+    page_part = f"page={page}" if page > 1 else ""
+    query = "&".join(part for part in (ctx["query_string"], page_part) if part)
+    return push_url(response, f"{request.path}?{query}" if query else request.path)
 
 
 FACET_TITLES = {

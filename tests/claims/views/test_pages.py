@@ -41,7 +41,7 @@ def test_the_dispute_page_puts_each_side_in_its_column_with_a_timeline(analyst_c
 
 
 def test_the_matrix_counts_agreements_and_conflicts_between_speakers(analyst_client):
-    story = make_story(3)
+    make_story(3)
     response = analyst_client.get(reverse("claims:matrix"))
     labels = [entry["label"] for entry in response.context["axis"]]
     assert set(labels) == {"Ivan Petrov", "John Warren"}
