@@ -60,9 +60,7 @@ def _as(instance: Any, user: AbstractBaseUser | None, reason: str) -> Any:
 
 
 @transaction.atomic
-def claim_review(
-    *, claim: Claim, user: AbstractBaseUser | None, status: str, content: str | None = None
-) -> Claim:
+def claim_review(*, claim: Claim, user: AbstractBaseUser | None, status: str, content: str | None = None) -> Claim:
     """Set a claim's review status; new ``content`` makes it "edited" whatever status was asked.
 
     "machine" hands the claim back to the extractor: the next re-extraction may replace it.
@@ -131,9 +129,8 @@ def relation_create(*, claim_a: Claim, claim_b: Claim, type: str, user: Abstract
     if type not in Relation.Type.values:
         raise ApplicationError(f"Unknown relation type {type!r}.", {"type": type})
     low, high = sorted((claim_a, claim_b), key=lambda c: c.pk)
-    relation = (
-        Relation.objects.select_for_update().filter(claim_a=low, claim_b=high).first()
-        or Relation(claim_a=low, claim_b=high, score=1.0, explanation="set by a curator")
+    relation = Relation.objects.select_for_update().filter(claim_a=low, claim_b=high).first() or Relation(
+        claim_a=low, claim_b=high, score=1.0, explanation="set by a curator"
     )
     relation.type = type
     relation.origin = Origin.CURATOR
@@ -200,7 +197,10 @@ def speakers_merge(*, source: Speaker, target: Speaker, user: AbstractBaseUser |
     SpeakerMerge.objects.filter(into=source).update(into=target)  # earlier merges stay traceable
     _fill_blanks_from(target, source, user)
     SpeakerMerge.objects.create(
-        merged_name=source.name, merged_speaker_id=source.pk, into=target, merged_by=_user_or_none(user),
+        merged_name=source.name,
+        merged_speaker_id=source.pk,
+        into=target,
+        merged_by=_user_or_none(user),
         snapshot=snapshot,
     )
     _as(source, user, f"merged into {target.name}"[:100]).delete()
@@ -283,6 +283,13 @@ def claim_move_to_dispute(
 
 
 @transaction.atomic
+def proposition_create(*, label: str, user: AbstractBaseUser | None) -> Proposition:
+    """A dispute a curator opens (to move claims into): its label is curated from the start."""
+    proposition = Proposition(origin=Origin.CURATOR)
+    return proposition_rename(proposition=proposition, label=label, user=user)
+
+
+@transaction.atomic
 def proposition_rename(*, proposition: Proposition, label: str, user: AbstractBaseUser | None) -> Proposition:
     label = " ".join((label or "").split())
     if not label:
@@ -295,9 +302,7 @@ def proposition_rename(*, proposition: Proposition, label: str, user: AbstractBa
 
 
 @transaction.atomic
-def propositions_merge(
-    *, source: Proposition, target: Proposition, user: AbstractBaseUser | None
-) -> Proposition:
+def propositions_merge(*, source: Proposition, target: Proposition, user: AbstractBaseUser | None) -> Proposition:
     """Move every member of ``source`` into ``target`` on the same side, then delete ``source``.
 
     Moved members become curator decisions: a curator said these claims belong to ``target``.

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
+from django.db import transaction
 from django.db.models import QuerySet
 
 from articles.models import Article
@@ -82,3 +83,17 @@ def _store_one(article: Article, extracted, summary: ReextractSummary) -> None:
     except Exception as exc:  # the article's own transaction rolled back: its claims are as before
         logger.exception("re-extraction of article %s failed", article.pk)
         summary.failures.append((article.pk, f"storing failed: {exc}"))
+
+
+def articles_reextract_enqueue(*, article_ids: Iterable[int]) -> int:
+    """Queue re-extraction of each article after the current transaction commits; return how many.
+
+    A request never parses text itself: a worker does (or, without a broker, the same task runs
+    eagerly once the request's transaction has committed).
+    """
+    from claims.tasks import claims_reextract_for_article as reextract_task
+
+    ids = sorted(set(article_ids))
+    for article_id in ids:
+        transaction.on_commit(lambda article_id=article_id: reextract_task.delay(article_id))
+    return len(ids)

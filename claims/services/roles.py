@@ -1,0 +1,43 @@
+"""People and their role: analyst (reads), curator (corrects), admin (also manages users).
+
+The roles are groups made by ``claims/migrations/0002_roles.py``; a person has exactly one.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from common.exceptions import ApplicationError
+
+ROLES = ("analyst", "curator", "admin")
+
+
+@transaction.atomic
+def user_set_role(*, username: str, role: str, password: str | None = None) -> tuple[AbstractUser, bool]:
+    """Create the user or change their role (and password, if given); return (user, created).
+
+    Every role is staff, so the admin site opens for them: analysts see it read-only.
+    """
+    if role not in ROLES:
+        raise ApplicationError(f"Unknown role {role!r}: use one of {', '.join(ROLES)}.")
+    group = Group.objects.filter(name=role).first()
+    if group is None:
+        raise ApplicationError(f"The {role!r} group is missing: run `manage.py migrate` first.")
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created and not password:
+        raise ApplicationError("A new user needs a password.")
+    if password:
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            raise ApplicationError(" ".join(exc.messages)) from exc
+        user.set_password(password)
+    user.is_staff = True
+    user.save()
+    user.groups.remove(*Group.objects.filter(name__in=ROLES).exclude(pk=group.pk))
+    user.groups.add(group)
+    return user, created
