@@ -30,7 +30,7 @@ class ArticleRefSerializer(serializers.ModelSerializer):
     """An article inside another answer (a claim's, a job's)."""
 
     url = serializers.HyperlinkedIdentityField(view_name="articles_api:article-detail")
-    source_url = serializers.URLField(source="url")
+    source_url = serializers.CharField(source="url", help_text="Where the article was published (may be empty).")
     outlet = OutletRefSerializer(allow_null=True)
 
     class Meta:

@@ -17,3 +17,6 @@ urlpatterns = [
     path("", home, name="home"),
     path("", include("claims.urls")),
 ]
+
+# Under /api/ an unknown URL answers JSON like every other API error.
+handler404 = "common.api.page_not_found"

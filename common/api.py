@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from rest_framework import exceptions, filters, pagination, status
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.throttling import AnonRateThrottle
@@ -38,11 +40,26 @@ def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
+    _answer_errors_in_json(context.get("request"))
     if isinstance(getattr(exc, "detail", None), (list, dict)):
         response.data = {"message": "Invalid input.", "extra": {"fields": response.data}}
     else:
         response.data = {"message": str(getattr(exc, "detail", exc)), "extra": {}}
     return response
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 404 for URLs no route matches: JSON under /api/, Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"message": f"There is no API endpoint at {request.path}.", "extra": {}}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def _answer_errors_in_json(request) -> None:
+    """An error asked for as CSV or JSON-LD still comes as JSON (a browser keeps its HTML page)."""
+    renderer = getattr(request, "accepted_renderer", None)
+    if renderer is not None and renderer.media_type not in ("application/json", "text/html"):
+        request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
 
 
 class StrictOrderingFilter(filters.OrderingFilter):

@@ -138,6 +138,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Attributed claims in news: who claims what, who agrees and who conflicts.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its Swagger UI / ReDoc pages need a signed-in user, like every other page.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # Swagger UI and ReDoc served by the app itself (drf-spectacular-sidecar), not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

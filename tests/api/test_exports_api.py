@@ -52,7 +52,9 @@ def test_a_page_of_claims_as_json_ld_is_an_item_list(analyst_api, world):
     assert [item["@type"] for item in doc["itemListElement"]] == ["Claim", "Claim"]
 
 
-def test_an_error_asked_for_as_csv_still_says_what_is_wrong(analyst_api, world):
-    response = analyst_api.get("/api/v1/claims/?format=csv&type=rumour")
-    assert response.status_code == 400
-    assert "Invalid input." in response.content.decode()
+def test_an_error_asked_for_as_csv_or_json_ld_comes_as_json(analyst_api, world):
+    for fmt in ("csv", "jsonld"):
+        response = analyst_api.get(f"/api/v1/claims/?format={fmt}&type=rumour")
+        assert response.status_code == 400
+        assert response["Content-Type"] == "application/json"
+        assert "type" in response.json()["extra"]["fields"]
