@@ -25,7 +25,7 @@ CUE_VERBS: dict[str, str] = {
         answer conclude testify agree reiterate contend predict promise pledge vow recall
         remark concede allege accuse charge complain boast joke quip counter retort warn caution
         tell inform assure remind point notify mention comment caution proclaim affirm
-        continue repeat recount describe contend lament argue protest urge demand""".split(),
+        continue repeat recount describe contend lament argue protest urge demand speak""".split(),
         CueClass.ASSERT,
     ),
     **dict.fromkeys("deny reject dispute refute rebut dismiss contradict".split(), CueClass.DENY),
@@ -165,9 +165,21 @@ def _noun_cue(token: Token) -> Cue | None:
     lemma = token.lemma_.lower()
     cue = Cue(token, lemma, token.text, CUE_NOUNS[lemma], "noun")
     cue.speaker = _child(token, {"poss"}) or _by_agent(token)
+    verb = _framing_verb(token)
+    if cue.speaker is None and verb is not None:
+        # "said in a statement that …": the statement is the verb subject's.
+        cue = Cue(verb, verb.lemma_.lower(), verb.text, CUE_VERBS[verb.lemma_.lower()], "verb", speaker_of_verb(verb))
     cue.passive_no_agent = cue.speaker is None
-    cue.content = _span_of(clause)
+    cue.content = _trim(token.doc, *_span_of(clause))
     return cue
+
+
+def _framing_verb(noun: Token) -> Token | None:
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ == "pobj" and prep.lower_ in {"in", "through", "via"} and verb.lemma_.lower() in CUE_VERBS:
+        return verb
+    return None
 
 
 def _according_cue(token: Token) -> Cue | None:
@@ -251,9 +263,15 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
     if clause is not None:
         return _trim(verb.doc, *_span_of(clause))
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
-    if has_subject and verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i:
+    if has_subject and verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i and _after_comma(verb):
         return _content_around(verb)
     return None
+
+
+def _after_comma(verb: Token) -> bool:
+    # "…, the ministry said": the attribution is set off by a comma (or dash) from its content.
+    left = verb.left_edge.i
+    return left > 0 and verb.doc[left - 1].text in {",", "\u2014", "\u2013", "--"}
 
 
 def _content_around(cue: Token) -> tuple[int, int] | None:

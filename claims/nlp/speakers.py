@@ -110,7 +110,8 @@ class SpeakerRegistry:
         mention = _mention_span(head)
         start, end = offset + mention.start_char, offset + mention.end_char
         entry = self._entry_for(head)
-        entry.aliases.add(_clean(_core_span(head).text) if head.lower_ not in _RELATIVE else "")
+        if head.pos_ != "PRON" and head.lower_ not in _RELATIVE:  # pronouns are mentions, not names
+            entry.aliases.add(_clean(_core_span(head).text))
         self._touch(entry)
         return Resolved(entry, mention.text, start, end)
 
@@ -269,9 +270,9 @@ def _same_surname_only(words: list[str]) -> bool:
 
 
 def _role(core: Span, person: Span, head: Token) -> str:
-    before = [t for t in core.doc[core.start : person.start] if t.dep_ != "det"]
-    titles = [t.text for t in person if t.text.strip(".").lower() in TITLES]
-    parts = [" ".join(t.text for t in before), " ".join(titles), _appositive(head)]
+    before = core.doc[core.start : person.start]
+    titles = "".join(t.text_with_ws for t in person if t.text.strip(".").lower() in TITLES or t.text == ".")
+    parts = [_clean(before.text) if len(before) else "", titles.strip(), _appositive(head)]
     return _clean(" ".join(p for p in parts if p))
 
 
@@ -301,6 +302,8 @@ def _kind_of(core: Span, head: Token, plural: bool) -> str:
         return SpeakerKind.GOVERNMENT
     if head.ent_type_ in {"ORG", "NORP"} or "ORG" in labels and head.pos_ == "PROPN":
         return SpeakerKind.ORGANISATION
+    if head.lemma_.lower() in _ORGANISATION_NOUNS:
+        return SpeakerKind.ORGANISATION
     if plural:
         return SpeakerKind.GROUP
     if head.pos_ == "NOUN":
@@ -311,7 +314,13 @@ def _kind_of(core: Span, head: Token, plural: bool) -> str:
 _PERSON_NOUNS = set(
     """official spokesman spokeswoman spokesperson source aide adviser advisor analyst
     diplomat minister secretary senator lawmaker president chairman director expert officer
-    commander general colonel man woman resident witness lawyer attorney""".split()
+    commander general colonel man woman resident witness lawyer attorney mayor governor judge
+    prosecutor economist professor scientist doctor spokesperson chief candidate nominee
+    author writer reporter editor activist""".split()
+)
+_ORGANISATION_NOUNS = set(
+    """union company firm group party agency organization organisation association
+    newspaper paper network committee commission board institute bank court campaign""".split()
 )
 
 
