@@ -6,7 +6,7 @@ DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url)}
 # Tests get their own database name so they never touch the app's data.
 TEST_DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url claimtrack_tests)}
 
-.PHONY: run test setup-run setup-test lint eval eval-linking bench stop-db
+.PHONY: run test setup-run setup-test lint eval eval-linking bench bench-pages screenshots stop-db
 
 run: setup-run
 	@scripts/local_env.sh
@@ -36,6 +36,15 @@ EVAL_MANAGE = export DATABASE_URL=$(EVAL_DB_URL); $(PY) manage.py migrate -v0 --
 
 eval: setup-test
 	@$(EVAL_MANAGE) eval_extraction --reset --settings=claimtrack.settings.test
+
+# Web UI: page times at 100,000 synthetic claims (scratch database), and the README screenshots.
+bench-pages: setup-test
+	@$(EVAL_MANAGE) make_synthetic_claims --claims 100000 --clear --seed 7 --settings=claimtrack.settings.test && \
+	$(PY) manage.py bench_pages --settings=claimtrack.settings.test
+
+screenshots: setup-test
+	@export DATABASE_URL=$(TEST_DB_URL) CLAIMTRACK_SCREENSHOTS=docs/screenshots; \
+	$(PY) -m pytest tests/browser/test_screenshots.py -q
 
 lint:
 	$(PY) -m ruff check .
