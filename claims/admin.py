@@ -328,11 +328,13 @@ class ClaimAdmin(CurationHistoryAdmin):
         stored = form._stored()
         status = form.cleaned_data["review_status"]
         changes = form.claim_changes
+        # Reverting from the history page restores the old version's review status as well;
+        # on the edit page a correction makes the claim "edited" whatever the status box says.
+        reverting = request.resolver_match.url_name.endswith("_simple_history")
 
         def apply() -> None:
             claim = claim_edit(claim=stored, user=request.user, changes=changes) if changes else stored
-            # A correction makes the claim "edited"; only a rejection would override that (refused by the form).
-            if status != claim.review_status and not changes:
+            if status != claim.review_status and (reverting or not changes):
                 claim_review(claim=claim, user=request.user, status=status)
 
         _run(request, apply)

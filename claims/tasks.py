@@ -36,3 +36,13 @@ def claims_link_for_article(article_id: int) -> None:
 
     for article in Article.objects.filter(pk=article_id):
         article_link(article=article)
+
+
+@shared_task(base=ArticleStageTask, **RETRY_OPTIONS)
+def claims_reextract_for_article(article_id: int) -> None:
+    """Re-extraction asked for by a curator (admin action); human decisions survive it."""
+    from articles.models import Article
+    from claims.services.reextract import article_reextract
+
+    for article in Article.objects.filter(pk=article_id):
+        article_reextract(article=article)

@@ -16,9 +16,10 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from articles.models import Article
+from claims.models import Claim
 from claims.nlp.types import EXTRACTOR_VERSION
 
-from .extraction import claims_store_extracted, extract_from_texts
+from .extraction import claims_extract_for_article, claims_store_extracted, extract_from_texts
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,15 @@ class ReextractSummary:
     articles: int = 0
     claims: int = 0
     failures: list[tuple[int, str]] = field(default_factory=list)
+
+
+def article_reextract(*, article: Article) -> list[Claim]:
+    """Re-extract one article, then queue its linking again (its claims may have changed)."""
+    from articles.services import article_continue
+
+    claims = claims_extract_for_article(article=article)
+    article_continue(article=article)
+    return claims
 
 
 def articles_outdated() -> QuerySet[Article]:
@@ -77,12 +87,16 @@ def _store_one(article: Article, extracted, summary: ReextractSummary) -> None:
     if isinstance(extracted, Exception):
         summary.failures.append((article.pk, f"extraction failed: {extracted}"))
         return
+    from articles.services import article_continue
+
     try:
         summary.claims += len(claims_store_extracted(article=article, extracted=extracted))
-        summary.articles += 1
     except Exception as exc:  # the article's own transaction rolled back: its claims are as before
         logger.exception("re-extraction of article %s failed", article.pk)
         summary.failures.append((article.pk, f"storing failed: {exc}"))
+        return
+    summary.articles += 1
+    article_continue(article=article)  # link the refreshed claims again
 
 
 def articles_reextract_enqueue(*, article_ids: Iterable[int]) -> int:
