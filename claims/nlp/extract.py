@@ -33,8 +33,7 @@ MIN_SPOKEN_WORDS = 1  # with a speech verb framing it, any quote is said
 MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes or titles, claims only inside a sentence
 # A quote split by its attribution ("“A,” he said. “B.”") is one claim, as annotated in
 # attribution corpora; when the attribution sentence reports something of its own, it is not.
-import os
-MERGE_SPLIT_QUOTES = os.environ.get('MERGE', '1') == '1'
+MERGE_SPLIT_QUOTES = True
 
 
 def extract_claims(text: str, *, nlp: Language | None = None) -> list[ExtractedClaim]:
@@ -101,7 +100,7 @@ class _Draft:
 
     def freeze(self, text: str) -> ExtractedClaim:
         return ExtractedClaim(
-            speaker=self.speaker.ref() if self.speaker else None, cue=self.cue, cue_lemma=self.cue_lemma,
+            speaker=self.speaker.ref(text) if self.speaker else None, cue=self.cue, cue_lemma=self.cue_lemma,
             cue_class=self.cue_class, claim_type=self.claim_type, content=text[self.start : self.end],
             content_start=self.start, content_end=self.end, polarity=self.polarity,
             sentence_start=self.sentence[0], sentence_end=self.sentence[1], confidence=self.confidence,

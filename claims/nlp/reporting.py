@@ -63,7 +63,9 @@ CUE_NOUNS: dict[str, str] = {
 }
 # Verbs that also describe inference from evidence ("the data suggest"): cues only when the
 # subject can be a source.
-_NEEDS_SOURCE_SUBJECT = {"suggest", "show", "indicate", "reveal", "signal", "mean", "imply", "find", "determine", "confirm"}
+_NEEDS_SOURCE_SUBJECT = {"suggest", "show", "indicate", "reveal", "signal", "mean", "imply", "find", "determine"}
+# Agent-noun endings (inspector, researcher, economist, politician): people.
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian")
 SOURCE_NOUNS = set(
     """official spokesman spokeswoman spokesperson source aide adviser advisor analyst expert
     diplomat minister secretary senator lawmaker president chairman director officer commander
@@ -146,7 +148,8 @@ def _can_report(subject: Token) -> bool:
     """People, organisations and documents report; "their movements suggest" is inference."""
     if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
-    return subject.lemma_.lower() in SOURCE_NOUNS
+    lemma = subject.lemma_.lower()
+    return lemma in SOURCE_NOUNS or subject.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES)
 
 
 def _quoted_as_cue(cue: Cue) -> Cue:

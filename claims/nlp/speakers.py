@@ -83,10 +83,11 @@ class Resolved:
     start: int
     end: int
 
-    def ref(self) -> SpeakerRef:
+    def ref(self, text: str) -> SpeakerRef:
+        """Freeze, with the mention re-read from the original ``text`` (not the scrubbed one)."""
         entry = self.entry
         aliases = tuple(sorted(a for a in entry.aliases if a and a != entry.name))
-        return SpeakerRef(entry.name, self.mention, self.start, self.end, entry.kind,
+        return SpeakerRef(entry.name, text[self.start : self.end], self.start, self.end, entry.kind,
                           entry.role, entry.affiliation, aliases)
 
 

@@ -1,0 +1,92 @@
+"""Indirect speech: reporting verbs and nouns in both orders, 'according to', headlines."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.nlp.types import ClaimType, CueClass
+
+
+def _one(claims):
+    assert len(claims) == 1, [c.content for c in claims]
+    return claims[0]
+
+
+def test_it_reads_speaker_said_that_clause(extract):
+    claim = _one(extract("The ministry said that grain exports would rise next year."))
+    assert claim.claim_type == ClaimType.INDIRECT
+    assert claim.content == "grain exports would rise next year"
+    assert claim.speaker.name == "ministry"
+
+
+def test_it_reads_the_inverted_order_clause_then_speaker(extract):
+    claim = _one(extract("Grain exports will rise next year, the ministry said."))
+    assert claim.content == "Grain exports will rise next year"
+    assert claim.speaker.mention == "the ministry"
+
+
+def test_it_takes_the_teller_not_the_addressee_as_speaker(extract):
+    claim = _one(extract("Two farm officials told reporters that the harvest was late."))
+    assert claim.speaker.name == "farm officials"
+    assert claim.content == "the harvest was late"
+
+
+def test_it_reads_according_to(extract):
+    claim = _one(extract("The harvest was late this autumn, according to the farmers' union."))
+    assert claim.claim_type == ClaimType.ACCORDING_TO
+    assert claim.content == "The harvest was late this autumn"
+    assert "union" in claim.speaker.name
+
+
+def test_it_credits_the_person_quoted_not_the_outlet(extract):
+    claim = _one(extract("The minister was quoted by the paper as saying that bread prices would fall."))
+    assert claim.speaker.name == "minister"
+    assert claim.content == "bread prices would fall"
+
+
+def test_it_reads_a_headline_with_a_colon_attribution(extract):
+    claim = _one(extract("Farm officials: Harvest is the worst in a decade"))
+    assert claim.claim_type == ClaimType.HEADLINE
+    assert claim.cue == ":"
+    assert claim.content == "Harvest is the worst in a decade"
+
+
+def test_it_keeps_passive_attribution_without_a_source(extract):
+    claim = _one(extract("It was reported that the factory would close."))
+    assert claim.speaker is None
+    assert claim.content == "the factory would close"
+
+
+def test_it_marks_indirect_speech_with_a_quoted_phrase_as_mixed(extract):
+    claim = _one(extract("Harper said the repairs were “ahead of schedule and under budget.”"))
+    assert claim.claim_type == ClaimType.MIXED
+    assert claim.content.startswith("the repairs were")
+
+
+def test_it_credits_a_statement_to_whoever_issued_it(extract):
+    claim = _one(extract("The company said in a statement that the recall was voluntary."))
+    assert claim.speaker.name == "company"
+    assert claim.content == "the recall was voluntary"
+
+
+def test_it_reads_a_reporting_noun_with_a_that_clause(extract):
+    claim = _one(extract("The union rejected the company's claim that wages had risen."))
+    assert claim.cue_lemma == "claim"
+    assert claim.speaker.name == "company"
+    assert claim.content == "wages had risen"
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["claimed", "insisted", "confirmed", "acknowledged", "warned", "argued", "wrote", "tweeted",
+     "reported", "announced", "believes", "added", "suggested", "told the council"],
+)
+def test_it_recognises_a_wide_set_of_reporting_verbs(extract, verb):
+    claim = _one(extract(f"The inspector {verb} that the dam was unsafe."))
+    assert claim.content == "the dam was unsafe"
+    assert claim.speaker.name == "inspector"
+
+
+def test_it_does_not_credit_inference_to_an_inanimate_subject(extract):
+    claims = extract("The falling prices suggest that demand is weak.")
+    assert claims == []

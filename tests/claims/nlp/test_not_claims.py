@@ -1,0 +1,31 @@
+"""Text that must not yield claims: questions, bare headlines, captions, page furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did the mayor say the bridge was safe?",
+        "Floods hit the valley as rivers rise",
+        "Sign up for our newsletter to get the latest news.",
+        "Contact the writer at someone@example.com.",
+        "Related News",
+        "Jane Roe contributed to this report.",
+        "Mayor Linda Harper (left) says the bridge is safe at its opening in May. Photo: City Hall",
+    ],
+)
+def test_it_finds_no_claim_in(extract, text):
+    assert extract(text) == []
+
+
+def test_it_skips_a_quoted_question(extract):
+    assert extract("“Why would anyone close the bridge?” Harper said.") == []
+
+
+def test_it_still_reads_the_news_around_boilerplate(extract):
+    text = "Sign up for our newsletter.\n\nThe mayor said the bridge was safe.\n\nRelated News"
+    [claim] = extract(text)
+    assert claim.content == "the bridge was safe"

@@ -1,0 +1,71 @@
+"""Speaker resolution within an article: pronouns, surnames, titles, appositives, groups."""
+
+from __future__ import annotations
+
+from claims.nlp.types import SpeakerKind
+
+ARTICLE = (
+    "Maria Lopez, the director of the water agency, said the reservoir was full. "
+    "She added that rationing would end in June. "
+    "Lopez also warned that prices could rise."
+)
+
+
+def test_it_resolves_a_pronoun_to_the_last_fitting_speaker(extract):
+    first, second, _ = extract(ARTICLE)
+    assert second.speaker.mention == "She"
+    assert second.speaker.name == first.speaker.name == "Maria Lopez"
+
+
+def test_it_resolves_a_bare_surname_to_the_full_name(extract):
+    *_, third = extract(ARTICLE)
+    assert third.speaker.mention == "Lopez"
+    assert third.speaker.name == "Maria Lopez"
+    assert "Lopez" in third.speaker.aliases
+
+
+def test_it_keeps_the_appositive_as_role(extract):
+    first, *_ = extract(ARTICLE)
+    assert first.speaker.role == "director of the water agency"
+    assert first.speaker.kind == SpeakerKind.PERSON
+
+
+def test_it_strips_titles_from_the_name_but_keeps_them_as_role(extract):
+    [claim] = extract("Lt. Gen. Mark Diaz said the base would stay open.")
+    assert claim.speaker.name == "Mark Diaz"
+    assert claim.speaker.role == "Lt. Gen."
+
+
+def test_it_derives_affiliation_from_an_appositive(extract):
+    [claim] = extract("Ivan Petrov, the Kremlin spokesman, said the talks had failed.")
+    assert claim.speaker.name == "Ivan Petrov"
+    assert claim.speaker.role == "Kremlin spokesman"
+    assert claim.speaker.affiliation == "Russia"
+
+
+def test_it_names_a_counted_group_without_the_number(extract):
+    [claim] = extract("Two U.S. officials said the convoy had turned back.")
+    assert claim.speaker.name == "U.S. officials"
+    assert claim.speaker.kind == SpeakerKind.GROUP
+    assert claim.speaker.affiliation == "United States"
+
+
+def test_it_resolves_the_official_to_the_official_named_before(extract):
+    first, second = extract(
+        "A senior Canadian official said the border would reopen. The official added that checks would continue."
+    )
+    assert second.speaker.mention == "The official"
+    assert second.speaker.name == first.speaker.name
+    assert second.speaker.affiliation == "Canada"
+
+
+def test_it_treats_a_ministry_as_a_government_speaker(extract):
+    [claim] = extract("Russia's Defense Ministry said its jets had hit a depot.")
+    assert claim.speaker.kind == SpeakerKind.GOVERNMENT
+    assert claim.speaker.affiliation == "Russia"
+
+
+def test_it_gives_speaker_offsets_into_the_original_text(extract):
+    text = "Intro line.\n\nIvan Petrov, the Kremlin spokesman, said the talks had failed."
+    [claim] = extract(text)
+    assert text[claim.speaker.start : claim.speaker.end] == "Ivan Petrov, the Kremlin spokesman"
