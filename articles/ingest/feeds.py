@@ -32,11 +32,11 @@ def parse_feed(content: bytes, *, url: str) -> ParsedFeed:
     # A file-like object: given a str, feedparser would fetch it as a URL itself, unchecked.
     parsed = feedparser.parse(io.BytesIO(content), response_headers={"content-location": url})
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    items = [item for item in map(_item, parsed.entries) if item is not None]
     # feedparser recovers what it can from sloppy feeds; only a feed that yields nothing fails.
-    if not parsed.get("version") or (problem and not parsed.entries):
+    if not parsed.get("version") or (problem and not items):
         detail = f": {_describe(problem)}" if problem else ""
         raise IngestError(f"the feed is not valid RSS or Atom{detail}")
-    items = [item for item in map(_item, parsed.entries) if item is not None]
     return ParsedFeed(title=str(parsed.feed.get("title", "")).strip(), items=items)
 
 
