@@ -1,0 +1,47 @@
+"""make_synthetic_claims builds consistent data from real sentences; bench_pages prints a figure per page."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article
+from claims.models import Claim, Relation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_synthetic_claims_are_real_slices_of_their_articles_with_links_and_disputes():
+    out = io.StringIO()
+    call_command("make_synthetic_claims", claims=120, articles=12, seed=3, stdout=out)
+    assert "Created 12 articles" in out.getvalue() and "120 claims" in out.getvalue()
+    claims = list(Claim.objects.select_related("article", "speaker"))
+    assert len(claims) == 120
+    for claim in claims:
+        body = claim.article.body
+        assert body[claim.content_start : claim.content_end] == claim.content
+        assert body[claim.speaker_start : claim.speaker_end] == claim.speaker_mention
+        assert claim.terms and claim.claim_date == claim.article.published_at.date()
+    assert Relation.objects.filter(type=Relation.Type.CONFLICT).exists()
+    assert all(a < b for a, b in Relation.objects.values_list("claim_a_id", "claim_b_id"))
+
+
+def test_clear_removes_only_synthetic_articles_and_keeps_speakers_for_reuse():
+    from tests.factories import ArticleFactory
+
+    real = ArticleFactory(body="Officials said the talks would resume next week in Geneva after a pause.")
+    call_command("make_synthetic_claims", claims=30, seed=1, stdout=io.StringIO())
+    call_command("make_synthetic_claims", claims=30, seed=1, clear=True, stdout=io.StringIO())
+    assert Article.objects.filter(source_file__startswith="synthetic/").count() == 3
+    assert Article.objects.filter(pk=real.pk).exists()
+    assert Claim.objects.count() == 30
+
+
+def test_bench_pages_prints_time_and_queries_for_each_page():
+    call_command("make_synthetic_claims", claims=40, seed=2, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("bench_pages", repeat=1, stdout=out)
+    lines = out.getvalue().splitlines()
+    rows = {line[:44].strip(): line[44:].split() for line in lines[2:-1]}
+    assert {"home", "claims", "matrix, speakers", "ingest", "dispute (most members)"} <= set(rows)
+    assert all(len(values) == 3 and float(values[0]) > 0 and int(values[2]) > 0 for values in rows.values())
