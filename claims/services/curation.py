@@ -22,6 +22,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from claims.models import (
     Claim,
@@ -221,10 +222,19 @@ def _speaker_snapshot(speaker: Speaker) -> dict[str, Any]:
 
 
 def _claims_move_speaker(claims, target: Speaker, user: AbstractBaseUser | None, reason: str) -> None:
-    # One save per claim, not a queryset update(): each move must appear in the claim's history.
-    for claim in claims:
-        claim.speaker = target
-        _as(claim, user, reason).save(update_fields=["speaker", "updated_at"])
+    # Not a queryset update(): each move must appear in the claim's history (bulk, for big speakers).
+    now = timezone.now()
+    moved = list(claims)
+    for claim in moved:
+        claim.speaker, claim.updated_at = target, now
+    bulk_update_with_history(
+        moved,
+        Claim,
+        ["speaker", "updated_at"],
+        batch_size=500,
+        default_user=_user_or_none(user),
+        default_change_reason=reason[:100],
+    )
 
 
 def _alias_ensure(speaker: Speaker, name: str, user: AbstractBaseUser | None) -> None:
