@@ -37,6 +37,10 @@ EVAL_MANAGE = export DATABASE_URL=$(EVAL_DB_URL); $(PY) manage.py migrate -v0 --
 eval: setup-test
 	@$(EVAL_MANAGE) eval_extraction --reset --settings=claimtrack.settings.test
 
+# Linking: relation scores on the seeds, and linking 100 new articles at 1,000 vs 100,000 claims.
+eval-linking: setup-test
+	@$(EVAL_MANAGE) eval_linking --settings=claimtrack.settings.test
+
 # Web UI: page times at 100,000 synthetic claims (scratch database), and the README screenshots.
 bench-pages: setup-test
 	@$(EVAL_MANAGE) make_synthetic_claims --claims 100000 --clear --seed 7 --settings=claimtrack.settings.test && \

@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 AGREE, CONFLICT, SAME_CLAIM = "agree", "conflict", "same_claim"
 SUPPORTS, REFUTES = "supports", "refutes"
@@ -259,6 +260,7 @@ def claim_form(
     )
 
 
+@lru_cache(maxsize=65536)
 def _is_generic(key: str) -> bool:
     return key in GENERIC or all(word in GENERIC for word in key.split())
 

@@ -27,7 +27,7 @@ from claims.nlp.compare import ClaimForm, PairVerdict
 from common.exceptions import ApplicationError
 
 # Newest claims sharing a key with the new one; older matches are reached through disputes.
-CANDIDATES_PER_CLAIM = 200
+CANDIDATES_PER_CLAIM = 120
 # A dispute member gets a relation to at most this many other members (the newest ones).
 RELATIONS_PER_DISPUTE_MEMBER = 300
 # A reply ("that was untrue") answers a claim at most this many characters before it.
@@ -36,6 +36,21 @@ MIN_CONFLICT_SCORE_TO_FOUND_DISPUTE = 0.6
 MIN_AGREE_SCORE_TO_FOUND_DISPUTE = 0.85
 MIN_DISPUTE_FIT = 0.45
 LINKABLE = (Article.Status.EXTRACTED, Article.Status.LINKED)
+# What a claim's normal form and a reply lookup read; candidates load nothing else.
+_FORM_FIELDS = (
+    "id",
+    "article_id",
+    "speaker_id",
+    "speaker_mention",
+    "content",
+    "content_start",
+    "content_end",
+    "terms",
+    "entities",
+    "polarity",
+    "cue_class",
+    "review_status",
+)
 
 
 @dataclass
@@ -139,7 +154,7 @@ def _candidates(run: _Run, claim: Claim, form: ClaimForm, own: Sequence[Claim]) 
     if lemmas or names:
         query = Q(terms__overlap=lemmas) | Q(entities__overlap=names)
         others = _linkable(Claim.objects.filter(query).exclude(article_id=claim.article_id))
-        found += list(others.order_by("-id")[:CANDIDATES_PER_CLAIM])
+        found += list(others.only(*_FORM_FIELDS).order_by("-id")[:CANDIDATES_PER_CLAIM])
     run.summary.candidates += len(found)
     return found
 
