@@ -137,6 +137,9 @@ class SpeakerRegistry:
         person = _person_in(core)
         if person is not None:
             return self._person(person, core, head)
+        if head.text[:1].isupper() and len(core) == 1 and self._person_by_surname(head.text):
+            # A bare surname seen before as a person's ("Reyes"), whatever NER calls it now.
+            return self._person(core, core, head)
         if _is_definite_description(core):
             found = self._by_common_noun(head.lemma_.lower())
             if found is not None:
@@ -321,7 +324,8 @@ _PERSON_NOUNS = set(
 )
 _ORGANISATION_NOUNS = set(
     """union company firm group party agency organization organisation association
-    newspaper paper network committee commission board institute bank court campaign""".split()
+    newspaper paper network committee commission board institute bank court campaign
+    authority club society foundation""".split()
 )
 
 
