@@ -108,28 +108,16 @@ def article_extract(*, article: Article) -> Article:
 
 def article_link(*, article: Article) -> Article:
     """Stage "link": relate the article's claims to other articles' claims (status EXTRACTED → LINKED)."""
-    linker = _claims_linker()
-    if linker is None:
-        return article
+    from claims.services.linking import claims_link_for_article
+
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status != Article.Status.EXTRACTED:
-            return locked
-        linker(article=locked)
-        locked.status, locked.failure_reason = Article.Status.LINKED, ""
-        locked.save(update_fields=["status", "failure_reason", "updated_at"])
+            return locked  # linked already, or failed: a repeated task changes nothing
+        claims_link_for_article(article=locked)
+        locked.failure_reason = ""
+        locked.save(update_fields=["failure_reason", "updated_at"])
     return locked
-
-
-def _claims_linker():
-    try:
-        from claims.services.linking import claims_link_for_article
-    except ModuleNotFoundError as exc:
-        # Linking is its own module, written separately; until it exists articles stay EXTRACTED.
-        if exc.name != "claims.services.linking":
-            raise
-        return None
-    return claims_link_for_article
 
 
 def article_continue(*, article: Article) -> None:
@@ -138,7 +126,7 @@ def article_continue(*, article: Article) -> None:
     from claims.tasks import claims_link_for_article as link_task
 
     task = {Article.Status.FETCHED: extract_task, Article.Status.EXTRACTED: link_task}.get(article.status)
-    if task is not None and (task is not link_task or _claims_linker() is not None):
+    if task is not None:
         transaction.on_commit(lambda: task.delay(article.pk), robust=True)
 
 

@@ -34,6 +34,7 @@ def test_a_page_is_stored_with_its_main_text_metadata_and_claims(news_site, allo
     assert article.author == "Jane Reporter" and article.published_at.date().isoformat() == "2015-09-30"
     assert BOILERPLATE not in article.body and "All rights reserved" not in article.body
     assert article.claims.count() == job.items.get().claims_found > 0
+    assert article.status == Article.Status.LINKED
 
 
 def test_files_and_urls_go_in_one_job_and_each_records_where_it_came_from(news_site, allow_loopback, texts):
