@@ -33,7 +33,7 @@ _NO_DATE = datetime(1, 1, 1, tzinfo=UTC)
 
 
 def _count_per_row(model, field: str) -> Coalesce:
-    rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk")).values("n")
+    rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count(field)).values("n")
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 

@@ -9,6 +9,7 @@ from rest_framework.reverse import reverse
 
 from articles.models import Article, IngestItem, IngestJob, Outlet
 from claims.models import Claim
+from common.api import DetailUrlField
 
 
 class OutletRefSerializer(serializers.ModelSerializer):
@@ -18,7 +19,7 @@ class OutletRefSerializer(serializers.ModelSerializer):
 
 
 class OutletSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="articles_api:outlet-detail")
+    url = DetailUrlField("articles_api:outlet-detail")
     article_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -29,7 +30,7 @@ class OutletSerializer(serializers.ModelSerializer):
 class ArticleRefSerializer(serializers.ModelSerializer):
     """An article inside another answer (a claim's, a job's)."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="articles_api:article-detail")
+    url = DetailUrlField("articles_api:article-detail")
     source_url = serializers.CharField(source="url", help_text="Where the article was published (may be empty).")
     outlet = OutletRefSerializer(allow_null=True)
 
@@ -59,7 +60,7 @@ class ArticleDetailSerializer(ArticleSerializer):
 
 
 class JobClaimSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="claims_api:claim-detail")
+    url = DetailUrlField("claims_api:claim-detail")
     speaker = serializers.CharField(source="speaker.name", allow_null=True, default=None)
     type = serializers.CharField(source="claim_type")
 
@@ -100,7 +101,7 @@ class JobProgressSerializer(serializers.Serializer):
 
 
 class IngestJobSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="articles_api:ingest-job-detail")
+    url = DetailUrlField("articles_api:ingest-job-detail")
     progress = serializers.SerializerMethodField()
     items = serializers.SerializerMethodField()
 

@@ -13,7 +13,8 @@ from claims.models import CLAIM_SEARCH_VECTOR, Claim, PropositionMember
 def claims_search(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
     """Full-text search with web-search syntax ("quoted phrase", -word, or), on the GIN-indexed vector."""
     query = SearchQuery(text, config="english", search_type="websearch")
-    return queryset.annotate(search=CLAIM_SEARCH_VECTOR).filter(search=query)
+    # alias, not annotate: the vector is only matched against the index, never computed per row.
+    return queryset.alias(search=CLAIM_SEARCH_VECTOR).filter(search=query)
 
 
 class IdFilter(django_filters.NumberFilter):

@@ -16,8 +16,11 @@ SHOWN_RELATIONS = ~Q(review_status=Relation.ReviewStatus.REJECTED)
 
 
 def _count_of(queryset: QuerySet, field: str) -> Subquery:
-    """A correlated COUNT per row: cheap on one page, unlike a GROUP BY over the whole table."""
-    counted = queryset.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk")).values("n")
+    """A correlated COUNT per row: cheap on one page, unlike a GROUP BY over the whole table.
+
+    COUNT(field) rather than COUNT(id): the foreign key's index alone answers it (index-only scan).
+    """
+    counted = queryset.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count(field)).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 

@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from articles.serializers import ArticleRefSerializer
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
+from common.api import DetailUrlField
 
 
 def api_url(name: str, pk: int, context: dict) -> str:
@@ -30,7 +31,7 @@ class DisputeRefSerializer(serializers.Serializer):
 
 
 class ClaimSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="claims_api:claim-detail")
+    url = DetailUrlField("claims_api:claim-detail")
     type = serializers.ChoiceField(source="claim_type", choices=Claim.Type.choices)
     article = ArticleRefSerializer()
     speaker = SpeakerRefSerializer(allow_null=True)
@@ -47,7 +48,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     @extend_schema_field(DisputeRefSerializer(allow_null=True))
     def get_dispute(self, claim: Claim) -> dict | None:
         membership = getattr(claim, "dispute_membership", None)
-        return DisputeRefSerializer(membership).data if membership else None
+        return {"id": membership.proposition_id, "side": membership.side} if membership else None
 
 
 class ClaimDetailSerializer(ClaimSerializer):
@@ -78,7 +79,7 @@ class ClaimDetailSerializer(ClaimSerializer):
 class ClaimRefSerializer(serializers.ModelSerializer):
     """A claim inside another answer: enough to show it, with a link to the rest."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="claims_api:claim-detail")
+    url = DetailUrlField("claims_api:claim-detail")
     speaker = SpeakerRefSerializer(allow_null=True)
     type = serializers.ChoiceField(source="claim_type", choices=Claim.Type.choices)
 
@@ -88,7 +89,7 @@ class ClaimRefSerializer(serializers.ModelSerializer):
 
 
 class RelationSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="claims_api:relation-detail")
+    url = DetailUrlField("claims_api:relation-detail")
     claim_a = ClaimRefSerializer()
     claim_b = ClaimRefSerializer()
 
@@ -98,7 +99,7 @@ class RelationSerializer(serializers.ModelSerializer):
 
 
 class RelationRefSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="claims_api:relation-detail")
+    url = DetailUrlField("claims_api:relation-detail")
 
     class Meta:
         model = Relation
@@ -119,7 +120,7 @@ class RelatedClaimSerializer(serializers.Serializer):
 
 
 class SpeakerSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="claims_api:speaker-detail")
+    url = DetailUrlField("claims_api:speaker-detail")
     aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     claim_count = serializers.IntegerField(read_only=True)
     claims = serializers.SerializerMethodField()
@@ -134,7 +135,7 @@ class SpeakerSerializer(serializers.ModelSerializer):
 
 
 class DisputeSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="claims_api:dispute-detail")
+    url = DetailUrlField("claims_api:dispute-detail")
     supports = serializers.IntegerField(read_only=True, help_text="Number of claims supporting the proposition.")
     refutes = serializers.IntegerField(read_only=True, help_text="Number of claims refuting it.")
     sides = serializers.SerializerMethodField()

@@ -5,8 +5,11 @@ from __future__ import annotations
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
 from django.views import defaults
-from rest_framework import exceptions, filters, pagination, status
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, filters, pagination, serializers, status
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -89,6 +92,22 @@ class CursorPagination(pagination.CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
 
+    def paginate_queryset(self, queryset, request, view=None):
+        """Find the page on narrow rows (keys and sort values only), then load those rows in full.
+
+        PostgreSQL then sorts a few bytes per matching row instead of whole rows with their joins:
+        a search that matches a third of 100,000 claims stays in memory. One query more, always.
+        """
+        full = queryset
+        ordering = [name.lstrip("-") for name in self.get_ordering(request, queryset, view)]
+        columns = {"pk", *(name for name in ordering if name not in queryset.query.annotations)}
+        page = super().paginate_queryset(queryset.select_related(None).prefetch_related(None).only(*columns), request, view)
+        if page is None:
+            return None
+        rows = full.in_bulk([row.pk for row in page])
+        self.page = [rows[row.pk] for row in page if row.pk in rows]
+        return self.page
+
     def get_ordering(self, request, queryset, view):
         if not any(hasattr(backend, "get_ordering") for backend in getattr(view, "filter_backends", [])):
             return tuple(getattr(view, "ordering", None) or self.ordering)  # fixed order, no ?ordering=
@@ -129,3 +148,28 @@ class TokenObtainApi(ObtainAuthToken):
     """POST username and password, get the user's API token (the same one ``drf_create_token`` prints)."""
 
     throttle_classes = [TokenObtainThrottle]
+
+
+_PK_MARK = "987654321"
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class DetailUrlField(serializers.Field):
+    """The absolute URL of a row's detail endpoint, like ``HyperlinkedIdentityField``.
+
+    ``reverse()`` runs once per response and view name, not once per row: on a page of claims
+    with their articles that is a hundred URL resolutions saved.
+    """
+
+    def __init__(self, view_name: str, **kwargs) -> None:
+        self.view_name = view_name
+        super().__init__(source="pk", read_only=True, **kwargs)
+
+    def to_representation(self, pk: int) -> str:
+        templates = self.context.setdefault("_detail_urls", {})
+        if self.view_name not in templates:
+            path = reverse(self.view_name, args=[_PK_MARK])
+            request = self.context.get("request")
+            templates[self.view_name] = (request.build_absolute_uri(path) if request else path).split(_PK_MARK, 1)
+        prefix, suffix = templates[self.view_name]
+        return f"{prefix}{pk}{suffix}"
