@@ -113,9 +113,9 @@ class Command(BaseCommand):
 
         worker = self._start_worker(processes, broker)
         try:
-            self._wait(
-                ingest_job_create(sources=texts[:processes]), enqueue=ingest_job_enqueue
-            )  # loads spaCy in each process
+            warm_up = ingest_job_create(sources=texts[:processes])  # loads spaCy in each process, not timed
+            self._wait(warm_up, enqueue=ingest_job_enqueue)
+            self.stdout.write(f"  memory per worker process with the model loaded: {_child_rss_mb(worker.pid)} MB")
             Article.objects.all().delete()
             job = ingest_job_create(sources=texts)
             started = time.monotonic()
@@ -130,7 +130,7 @@ class Command(BaseCommand):
 
         name = f"bench{processes}-{os.getpid()}@%h"
         command = [sys.executable, "-m", "celery", "-A", "claimtrack", "worker", "-Q", "fetch,ingest,nlp", "-c", str(processes), "-n", name, "-l", "warning", "--without-gossip", "--without-mingle"]  # fmt: skip
-        worker = subprocess.Popen(command, cwd=ROOT, start_new_session=True)
+        worker = subprocess.Popen(command, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while not app.control.ping(timeout=0.5):
             if time.monotonic() > deadline or worker.poll() is not None:
@@ -152,3 +152,19 @@ def _db_url(db: dict, name: str) -> str:
     if host.startswith("/"):  # a Unix socket (the embedded PostgreSQL)
         return f"postgres://{db['USER']}{password}@/{name}?host={host}"
     return f"postgres://{db['USER']}{password}@{host}:{db.get('PORT') or 5432}/{name}"
+
+
+def _child_rss_mb(pid: int) -> list[int]:
+    """Resident memory of the worker's pool processes (Linux /proc), in MB."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return [_rss_kb(int(child)) // 1024 for child in children]
+    except OSError:
+        return []
+
+
+def _rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
