@@ -119,7 +119,7 @@ _REFUTE_BACK = (
     ),
     re.compile(
         rf"\b(?:not|n[’']t|never)\s+(?:taking|take|took|buying|buy|bought|accepting|accept|believing|believe)"
-        rf"\s+{_ANAPHOR}(?=\s*(?:$|[.,;:!]|at\s+face\s+value|for\s+a\s+(?:second|minute|moment)))",
+        rf"\s+{_ANAPHOR}(?:\s+at\s+face\s+value|\s+for\s+a\s+(?:second|minute|moment))?(?=\s*(?:$|[.,;:!]))",
         re.I,
     ),
     re.compile(

@@ -1,0 +1,182 @@
+"""claims_link_for_article: index candidates, stored relations and disputes, curator decisions kept."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article
+from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
+from claims.services.linking import claims_link_for_article
+from common.exceptions import ApplicationError
+from tests.factories import ArticleFactory, ClaimFactory, SpeakerFactory
+
+pytestmark = pytest.mark.django_db
+
+MOSCOW = "Russian officials insisted they hit ISIS targets in Idlib and Hama."
+WASHINGTON = "U.S. defense officials said Russia is not striking ISIS targets in Idlib."
+
+
+def claim_in(article: Article, content: str, *, terms, entities=(), polarity="asserted", speaker=None) -> Claim:
+    """A claim whose content is ``content`` as it stands in the article body."""
+    start = article.body.index(content)
+    return ClaimFactory(
+        article=article,
+        speaker=speaker or SpeakerFactory(),
+        content_start=start,
+        content_end=start + len(content),
+        terms=list(terms),
+        entities=list(entities),
+        polarity=polarity,
+    )
+
+
+@pytest.fixture
+def moscow_claim():
+    article = ArticleFactory(body=MOSCOW)
+    return claim_in(
+        article,
+        "they hit ISIS targets in Idlib and Hama",
+        terms=["hit", "isis", "target", "idlib", "hama"],
+        entities=["ISIS", "Idlib", "Hama"],
+    )
+
+
+@pytest.fixture
+def washington_claim():
+    article = ArticleFactory(body=WASHINGTON)
+    return claim_in(
+        article,
+        "Russia is not striking ISIS targets in Idlib",
+        terms=["russia", "strike", "isis", "target", "idlib"],
+        entities=["Russia", "ISIS", "Idlib"],
+        polarity="negated",
+    )
+
+
+def relation_between(a: Claim, b: Claim) -> Relation:
+    first, second = sorted([a, b], key=lambda c: c.pk)
+    return Relation.objects.get(claim_a=first, claim_b=second)
+
+
+def test_it_stores_a_conflict_with_a_readable_explanation(moscow_claim, washington_claim):
+    claims_link_for_article(article=washington_claim.article)
+
+    relation = relation_between(moscow_claim, washington_claim)
+    assert relation.type == Relation.Type.CONFLICT
+    assert relation.origin == Origin.MACHINE
+    assert relation.explanation.startswith("opposite polarity on: ")
+    assert "ISIS" in relation.explanation
+    assert 0 < relation.score <= 1
+
+
+def test_a_conflict_founds_a_dispute_with_a_side_for_each_claim(moscow_claim, washington_claim):
+    claims_link_for_article(article=washington_claim.article)
+
+    dispute = Proposition.objects.get()
+    assert "ISIS" in dispute.label
+    sides = dict(PropositionMember.objects.values_list("claim_id", "side"))
+    assert sides == {moscow_claim.pk: "supports", washington_claim.pk: "refutes"}
+
+
+def test_a_later_claim_joins_the_dispute_and_agrees_with_its_side(moscow_claim, washington_claim):
+    claims_link_for_article(article=washington_claim.article)
+    article = ArticleFactory(body="Robert Otto said those were not anti-ISIS strikes in Idlib.")
+    otto = claim_in(
+        article,
+        "those were not anti-ISIS strikes in Idlib",
+        terms=["anti", "isis", "strike", "idlib"],
+        entities=["ISIS", "Idlib"],
+        polarity="negated",
+    )
+
+    claims_link_for_article(article=article)
+
+    assert otto.dispute_membership.side == "refutes"
+    assert relation_between(otto, washington_claim).type == Relation.Type.AGREE
+    assert relation_between(otto, moscow_claim).type == Relation.Type.CONFLICT
+
+
+def test_a_reply_is_linked_to_the_claim_just_before_it():
+    body = "Russian officials insisted they hit ISIS targets in Idlib. But U.S. defense officials said that was untrue."
+    article = ArticleFactory(body=body)
+    russian = claim_in(
+        article, "they hit ISIS targets in Idlib", terms=["hit", "isis", "target", "idlib"], entities=["ISIS"]
+    )
+    reply = claim_in(article, "that was untrue", terms=["untrue"], polarity="negated")
+
+    claims_link_for_article(article=article)
+
+    relation = relation_between(russian, reply)
+    assert relation.type == Relation.Type.CONFLICT
+    assert relation.explanation == "denies the claim just before it: 'that was untrue'"
+    assert reply.dispute_membership.proposition_id == russian.dispute_membership.proposition_id
+    assert {russian.dispute_membership.side, reply.dispute_membership.side} == {"supports", "refutes"}
+
+
+def test_candidates_come_from_the_index_not_from_every_claim(moscow_claim, washington_claim):
+    unrelated = ArticleFactory(body="The central bank raised interest rates by half a point on Tuesday.")
+    for _ in range(5):
+        claim_in(unrelated, "raised interest rates by half a point", terms=["raise", "interest", "rate", "point"])
+
+    with CaptureQueriesContext(connection) as queries:
+        summary = claims_link_for_article(article=washington_claim.article)
+
+    assert summary.candidates == 1  # the Moscow claim; none of the interest-rate claims
+    lookups = [q["sql"] for q in queries.captured_queries if '"claims_claim"."terms" &&' in q["sql"]]
+    assert lookups, "the candidate query uses the GIN-indexed array overlap"
+
+
+def test_relinking_keeps_a_relation_the_curator_rejected(moscow_claim, washington_claim):
+    claims_link_for_article(article=washington_claim.article)
+    relation = relation_between(moscow_claim, washington_claim)
+    relation.review_status = Relation.ReviewStatus.REJECTED
+    relation.save()
+
+    claims_link_for_article(article=washington_claim.article)
+    claims_link_for_article(article=moscow_claim.article)
+
+    relation.refresh_from_db()
+    assert relation.review_status == Relation.ReviewStatus.REJECTED
+    assert relation.type == Relation.Type.CONFLICT
+    assert Relation.objects.filter(claim_a=relation.claim_a, claim_b=relation.claim_b).count() == 1
+
+
+def test_relinking_keeps_the_curators_side_and_label(moscow_claim, washington_claim):
+    claims_link_for_article(article=washington_claim.article)
+    dispute = Proposition.objects.get()
+    dispute.label, dispute.label_curated = "Russian strikes hit ISIS targets", True
+    dispute.save()
+    member = washington_claim.dispute_membership
+    member.side, member.origin = "supports", Origin.CURATOR  # a curator's (odd) decision
+    member.save()
+
+    claims_link_for_article(article=washington_claim.article)
+    claims_link_for_article(article=moscow_claim.article)
+
+    member.refresh_from_db()
+    dispute.refresh_from_db()
+    assert (member.side, member.origin, member.proposition_id) == ("supports", Origin.CURATOR, dispute.pk)
+    assert dispute.label == "Russian strikes hit ISIS targets"
+    # The machine side of the other claim follows the curator's: still opposite, so still a conflict.
+    assert PropositionMember.objects.get(claim=moscow_claim).side == "refutes"
+    assert relation_between(moscow_claim, washington_claim).type == Relation.Type.CONFLICT
+
+
+def test_relinking_does_not_duplicate_machine_links(moscow_claim, washington_claim):
+    claims_link_for_article(article=washington_claim.article)
+    before = (Relation.objects.count(), PropositionMember.objects.count(), Proposition.objects.count())
+
+    claims_link_for_article(article=washington_claim.article)
+    claims_link_for_article(article=moscow_claim.article)
+
+    assert (Relation.objects.count(), PropositionMember.objects.count(), Proposition.objects.count()) == before
+    assert Article.objects.get(pk=washington_claim.article_id).status == Article.Status.LINKED
+
+
+def test_an_article_without_extracted_claims_cannot_be_linked():
+    article = ArticleFactory(status=Article.Status.FETCHED)
+
+    with pytest.raises(ApplicationError, match="extract its claims before linking"):
+        claims_link_for_article(article=article)
