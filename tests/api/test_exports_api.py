@@ -5,7 +5,7 @@ import io
 
 
 def test_claims_as_csv_have_one_row_per_claim_with_dotted_columns(analyst_api, world):
-    response = analyst_api.get("/api/v1/claims/?format=csv&speaker=%d" % world.kirby.pk)
+    response = analyst_api.get(f"/api/v1/claims/?format=csv&speaker={world.kirby.pk}")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert sorted(row["content"] for row in rows) == [
