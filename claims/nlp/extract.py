@@ -247,6 +247,8 @@ class _ChunkReader:
         if quote.end >= self.end:
             return None
         first, _ = self._token_range(quote.end, self.end)
+        if self.article.clean[quote.end : quote.end + 3].strip()[:1] in _DASHES:
+            return self._name_after_dash(first)
         sent = self.doc[min(first, len(self.doc) - 1)].sent
         for token in self.doc[first : min(sent.end, first + 10)]:
             if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBG", "VBN"}:
@@ -255,6 +257,18 @@ class _ChunkReader:
                 ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
                 return ent.root
         return None
+
+    def _name_after_dash(self, first: int):  # type: ignore[no-untyped-def]
+        # "“…” ― Jane Doe": a signature line; the name is the run of proper nouns after the dash.
+        names = [t for t in self.doc[first : first + 6] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+        if not names:
+            return None
+        run = [names[0]]
+        for token in names[1:]:
+            if token.i != run[-1].i + 1:
+                break
+            run.append(token)
+        return run[-1]
 
     def _colon_cue(self, quote: Quote) -> tuple[Cue, Resolved | None] | None:
         """"Kerry said: “…”" where the parser put the quote in a sentence of its own."""
@@ -434,11 +448,14 @@ def _claim_type(cue: Cue) -> str:
 def _confidence(cue: Cue) -> float:
     if cue.speaker is None:
         return 0.5
+    if cue.kind == "stance":
+        return 0.45  # a position toward a thing ("criticized the plan"), not a proposition
     if cue.kind == "noun":
         return 0.55
     return 0.6 if cue.cue_class == CueClass.HEDGE else 0.75
 
 
+_DASHES = {"\u2015", "\u2014", "\u2013", "-"}
 # Verbs that frame an utterance itself, so even a one-word quote after them is a claim.
 _SAY_LEMMAS = {"say", "tell", "add", "reply", "respond", "answer", "write", "tweet", "shout", "insist", "explain", "continue", "declare"}
 _SPEAKER_NOUNS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "experts", "analysts", "aides", "diplomats"}

@@ -46,6 +46,17 @@ INTENT_VERBS: dict[str, str] = {
     **dict.fromkeys("pledge promise vow agree threaten demand urge ask call propose offer decide vote".split(), CueClass.ASSERT),
     **dict.fromkeys("refuse decline".split(), CueClass.DENY),
 }
+# Verbs of evaluation whose content is their object ("Clinton criticized the tax plan"):
+# a stance toward something rather than a proposition, still an attributed position.
+STANCE_VERBS: dict[str, str] = {
+    **dict.fromkeys(
+        """criticize criticise praise attack blast slam condemn endorse support oppose blame cite
+        describe call mention question defend applaud welcome hail mock deride rip
+        hammer back champion propose unveil tout celebrate highlight""".split(),
+        CueClass.ASSERT,
+    ),
+    **dict.fromkeys("reject dismiss dispute".split(), CueClass.DENY),
+}
 # Object-taking intention verbs: the object belongs to the content ("urged Congress to act").
 _OBJECT_INTENT = {"urge", "ask", "call", "press", "encourage", "demand"}
 # Verbs that take a that-clause without reporting anything.
@@ -108,6 +119,7 @@ def build_matcher(nlp: Language) -> Matcher:
     matcher.add("VERB", [[{"LEMMA": {"IN": sorted(CUE_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
     matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(CUE_NOUNS)}, "POS": "NOUN"}]])
     matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+    matcher.add("STANCE", [[{"LEMMA": {"IN": sorted(STANCE_VERBS)}, "POS": "VERB"}]])
     matcher.add("INTENT", [[{"LEMMA": {"IN": sorted(INTENT_VERBS)}, "POS": "VERB"}]])
     # Any other verb or adjective with a that-clause and a subject that can hold a view:
     # "Democrats are afraid that …", "she stressed that …".
@@ -213,6 +225,26 @@ def _intent_cue(token: Token) -> Cue | None:
     return cue
 
 
+def _stance_cue(token: Token) -> Cue | None:
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
+        return None  # a clause or infinitive: the reporting and intention rules read it
+    obj = _child(token, {"dobj"})
+    if obj is None:
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}), None)
+        obj = _child(prep, {"pobj"}) if prep is not None else None
+    if obj is not None and obj.lemma_.lower() in CUE_NOUNS:
+        return None  # "rejected the company's claim that …": the noun rule reads the claim
+    speaker = speaker_of_verb(token)
+    if obj is None or speaker is None or speaker.dep_ == "nsubjpass" or not _can_report(speaker) or speaker.lower_ == "it":
+        return None
+    lemma = token.lemma_.lower()
+    cue = Cue(token, lemma, token.text, STANCE_VERBS[lemma], "stance", speaker)
+    # The object and what follows it on the verb ("called the plan a disaster").
+    end = max([obj.right_edge.i] + [t.right_edge.i for t in token.rights if t.i > obj.i and not t.is_punct]) + 1
+    cue.content = (obj.left_edge.i, end)
+    return cue
+
+
 def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -240,7 +272,7 @@ def _that_cue(mark: Token) -> Cue | None:
     return cue
 
 
-_BUILDERS = {"VERB": _verb_cue, "NOUN": _noun_cue, "ACCORDING": _according_cue, "INTENT": _intent_cue, "THAT": _that_cue}
+_BUILDERS = {"VERB": _verb_cue, "NOUN": _noun_cue, "ACCORDING": _according_cue, "INTENT": _intent_cue, "THAT": _that_cue, "STANCE": _stance_cue}
 
 
 def speaker_of_verb(verb: Token) -> Token | None:

@@ -90,3 +90,16 @@ def test_it_recognises_a_wide_set_of_reporting_verbs(extract, verb):
 def test_it_does_not_credit_inference_to_an_inanimate_subject(extract):
     claims = extract("The falling prices suggest that demand is weak.")
     assert claims == []
+
+
+def test_it_reads_a_stance_toward_an_object_with_low_confidence(extract):
+    claim = _one(extract("The senator criticized the new toll on the bridge."))
+    assert claim.content == "the new toll on the bridge"
+    assert claim.speaker.name == "senator"
+    assert claim.confidence < 0.5
+
+
+def test_it_credits_intentions_to_people(extract):
+    claim = _one(extract("The governor pledged to rebuild the flooded school by spring."))
+    assert claim.content == "to rebuild the flooded school by spring"
+    assert claim.speaker.name == "governor"
