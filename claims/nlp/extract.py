@@ -100,11 +100,20 @@ class _Draft:
 
     def freeze(self, text: str) -> ExtractedClaim:
         return ExtractedClaim(
-            speaker=self.speaker.ref(text) if self.speaker else None, cue=self.cue, cue_lemma=self.cue_lemma,
-            cue_class=self.cue_class, claim_type=self.claim_type, content=text[self.start : self.end],
-            content_start=self.start, content_end=self.end, polarity=self.polarity,
-            sentence_start=self.sentence[0], sentence_end=self.sentence[1], confidence=self.confidence,
-            terms=tuple(self.terms), entities=tuple(self.entities),
+            speaker=self.speaker.ref(text) if self.speaker else None,
+            cue=self.cue,
+            cue_lemma=self.cue_lemma,
+            cue_class=self.cue_class,
+            claim_type=self.claim_type,
+            content=text[self.start : self.end],
+            content_start=self.start,
+            content_end=self.end,
+            polarity=self.polarity,
+            sentence_start=self.sentence[0],
+            sentence_end=self.sentence[1],
+            confidence=self.confidence,
+            terms=tuple(self.terms),
+            entities=tuple(self.entities),
         )
 
 
@@ -181,7 +190,9 @@ class _ChunkReader:
             return
         self._add_quote_claim(quote, cue, speaker, confidence)
 
-    def _attribute(self, quote: Quote, colon: tuple[Cue, Resolved | None] | None) -> tuple[Cue | None, Resolved | None, float] | None:
+    def _attribute(
+        self, quote: Quote, colon: tuple[Cue, Resolved | None] | None
+    ) -> tuple[Cue | None, Resolved | None, float] | None:
         cue = self._cue_for_quote(quote)
         if cue is not None:
             self.used.add(cue.token.i)
@@ -240,10 +251,13 @@ class _ChunkReader:
         """True when another quote sits between the cue and this quote (it belongs to that one)."""
         lo, hi = (cue_i, first) if cue_i < first else (last, cue_i)
         lo_c, hi_c = self.offset + self.doc[lo].idx, self.offset + self.doc[min(hi, len(self.doc) - 1)].idx
-        return any(q is not quote and lo_c <= q.start and q.end <= hi_c and q.word_count(self.article.clean) >= 1 for q in self.quotes)
+        return any(
+            q is not quote and lo_c <= q.start and q.end <= hi_c and q.word_count(self.article.clean) >= 1
+            for q in self.quotes
+        )
 
     def _verbless_speaker(self, quote: Quote):  # type: ignore[no-untyped-def]
-        """"“…,” Army Col. Jane Doe, using another name for …": a name right after the quote."""
+        """ "“…,” Army Col. Jane Doe, using another name for …": a name right after the quote."""
         if quote.end >= self.end:
             return None
         first, _ = self._token_range(quote.end, self.end)
@@ -271,7 +285,7 @@ class _ChunkReader:
         return run[-1]
 
     def _colon_cue(self, quote: Quote) -> tuple[Cue, Resolved | None] | None:
-        """"Kerry said: “…”" where the parser put the quote in a sentence of its own."""
+        """ "Kerry said: “…”" where the parser put the quote in a sentence of its own."""
         first, _ = self._token_range(quote.start, quote.end)
         sent = self.doc[first].sent
         if sent.start == 0:
@@ -289,7 +303,14 @@ class _ChunkReader:
         if not len(self.doc) or self.doc[-1].text != ":":
             return
         sent = self.doc[-1].sent
-        cue = next((c for c in self.cues if sent.start <= c.token.i < sent.end and c.content is None and c.token.i not in self.used), None)
+        cue = next(
+            (
+                c
+                for c in self.cues
+                if sent.start <= c.token.i < sent.end and c.content is None and c.token.i not in self.used
+            ),
+            None,
+        )
         if cue is not None:
             self.article.colon_speaker = (cue, self._speaker(cue))
 
@@ -301,27 +322,40 @@ class _ChunkReader:
         start, end = quote.inner_start, end_quote.inner_end
         span = self._char_span(start, min(end, self.end))
         cue_text, cue_lemma, cue_class = _cue_fields(cue, ":" if cue is None else None)
-        draft = _Draft(speaker, cue_text, cue_lemma, cue_class, ClaimType.DIRECT, start, end,
-                       normal.polarity(span, CueClass.ASSERT), self._sentence_bounds(span, cue), confidence)
+        draft = _Draft(
+            speaker,
+            cue_text,
+            cue_lemma,
+            cue_class,
+            ClaimType.DIRECT,
+            start,
+            end,
+            normal.polarity(span, CueClass.ASSERT),
+            self._sentence_bounds(span, cue),
+            confidence,
+        )
         draft.add_normal_form(span)
         self._record(draft, quote, end_quote)
 
     def _merge_split(self, quote: Quote, cue: Cue) -> Quote:
         """“A,” he said. “B.” → one quotation, unless B has an attribution of its own."""
         following = [q for q in self.quotes if q.start >= quote.end]
-        if not following or cue.content is not None and not _overlaps(cue.content, self._token_range(quote.start, quote.end)):
+        if (
+            not following
+            or cue.content is not None
+            and not _overlaps(cue.content, self._token_range(quote.start, quote.end))
+        ):
             return quote
         nxt = following[0]
         cue_sent = cue.token.sent
         gap = self.article.clean[max(quote.end, self.offset + cue_sent.end_char) : nxt.start]
-        between = self.article.clean[quote.end : nxt.start]
-        if gap.strip() not in {"", ","} or self._has_own_cue(between, quote.end, nxt.start, cue):
+        if gap.strip() not in {"", ","} or self._has_own_cue(quote.end, nxt.start, cue):
             return quote
         if nxt.end > self.end and nxt.closed is False:
             return quote
         return nxt
 
-    def _has_own_cue(self, between: str, start: int, end: int, used: Cue) -> bool:
+    def _has_own_cue(self, start: int, end: int, used: Cue) -> bool:
         # The attribution between the parts reports something itself ("…, saying the targets …").
         span = self._char_span(start, min(end, self.end))
         return any(t.dep_ == "ccomp" and t.head.i != used.token.i and not self._in_quote(t.idx) for t in span)
@@ -342,27 +376,52 @@ class _ChunkReader:
         inner = [q for q in self.quotes if start <= q.inner_start and q.inner_end <= end + 2]
         claim_type = ClaimType.MIXED if inner else _claim_type(cue)
         speaker = self._speaker(cue)
-        draft = _Draft(speaker, cue.text, cue.lemma, cue.cue_class, claim_type, start, end,
-                       normal.polarity(span, cue.cue_class), self._sentence_bounds(span, cue), _confidence(cue))
+        draft = _Draft(
+            speaker,
+            cue.text,
+            cue.lemma,
+            cue.cue_class,
+            claim_type,
+            start,
+            end,
+            normal.polarity(span, cue.cue_class),
+            self._sentence_bounds(span, cue),
+            _confidence(cue),
+        )
         draft.add_normal_form(span)
         self._record(draft)
 
     # -- headlines -----------------------------------------------------------------------
     def _read_headline(self) -> None:
-        """"US officials: Russia is not striking ISIS targets" — a short line, a speaker, a colon."""
+        """ "US officials: Russia is not striking ISIS targets" — a short line, a speaker, a colon."""
         doc = self.doc
         colon = next((t for t in doc[:8] if t.text == ":"), None)
         if colon is None or len(doc) > 30 or colon.i == 0 or "\n" in doc.text:
             return
         who, what = doc[: colon.i], doc[colon.i + 1 :]
-        if any(t.pos_ == "VERB" for t in who) or not _names_a_speaker(who) or not any(t.pos_ in {"VERB", "AUX"} for t in what) or len(what) < 3:
+        if (
+            any(t.pos_ == "VERB" for t in who)
+            or not _names_a_speaker(who)
+            or not any(t.pos_ in {"VERB", "AUX"} for t in what)
+            or len(what) < 3
+        ):
             return
         start, end = self.offset + what.start_char, self.offset + what.end_char
         if self._inside_any_claim(start, end):
             return
         speaker = self.article.registry.resolve(who.root, self.offset)
-        draft = _Draft(speaker, ":", ":", CueClass.ASSERT, ClaimType.HEADLINE, start, end,
-                       normal.polarity(what, CueClass.ASSERT), (self.offset, self.end), 0.6)
+        draft = _Draft(
+            speaker,
+            ":",
+            ":",
+            CueClass.ASSERT,
+            ClaimType.HEADLINE,
+            start,
+            end,
+            normal.polarity(what, CueClass.ASSERT),
+            (self.offset, self.end),
+            0.6,
+        )
         draft.add_normal_form(what)
         self._record(draft)
 
@@ -457,8 +516,33 @@ def _confidence(cue: Cue) -> float:
 
 _DASHES = {"\u2015", "\u2014", "\u2013", "-"}
 # Verbs that frame an utterance itself, so even a one-word quote after them is a claim.
-_SAY_LEMMAS = {"say", "tell", "add", "reply", "respond", "answer", "write", "tweet", "shout", "insist", "explain", "continue", "declare"}
-_SPEAKER_NOUNS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "experts", "analysts", "aides", "diplomats"}
+_SAY_LEMMAS = {
+    "say",
+    "tell",
+    "add",
+    "reply",
+    "respond",
+    "answer",
+    "write",
+    "tweet",
+    "shout",
+    "insist",
+    "explain",
+    "continue",
+    "declare",
+}
+_SPEAKER_NOUNS = {
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "spokesman",
+    "spokeswoman",
+    "experts",
+    "analysts",
+    "aides",
+    "diplomats",
+}
 
 
 def _names_a_speaker(span: Span) -> bool:

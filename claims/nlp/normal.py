@@ -13,7 +13,21 @@ NEGATORS = {"not", "n't", "n’t", "never", "no", "neither", "nor", "nobody", "n
 NEGATIVE_PREDICATES = {"untrue", "false", "wrong", "baseless", "unfounded", "inaccurate", "incorrect"}
 # Negation that modifies the content's main predicate, not a nested clause ("he said it was
 # not the plan that failed" is negated; "the man who never came said it rained" is not).
-_MAIN_CLAUSE_DEPS = {"neg", "det", "advmod", "nsubj", "dobj", "attr", "acomp", "aux", "npadvmod", "conj", "appos", "ROOT", "ccomp"}
+_MAIN_CLAUSE_DEPS = {
+    "neg",
+    "det",
+    "advmod",
+    "nsubj",
+    "dobj",
+    "attr",
+    "acomp",
+    "aux",
+    "npadvmod",
+    "conj",
+    "appos",
+    "ROOT",
+    "ccomp",
+}
 
 
 def polarity(content: Span, cue_class: str) -> str:

@@ -43,7 +43,9 @@ CUE_VERBS: dict[str, str] = {
 # Verbs of intention and stance whose content is a to-infinitive ("pledged to cut taxes").
 INTENT_VERBS: dict[str, str] = {
     **dict.fromkeys("want plan hope expect intend seek aim wish prefer".split(), CueClass.HEDGE),
-    **dict.fromkeys("pledge promise vow agree threaten demand urge ask call propose offer decide vote".split(), CueClass.ASSERT),
+    **dict.fromkeys(
+        "pledge promise vow agree threaten demand urge ask call propose offer decide vote".split(), CueClass.ASSERT
+    ),
     **dict.fromkeys("refuse decline".split(), CueClass.DENY),
 }
 # Verbs of evaluation whose content is their object ("Clinton criticized the tax plan"):
@@ -165,7 +167,7 @@ def _can_report(subject: Token) -> bool:
 
 
 def _quoted_as_cue(cue: Cue) -> Cue:
-    """"X was quoted (by Y) as saying (that) …": X is the speaker, not the quoting outlet."""
+    """ "X was quoted (by Y) as saying (that) …": X is the speaker, not the quoting outlet."""
     cue.kind = "quoted_as"
     cue.speaker = _child(cue.token, {"nsubjpass"})
     saying = next((t for t in cue.token.subtree if t.lemma_ == "say" and t.i > cue.token.i), None)
@@ -235,7 +237,13 @@ def _stance_cue(token: Token) -> Cue | None:
     if obj is not None and obj.lemma_.lower() in CUE_NOUNS:
         return None  # "rejected the company's claim that …": the noun rule reads the claim
     speaker = speaker_of_verb(token)
-    if obj is None or speaker is None or speaker.dep_ == "nsubjpass" or not _can_report(speaker) or speaker.lower_ == "it":
+    if (
+        obj is None
+        or speaker is None
+        or speaker.dep_ == "nsubjpass"
+        or not _can_report(speaker)
+        or speaker.lower_ == "it"
+    ):
         return None
     lemma = token.lemma_.lower()
     cue = Cue(token, lemma, token.text, STANCE_VERBS[lemma], "stance", speaker)
@@ -265,14 +273,26 @@ def _that_cue(mark: Token) -> Cue | None:
         return None
     verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
     speaker = speaker_of_verb(verb) if verb.pos_ in {"VERB", "AUX"} else None
-    if speaker is None or speaker.dep_ == "nsubjpass" or not _can_report(speaker) or speaker.lower_ in {"it", "this", "that"}:
+    if (
+        speaker is None
+        or speaker.dep_ == "nsubjpass"
+        or not _can_report(speaker)
+        or speaker.lower_ in {"it", "this", "that"}
+    ):
         return None
     cue = Cue(head, lemma, head.text, CueClass.HEDGE, "verb", speaker)
     cue.content = _trim(head.doc, *_span_of(clause))
     return cue
 
 
-_BUILDERS = {"VERB": _verb_cue, "NOUN": _noun_cue, "ACCORDING": _according_cue, "INTENT": _intent_cue, "THAT": _that_cue, "STANCE": _stance_cue}
+_BUILDERS = {
+    "VERB": _verb_cue,
+    "NOUN": _noun_cue,
+    "ACCORDING": _according_cue,
+    "INTENT": _intent_cue,
+    "THAT": _that_cue,
+    "STANCE": _stance_cue,
+}
 
 
 def speaker_of_verb(verb: Token) -> Token | None:
@@ -340,7 +360,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         end = semicolon
     while start < end and (doc[start].is_punct or doc[start].dep_ in {"mark", "cc"} or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "?!" or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct and doc[end - 1].text not in "?!" or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
+    ):
         end -= 1
     return (start, end) if end - start >= 3 else None
 

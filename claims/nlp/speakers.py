@@ -23,14 +23,28 @@ TITLES = set(
     chairman chairwoman chair director attorney rev pope king queen prince princess
     sheikh ayatollah state defense defence foreign of the pentagon kremlin white house
     campaign manager adviser advisor aide gop democratic republican candidate nominee
-    first lady"""
-    .split()
+    first lady""".split()
 )
 # Adjectives and names that fix an affiliation. General world knowledge, not article data.
 AFFILIATIONS: dict[str, str] = {
     **dict.fromkeys(
-        ["u.s.", "us", "u.s", "usa", "american", "americans", "america", "united states", "washington",
-         "pentagon", "white house", "state department", "cia", "fbi", "nsa"],
+        [
+            "u.s.",
+            "us",
+            "u.s",
+            "usa",
+            "american",
+            "americans",
+            "america",
+            "united states",
+            "washington",
+            "pentagon",
+            "white house",
+            "state department",
+            "cia",
+            "fbi",
+            "nsa",
+        ],
         "United States",
     ),
     **dict.fromkeys(["russia", "russian", "russians", "kremlin", "moscow"], "Russia"),
@@ -87,8 +101,16 @@ class Resolved:
         """Freeze, with the mention re-read from the original ``text`` (not the scrubbed one)."""
         entry = self.entry
         aliases = tuple(sorted(a for a in entry.aliases if a and a != entry.name))
-        return SpeakerRef(entry.name, text[self.start : self.end], self.start, self.end, entry.kind,
-                          entry.role, entry.affiliation, aliases)
+        return SpeakerRef(
+            entry.name,
+            text[self.start : self.end],
+            self.start,
+            self.end,
+            entry.kind,
+            entry.role,
+            entry.affiliation,
+            aliases,
+        )
 
 
 class SpeakerRegistry:
@@ -153,7 +175,10 @@ class SpeakerRegistry:
         elif word in _PLURAL_PRONOUNS:
             found = next((e for e in reversed(self._entries) if e.plural or e.kind != SpeakerKind.PERSON), None)
         elif word == "it":
-            found = next((e for e in reversed(self._entries) if e.kind in {SpeakerKind.ORGANISATION, SpeakerKind.GOVERNMENT}), None)
+            found = next(
+                (e for e in reversed(self._entries) if e.kind in {SpeakerKind.ORGANISATION, SpeakerKind.GOVERNMENT}),
+                None,
+            )
         else:
             found = None
         return found or _Entry(head.text, SpeakerKind.UNKNOWN, plural=word in _PLURAL_PRONOUNS)
@@ -181,7 +206,8 @@ class SpeakerRegistry:
         for entry in reversed(self._people):
             if entry.name.lower() == full:
                 return entry
-        return self._person_by_surname(words[-1]) if len(words) == 1 or _same_surname_only(words) else None
+        # Only a bare surname is looked up by surname: "John Kerry" never merges into "Mary Kerry".
+        return self._person_by_surname(words[-1]) if len(words) == 1 else None
 
     def _person_by_surname(self, surname: str) -> _Entry | None:
         surname = surname.lower()
@@ -208,7 +234,7 @@ class SpeakerRegistry:
 
 
 def _quantified(head: Token) -> Token:
-    """"one of the sources" → "sources"."""
+    """ "one of the sources" → "sources"."""
     if head.lower_ in _QUANTIFIERS:
         of = next((c for c in head.children if c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -222,7 +248,9 @@ def _mention_span(head: Token) -> Span:
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i + 1
     # Clauses hanging off the name ("…, when asked whether …") are not part of the mention.
-    clause = next((c for c in head.rights if c.dep_ in {"acl", "advcl"} or c.dep_ == "relcl" and not _has_relative(c)), None)
+    clause = next(
+        (c for c in head.rights if c.dep_ in {"acl", "advcl"} or c.dep_ == "relcl" and not _has_relative(c)), None
+    )
     if clause is not None:
         right = clause.left_edge.i
     if right - left > _MAX_MENTION_TOKENS:
@@ -269,10 +297,6 @@ def _name_words(person: Span) -> list[str]:
     return words
 
 
-def _same_surname_only(words: list[str]) -> bool:
-    return False
-
-
 def _role(core: Span, person: Span, head: Token) -> str:
     before = core.doc[core.start : person.start]
     titles = "".join(t.text_with_ws for t in person if t.text.strip(".").lower() in TITLES or t.text == ".")
@@ -290,7 +314,9 @@ def _appositive(head: Token) -> str:
 
 def _strip_determiners(span: Span) -> Span:
     start = span.start
-    while start < span.end - 1 and (span.doc[start].dep_ in {"det", "nummod", "quantmod", "predet"} or span.doc[start].is_punct):
+    while start < span.end - 1 and (
+        span.doc[start].dep_ in {"det", "nummod", "quantmod", "predet"} or span.doc[start].is_punct
+    ):
         start += 1
     return span.doc[start : span.end]
 
@@ -329,12 +355,14 @@ _ORGANISATION_NOUNS = set(
 )
 
 
+_AFFILIATION_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(p) for p in sorted(AFFILIATIONS, key=len, reverse=True)) + r")(?!\w)"
+)
+
+
 def _affiliation(text: str) -> str:
-    lowered = text.lower()
-    for phrase in sorted(AFFILIATIONS, key=len, reverse=True):
-        if re.search(rf"(?<![\w.]){re.escape(phrase)}(?!\w)", lowered):
-            return AFFILIATIONS[phrase]
-    return ""
+    match = _AFFILIATION_RE.search(text.lower())
+    return AFFILIATIONS[match.group(1)] if match else ""
 
 
 def _clean(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.nlp.types import ClaimType, CueClass
+from claims.nlp.types import ClaimType
 
 
 def _one(claims):
@@ -78,8 +78,22 @@ def test_it_reads_a_reporting_noun_with_a_that_clause(extract):
 
 @pytest.mark.parametrize(
     "verb",
-    ["claimed", "insisted", "confirmed", "acknowledged", "warned", "argued", "wrote", "tweeted",
-     "reported", "announced", "believes", "added", "suggested", "told the council"],
+    [
+        "claimed",
+        "insisted",
+        "confirmed",
+        "acknowledged",
+        "warned",
+        "argued",
+        "wrote",
+        "tweeted",
+        "reported",
+        "announced",
+        "believes",
+        "added",
+        "suggested",
+        "told the council",
+    ],
 )
 def test_it_recognises_a_wide_set_of_reporting_verbs(extract, verb):
     claim = _one(extract(f"The inspector {verb} that the dam was unsafe."))

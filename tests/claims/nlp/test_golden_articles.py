@@ -17,7 +17,7 @@ def test_it_finds_exactly_the_expected_claims(extract, expected_path):
     text = (FIXTURES / "articles" / expected["article"]).read_text(encoding="utf-8")
     claims = extract(text)
     assert len(claims) == len(expected["claims"]), [c.content for c in claims]
-    for claim, want in zip(claims, expected["claims"]):
+    for claim, want in zip(claims, expected["claims"], strict=True):
         assert want["contains"] in claim.content
         assert claim.speaker is not None and claim.speaker.name == want["speaker"]
         assert claim.claim_type == want["type"]
