@@ -12,6 +12,8 @@ are never replaced, a rejected relation is not used as evidence, curator members
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -35,6 +37,9 @@ REPLY_WINDOW_CHARS = 700
 MIN_CONFLICT_SCORE_TO_FOUND_DISPUTE = 0.6
 MIN_AGREE_SCORE_TO_FOUND_DISPUTE = 0.85
 MIN_DISPUTE_FIT = 0.45
+DISPUTE_KEYS = 8
+# A verdict with a member brings a claim into that member's dispute only when it is this sure.
+MIN_EVIDENCE_SCORE = 0.5
 LINKABLE = (Article.Status.EXTRACTED, Article.Status.LINKED)
 # What a claim's normal form and a reply lookup read; candidates load nothing else.
 _FORM_FIELDS = (
@@ -73,6 +78,7 @@ class _Run:
     decided: set[tuple[int, int]] = field(default_factory=set)  # pairs a curator created or reviewed
     rejected: set[tuple[int, int]] = field(default_factory=set)  # pairs a curator said are unrelated
     summary: LinkSummary = field(default_factory=LinkSummary)
+    touched: set[int] = field(default_factory=set)  # disputes that gained members in this run
 
 
 # ---- entry points ------------------------------------------------------------------------------
@@ -95,6 +101,7 @@ def claims_link_for_article(*, article: Article) -> LinkSummary:
     for claim in own:
         _link_claim(run, claim, own)
     run.summary.relations = _relations_store(run)
+    _dispute_keys_refresh(run)
     run.summary.claims = len(own)
     Article.objects.filter(pk=article.pk).update(status=Article.Status.LINKED)
     article.status = Article.Status.LINKED
@@ -232,24 +239,30 @@ def _dispute_for(run: _Run, claim: Claim, form: ClaimForm, candidates: Sequence[
 
 
 def _best_dispute(run: _Run, form: ClaimForm, verdicts, members: dict[int, PropositionMember]):  # type: ignore[no-untyped-def]
-    """(dispute, side): through the surest verdict with a member, else the dispute the claim fits best."""
-    linked = [
-        (v, members[c.pk])
-        for c, v in verdicts
-        if c.pk in members
-        and v.type != compare.SAME_CLAIM
-        and set(v.shared) & _anchors(run, members[c.pk].proposition, members) - compare.SETTING_ANCHORS
-    ]
-    if linked:
-        verdict, member = max(linked, key=lambda vm: vm[0].score)
+    """(dispute, side) for the claim, or None.
+
+    Options are the disputes of candidates the claim has a sure verdict with (side from the
+    verdict and that member's side) and the disputes whose keys it fits (side from its stance).
+    Between options, the surer wins, and an established dispute (more members seen) a little more.
+    """
+    options: list[tuple[float, Proposition, str]] = []
+    for claim, verdict in verdicts:
+        member = members.get(claim.pk)
+        if member is None or verdict.type == compare.SAME_CLAIM or verdict.score < MIN_EVIDENCE_SCORE:
+            continue
+        if not set(verdict.shared) & _anchors(run, member.proposition, members) - compare.SETTING_ANCHORS:
+            continue
         side = member.side if verdict.type == compare.AGREE else _other(member.side)
-        return member.proposition, side
-    best = None
+        options.append((verdict.score, member.proposition, side))
     for proposition in {m.proposition_id: m.proposition for m in members.values()}.values():
         fit = compare.dispute_fit(form, proposition.key_terms, _anchors(run, proposition, members))
-        if fit and fit[0] >= MIN_DISPUTE_FIT and (best is None or fit[0] > best[0]):
-            best = (fit[0], proposition, fit[1])
-    return (best[1], best[2]) if best else None
+        if fit and fit[0] >= MIN_DISPUTE_FIT:
+            options.append((fit[0], proposition, fit[1]))
+    if not options:
+        return None
+    seen = Counter(m.proposition_id for m in members.values())
+    score, proposition, side = max(options, key=lambda o: o[0] + 0.05 * math.log2(1 + seen[o[1].pk]))
+    return proposition, side
 
 
 def _anchors(run: _Run, proposition: Proposition, members: dict[int, PropositionMember]) -> set[str]:
@@ -279,6 +292,8 @@ def _proposition_create(
     run: _Run, claims: Sequence[Claim], forms: Sequence[ClaimForm], shared: Iterable[str] = ()
 ) -> Proposition:
     keys, _ = compare.dispute_keys(forms)
+    if not keys:  # a reply founds a dispute with one claim: that claim's own keys
+        keys = sorted({k for f in forms for k in f.keys if not compare._is_generic(k)})
     keys = list(dict.fromkeys([*[k for k in shared if not compare._is_generic(k)], *keys]))[:8]
     label = compare.dispute_label(forms, keys)
     proposition = Proposition(label=label, key_terms=keys, origin=Origin.MACHINE)
@@ -304,6 +319,7 @@ def _member_add(run: _Run, claim: Claim, proposition: Proposition, side: str) ->
     member = PropositionMember(proposition=proposition, claim=claim, side=side, origin=Origin.MACHINE)
     member.full_clean(validate_unique=False)
     member.save()
+    run.touched.add(proposition.pk)
     run.summary.memberships += 1
     return member
 
@@ -341,6 +357,18 @@ def _side_of(form: ClaimForm, keys: Iterable[str]) -> str:
 def _other(side: str) -> str:
     refutes = PropositionMember.Side.REFUTES
     return PropositionMember.Side.SUPPORTS if side == refutes else refutes
+
+
+def _dispute_keys_refresh(run: _Run) -> None:
+    """Machine disputes learn the keys their members share; the founding keys stay first."""
+    for proposition in Proposition.objects.filter(pk__in=run.touched, origin=Origin.MACHINE):
+        claims = Claim.objects.filter(dispute_membership__proposition=proposition).only(*_FORM_FIELDS)[:200]
+        learned, _ = compare.dispute_keys([claim_form_for(c) for c in claims])
+        founding = proposition.key_terms[:3]
+        keys = list(dict.fromkeys([*founding, *learned]))[:DISPUTE_KEYS]
+        if keys != proposition.key_terms:
+            proposition.key_terms = keys
+            proposition.save(update_fields=["key_terms", "updated_at"])
 
 
 # ---- storage -----------------------------------------------------------------------------------
