@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from django.conf import settings
 from django.db import transaction
@@ -11,8 +12,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from articles.models import Article
-from claims.models import Claim, Origin, PropositionMember, Relation
-from claims.nlp.types import EXTRACTOR_VERSION, ExtractedClaim
+from claims.models import Claim, Origin, PropositionMember, Relation, Speaker
+from claims.nlp.types import EXTRACTOR_VERSION, ExtractedClaim, SpeakerRef
 
 from .speakers import speaker_resolve
 
@@ -51,13 +52,14 @@ def claims_store_extracted(*, article: Article, extracted: Sequence[ExtractedCla
     existing = list(article.claims.all())
     human_spans = [(c.content_start, c.content_end) for c in existing if c.is_human_reviewed]
     machine_by_span = {(c.content_start, c.content_end): c for c in existing if not c.is_human_reviewed}
+    speakers: dict[SpeakerRef, Speaker] = {}  # one resolution per speaker per article, not per claim
     updated: list[Claim] = []
     unchanged: list[Claim] = []
     new: list[Claim] = []
     for item in extracted:
         if any(item.content_start < end and start < item.content_end for start, end in human_spans):
             continue
-        row = _claim_row(article, item)
+        row = _claim_row(article, item, speakers)
         old = machine_by_span.pop((item.content_start, item.content_end), None)
         if old is None:
             new.append(row)
@@ -129,11 +131,15 @@ def _claims_delete_vanished(claims: Sequence[Claim]) -> None:
     Claim.objects.filter(pk__in=set(ids) - referenced).delete()
 
 
-def _claim_row(article: Article, item: ExtractedClaim) -> Claim:
+def _claim_row(article: Article, item: ExtractedClaim, speakers: dict[SpeakerRef, Speaker]) -> Claim:
     ref = item.speaker
+    # The same speaker mentioned the same way resolves the same: offsets don't matter here.
+    key = replace(ref, start=0, end=0) if ref else None
+    if key is not None and key not in speakers:
+        speakers[key] = speaker_resolve(ref=ref)
     return Claim(
         article=article,
-        speaker=speaker_resolve(ref=ref) if ref else None,
+        speaker=speakers[key] if key else None,
         speaker_mention=(ref.mention if ref else "")[:300],
         speaker_start=ref.start if ref else None,
         speaker_end=ref.end if ref else None,

@@ -1,5 +1,7 @@
 """manage.py reextract: run the current extractor again over stored articles."""
 
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -31,11 +33,14 @@ class Command(BaseCommand):
             if missing:
                 raise CommandError(f"No article with id {', '.join(map(str, sorted(missing)))}.")
         ids = list(articles.order_by("pk").values_list("pk", flat=True))
+        started = time.perf_counter()
         with tqdm(total=len(ids), unit="article", disable=options["verbosity"] < 1, file=self.stderr) as bar:
             summary = articles_reextract(article_ids=ids, on_progress=bar.update)
+        seconds = time.perf_counter() - started
         for article_id, reason in summary.failures:
             self.stderr.write(f"article {article_id}: {reason}")
         return (
             f"Re-extracted {summary.articles} of {len(ids)} articles with extractor {EXTRACTOR_VERSION}: "
-            f"{summary.claims} machine claims now; {len(summary.failures)} failed."
+            f"{summary.claims} machine claims now; {len(summary.failures)} failed; "
+            f"{seconds:.1f} s ({summary.articles / seconds if seconds else 0:.1f} articles/s)."
         )
