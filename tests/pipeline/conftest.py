@@ -71,7 +71,7 @@ class Worker:
         self.name = f"{name}@pipe-tests"
         command = [
             sys.executable, "-m", "celery", "-A", "claimtrack", "worker", "-Q", "fetch,ingest,nlp,celery",
-            "--pool=prefork", f"--concurrency={concurrency}", "-n", self.name, "-l", "warning",
+            "--pool=prefork", f"--concurrency={concurrency}", "-n", self.name, "-l", "info",
             "--without-gossip", "--without-mingle", "--without-heartbeat",
         ]  # fmt: skip
         self.log = open(f"/tmp/claimtrack-worker-{name}-{os.getpid()}.log", "w")  # noqa: SIM115
@@ -115,14 +115,29 @@ def worker_env(redis_url: str, **extra: str) -> dict[str, str]:
         "CLAIMTRACK_ALLOW_PRIVATE_URLS": "1",  # the test pages are on 127.0.0.1
         "CLAIMTRACK_FETCH_READ_TIMEOUT": "1",
         "CLAIMTRACK_TASK_MAX_RETRIES": "1",
-        # A dead worker's message comes back this soon (in production: an hour, see settings).
-        "CELERY_VISIBILITY_TIMEOUT": "2",
+        # Above any task's run time here, so that live workers never take each other's messages.
+        "CELERY_VISIBILITY_TIMEOUT": "300",
         **extra,
     }
 
 
+@pytest.fixture(scope="session")
+def migrated_data_restored(django_db_setup, django_db_blocker):
+    """Put back what migrations stored (role groups) once the worker tests are over.
+
+    A transactional test empties every table when it ends; serialized_rollback refills them
+    only when the next such test starts. The last one would leave a kept (--reuse-db) test
+    database without its role groups for the next run's tests.
+    """
+    yield
+    with django_db_blocker.unblock():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture
-def start_worker(broker):
+def start_worker(broker, migrated_data_restored):
     started: list[Worker] = []
 
     def start(name: str, concurrency: int = 1, **extra: str) -> Worker:

@@ -37,7 +37,8 @@ def _assert_no_half_written_article(job: IngestJob) -> None:
 
 def test_killing_the_worker_mid_batch_loses_nothing_and_duplicates_nothing(start_worker):
     job = ingest_job_create(sources=_batch(10))
-    first = start_worker("doomed")
+    # A dead worker's message comes back after the visibility timeout (in production: an hour).
+    first = start_worker("doomed", CELERY_VISIBILITY_TIMEOUT="2")
     ingest_job_enqueue(job=job)
     wait_for_job(job, until=lambda j: j.items.filter(outcome=IngestItem.Outcome.CREATED).count() >= 2)
 
@@ -45,7 +46,7 @@ def test_killing_the_worker_mid_batch_loses_nothing_and_duplicates_nothing(start
     _assert_no_half_written_article(job)
     assert job.items.filter(outcome=IngestItem.Outcome.PENDING).exists(), "the batch finished before the kill"
     time.sleep(2.5)  # the killed worker's unacknowledged message becomes visible again
-    start_worker("restarted")
+    start_worker("restarted", CELERY_VISIBILITY_TIMEOUT="2")
     job = wait_for_job(job)
 
     assert job.state == IngestJob.State.DONE
