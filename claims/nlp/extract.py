@@ -371,7 +371,7 @@ class _ChunkReader:
             return
         span = self.doc[cue.content[0] : cue.content[1]]
         start, end = self.offset + span.start_char, self.offset + span.end_char
-        if self._inside_any_claim(start, end):
+        if self._inside_any_claim(start, end) and not _reports_on_its_own(cue):
             return
         inner = [q for q in self.quotes if start <= q.inner_start and q.inner_end <= end + 2]
         claim_type = ClaimType.MIXED if inner else _claim_type(cue)
@@ -488,6 +488,14 @@ def _cue_order(cue: Cue) -> tuple[int, int]:
         rank = {"according_to": 1, "verb": 2}.get(cue.kind, 3)
     size = cue.content[1] - cue.content[0] if cue.content else 0
     return rank, -size
+
+
+def _reports_on_its_own(cue: Cue) -> bool:
+    """A named person's speech nested in another report ("officials said Kerry told them that
+    …") is a claim of its own as well."""
+    speaker = cue.speaker
+    named = speaker is not None and (speaker.pos_ == "PROPN" or speaker.lower_ in {"he", "she"})
+    return cue.kind == "verb" and cue.cue_class in {CueClass.ASSERT, CueClass.DENY} and named
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

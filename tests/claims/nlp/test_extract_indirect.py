@@ -117,3 +117,15 @@ def test_it_credits_intentions_to_people(extract):
     claim = _one(extract("The governor pledged to rebuild the flooded school by spring."))
     assert claim.content == "to rebuild the flooded school by spring"
     assert claim.speaker.name == "governor"
+
+
+def test_it_keeps_a_named_persons_speech_nested_in_another_report(extract):
+    outer, inner = extract("Two aides said Harper told them that the bridge would reopen in May.")
+    assert outer.speaker.name == "aides"
+    assert inner.speaker.name == "Harper"
+    assert inner.content == "the bridge would reopen in May"
+
+
+def test_it_does_not_split_off_an_unnamed_nested_belief(extract):
+    claims = extract("Officials said the agency believes the bridge is safe.")
+    assert [c.speaker.name for c in claims] == ["Officials"]
