@@ -206,7 +206,21 @@ def _according_cue(token: Token) -> Cue | None:
         return None
     cue = Cue(token, "according to", "according to", CueClass.REPORT, "according_to", source)
     cue.content = _content_around(token)
+    if cue.content is not None:
+        cue.content = _with_continued_sentence(token.doc, cue.content)
     return cue
+
+
+def _with_continued_sentence(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """ "It has also observed …, according to X" continues the sentence before it, which the
+    attribution covers too: extend the content back over that sentence."""
+    first = doc[content[0]]
+    sent = first.sent
+    if first.i != sent.start or sent.start == 0 or first.pos_ != "PRON" or first.dep_ not in _SUBJECT_DEPS:
+        return content
+    if not any(c.lower_ == "also" for c in first.head.children):
+        return content
+    return doc[sent.start - 1].sent.start, content[1]
 
 
 def _intent_cue(token: Token) -> Cue | None:
@@ -333,9 +347,9 @@ def _content_around(cue: Token) -> tuple[int, int] | None:
     """The clause ``cue`` is attached to, minus the cue's own phrase (for "…, X said" and
     "according to X")."""
     head = cue.head
-    # Climb to the clause the attribution modifies: the sentence root or a coordinated or
-    # complement clause, not a participle inside it ("bombers being moved …, according to X").
-    while head.head.i != head.i and not (head.dep_ in {"ccomp", "conj"} and head.pos_ in {"VERB", "AUX"}):
+    # Climb to the clause the attribution modifies: the sentence root, a coordinated clause or
+    # the complement of a reporting verb, not a participle inside it ("bombers being moved …").
+    while head.head.i != head.i and not _clause_boundary(head):
         head = head.head
     cue_left, cue_right = _span_of(cue)
     left, right = _span_of(head)
@@ -346,6 +360,12 @@ def _content_around(cue: Token) -> tuple[int, int] | None:
     else:
         return None
     return _trim(cue.doc, left, right)
+
+
+def _clause_boundary(token: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return token.dep_ == "conj" or token.dep_ == "ccomp" and token.head.lemma_.lower() in CUE_VERBS
 
 
 def _span_of(token: Token) -> tuple[int, int]:

@@ -129,3 +129,12 @@ def test_it_keeps_a_named_persons_speech_nested_in_another_report(extract):
 def test_it_does_not_split_off_an_unnamed_nested_belief(extract):
     claims = extract("Officials said the agency believes the bridge is safe.")
     assert [c.speaker.name for c in claims] == ["Officials"]
+
+
+def test_according_to_covers_the_sentence_an_also_sentence_continues(extract):
+    text = (
+        "Engineers have found cracks in the pier. They have also found rust on the cables, according to the inspectors."
+    )
+    [claim] = extract(text)
+    assert claim.content.startswith("Engineers have found cracks")
+    assert claim.content.endswith("rust on the cables")
