@@ -156,14 +156,18 @@ class SpeakerNameFilter(admin.SimpleListFilter):
 
 
 class ClaimAdminForm(forms.ModelForm):
+    # Not stripped, so a revert restores the old text exactly (spaces at the ends included).
+    content = forms.CharField(strip=False, widget=forms.Textarea(attrs={"rows": 4, "cols": 90}))
+
     class Meta:
         model = Claim
         fields = [*CLAIM_EDITABLE_FIELDS, "review_status"]
-        widgets = {"content": forms.Textarea(attrs={"rows": 4, "cols": 90})}
 
     def clean_content(self) -> str:
-        # Browsers send CRLF and the field strips: an untouched text must not count as an edit.
+        # Browsers send CRLF: an untouched text, or one only padded with spaces, is no edit.
         content = self.cleaned_data["content"].replace("\r\n", "\n")
+        if not content.strip():
+            raise ValidationError("A claim's text cannot be empty.")
         stored = self._stored()
         return stored.content if content.strip() == stored.content.strip() else content
 

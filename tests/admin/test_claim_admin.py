@@ -125,3 +125,28 @@ def test_claims_cannot_be_added_or_deleted_by_curators(curator_admin):
     assert curator_admin.get(reverse("admin:claims_claim_add")).status_code == 403
     assert curator_admin.post(reverse("admin:claims_claim_delete", args=[claim.pk]), {"post": "yes"}).status_code == 403
     assert Claim.objects.filter(pk=claim.pk).exists()
+
+
+def test_a_reverted_text_keeps_its_exact_spacing(curator_admin):
+    article = ArticleFactory(body="He said the talks will resume soon and then left.")
+    claim = ClaimFactory(article=article, content_start=8, content_end=39)  # ends with a space
+    assert claim.content.endswith(" ")
+    curator_admin.post(reverse("admin:claims_claim_change", args=[claim.pk]), claim_form(claim, content="Other."))
+    first = claim.history.earliest()
+
+    curator_admin.post(
+        reverse("admin:claims_claim_simple_history", args=[claim.pk, first.history_id]), claim_form(first.instance)
+    )
+
+    assert Claim.objects.get(pk=claim.pk).content == "the talks will resume soon and "
+
+
+def test_blank_text_is_refused_on_the_form(curator_admin):
+    claim = ClaimFactory()
+
+    response = curator_admin.post(
+        reverse("admin:claims_claim_change", args=[claim.pk]), claim_form(claim, content="   ")
+    )
+
+    assert "cannot be empty" in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).review_status == Claim.ReviewStatus.MACHINE
