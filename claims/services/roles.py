@@ -5,8 +5,10 @@ The roles are groups made by ``claims/migrations/0002_roles.py``; a person has e
 
 from __future__ import annotations
 
+import importlib
+
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.auth.models import AbstractUser, Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -41,3 +43,28 @@ def user_set_role(*, username: str, role: str, password: str | None = None) -> t
     user.groups.remove(*Group.objects.filter(name__in=ROLES).exclude(pk=group.pk))
     user.groups.add(group)
     return user, created
+
+
+def roles_ensure() -> None:
+    """Create the role groups with the permissions migration 0002_roles gives them, if missing.
+
+    For a database whose groups were emptied after migrating (a transactional test's flush);
+    the permission lists are the migration's own, so the two cannot drift apart.
+    """
+    spec = importlib.import_module("claims.migrations.0002_roles")
+
+    def perms(source: dict, actions: list[str]) -> list[Permission]:
+        pairs = spec._codenames(source, actions)
+        return [
+            p
+            for app, codename in pairs
+            for p in Permission.objects.filter(content_type__app_label=app, codename=codename)
+        ]
+
+    read = perms(spec.READ_MODELS, ["view"])
+    curate = read + perms(spec.CURATOR_CHANGES, ["add", "change", "delete"])
+    admin = curate + perms(spec.ADMIN_MODELS, ["view", "add", "change", "delete"])
+    for name, permissions in (("analyst", read), ("curator", curate), ("admin", admin)):
+        group, created = Group.objects.get_or_create(name=name)
+        if created:
+            group.permissions.set(permissions)
