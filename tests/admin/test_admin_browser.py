@@ -15,14 +15,14 @@ PASSWORD = "a-long-browser-password-1"
 BODY = 'Bob Otto said <img src=x onerror="alert(1)"> was a typo in the ministry statement.'
 
 
-def _sign_in_to_admin(page, live_server) -> None:
+def _sign_in_to_admin(tab, live_server) -> None:
     roles_ensure()
     user_set_role(username="cura", role="curator", password=PASSWORD)
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill("cura")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("heading", name="Curate claims, speakers, relations and disputes").wait_for()
+    tab.goto(f"{live_server.url}/admin/login/?next=/admin/")
+    tab.get_by_label("Username").fill("cura")
+    tab.get_by_label("Password").fill(PASSWORD)
+    tab.get_by_role("button", name="Log in").click()
+    tab.get_by_role("heading", name="Curate claims, speakers, relations and disputes").wait_for()
 
 
 def test_a_curator_merges_speakers_and_finds_their_claims(page, live_server):  # noqa: F811
