@@ -111,6 +111,7 @@ class Command(BaseCommand):
         from articles.models import Article
         from articles.services import ingest_job_create, ingest_job_enqueue
 
+        Article.objects.all().delete()  # every run starts empty, so the warm-up is never a duplicate
         worker = self._start_worker(processes, broker)
         try:
             warm_up = ingest_job_create(sources=texts[:processes])  # loads spaCy in each process, not timed
@@ -138,10 +139,12 @@ class Command(BaseCommand):
         return worker
 
     def _wait(self, job, *, enqueue) -> None:
-        from articles.models import IngestJob
+        from articles.models import Article, IngestJob
 
         enqueue(job=job)
-        while job.state not in (IngestJob.State.DONE, IngestJob.State.FAILED):
+        # Done means linked too: the link stage runs after the job's items are finished.
+        unlinked = Article.objects.filter(status__in=[Article.Status.FETCHED, Article.Status.EXTRACTED])
+        while job.state not in (IngestJob.State.DONE, IngestJob.State.FAILED) or unlinked.exists():
             time.sleep(0.2)
             job.refresh_from_db()
 
