@@ -13,6 +13,16 @@ def nlp():
     return get_nlp(settings.SPACY_MODEL)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # A transactional test (browser, worker) flushes the role groups the migration made; with
+    # --reuse-db the next run would start without them, and curators would have no permissions.
+    from claims.services.roles import roles_ensure
+
+    with django_db_blocker.unblock():
+        roles_ensure()
+
+
 @pytest.fixture
 def analyst(db):
     from tests.factories import UserFactory

@@ -66,5 +66,5 @@ def roles_ensure() -> None:
     admin = curate + perms(spec.ADMIN_MODELS, ["view", "add", "change", "delete"])
     for name, permissions in (("analyst", read), ("curator", curate), ("admin", admin)):
         group, created = Group.objects.get_or_create(name=name)
-        if created:
+        if created or not group.permissions.exists():  # an existing group's own changes stay
             group.permissions.set(permissions)

@@ -5,16 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from claims.services.roles import roles_ensure, user_set_role
+from claims.services.roles import user_set_role
 
 PASSWORD = "a-long-test-password-1"
-
-
-@pytest.fixture(autouse=True)
-def _roles(db) -> None:
-    # A transactional test elsewhere (browser, worker) flushes the migration-made groups from a
-    # reused test database; put them back so these tests do not depend on the run order.
-    roles_ensure()
 
 
 def _client_for(role: str) -> Client:
