@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from articles.models import Article
-from claims.models import Claim, Relation
+from claims.models import Claim
+from claims.selectors_disputes import links_for_export
 
 
 def export_document() -> dict:
-    """Every article, every claim not rejected by a curator, and every agree/conflict relation."""
+    """Every article, every claim not rejected by a curator, and every agree/conflict link (stored or implied)."""
     return {"articles": list(_articles()), "claims": list(_claims()), "relations": list(_relations())}
 
 
@@ -66,13 +67,5 @@ def claim_export_record(claim: Claim) -> dict:
 
 
 def _relations() -> Iterator[dict]:
-    relations = Relation.objects.exclude(review_status=Relation.ReviewStatus.REJECTED).order_by("id")
-    for relation in relations:
-        yield {
-            "a": relation.claim_a_id,
-            "b": relation.claim_b_id,
-            "type": relation.type,
-            "score": relation.score,
-            "origin": relation.origin,
-            "explanation": relation.explanation,
-        }
+    """Stored relations and the agree/conflict pairs disputes imply (linking stores only the former)."""
+    return links_for_export()

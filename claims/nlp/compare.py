@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -51,13 +51,31 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "israel": ("israel", "israeli", "israelis"),
     "turkey": ("turkey", "turkish", "ankara"),
     "france": ("france", "french", "paris", "elysee"),
-    "al qaeda": ("al qaeda", "al-qaeda", "al qaida", "al-qaida"),
+    "al qaeda": ("al qaeda", "al-qaeda", "al qaida", "al-qaida", "nusra", "al-nusra", "nusra front"),
+    # Armed groups fighting a government: "rebels", "the Syrian opposition", "insurgents".
+    "rebel": (
+        "rebel",
+        "rebels",
+        "insurgent",
+        "insurgents",
+        "armed opposition",
+        "syrian opposition",
+        "moderate opposition",
+        "opposition groups",
+        "opposition fighters",
+        "opposition forces",
+    ),
     "north korea": ("north korea", "north korean", "pyongyang", "dprk"),
 }
 # Countries and their capitals are where news happens, not what a dispute is about: two claims that
 # share only "Russia" and a verb ("Russia could begin airstrikes" / "Russia did not move weapons")
 # are not about the same thing. Organisations and people are.
-SETTING_ANCHORS = frozenset(ALIASES) - {"isis", "al qaeda"}
+SETTING_ANCHORS = frozenset(ALIASES) - {"isis", "al qaeda", "rebel"}
+# Parties that compete for one role in conflict news (who was struck, targeted, fought): saying the
+# strikes hit one of them, and not the other, contradicts saying they hit the other.
+RIVALS: tuple[frozenset[str], ...] = (frozenset({"isis", "rebel", "al qaeda"}),)
+# Predicates whose object is that role.
+ACTION_KEYS = ("strike", "target", "fight", "kill", "destroy")
 # Predicates that say the same thing about the same object in news about conflicts and crime.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "strike": (
@@ -74,7 +92,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "shell",
         "pound",
     ),
-    "target": ("target", "objective", "aim", "goal"),
+    "target": (
+        "target",
+        "objective",
+        "aim",
+        "goal",
+        "aimed at",
+        "directed against",
+        "operations against",
+        "operation against",
+        "campaign against",
+    ),
     "fight": ("fight", "combat", "battle", "counter", "go after", "went after", "going after", "goes after"),
     "kill": ("kill", "murder", "execute", "behead", "beheading", "slay", "assassinate"),
     "die": ("die", "dead", "death"),
@@ -133,6 +161,10 @@ _CONFIRM_BACK = re.compile(
     re.I,
 )
 _REFERS_BACK_MAX_WORDS = 14
+# Words that open another clause: what follows them is not the object of the action before them.
+_CLAUSE_BOUNDARY = re.compile(
+    r"[,;:()]|\b(?:that|which|who|whom|where|when|while|because|after|before|since|if)\b", re.I
+)
 # Content that itself reports what someone else says ("the Russians were very clear that they would
 # strike ISIL") observes a position rather than taking one.
 _REPORTS_OTHER = re.compile(
@@ -369,6 +401,10 @@ def classify_pair(a: ClaimForm, b: ClaimForm) -> PairVerdict | None:
                 SAME_CLAIM, 0.95, f"the same words from the same speaker in two articles: '{_short(a.text)}'", shared
             )
         return PairVerdict(AGREE, 0.9, f"near-identical words: '{_short(a.text)}'", shared)
+    if reports_other(a) or reports_other(b):  # an observer takes no side, so agrees or conflicts with nobody
+        return None
+    if rivals := rival_parties(a, b, shared):
+        return _rival_verdict(a, b, shared, score, rivals)
     if not _related(a, b, shared, score):
         return None
     sign_a, sign_b = stance(a, shared), stance(b, shared)
@@ -382,6 +418,56 @@ def classify_pair(a: ClaimForm, b: ClaimForm) -> PairVerdict | None:
     return PairVerdict(AGREE, score, f"{how}: {topic}{who}", shared)
 
 
+def rival_parties(a: ClaimForm, b: ClaimForm, shared: Iterable[str]) -> tuple[str, str] | None:
+    """(a's party, b's party) when the two name different rival parties as the object of one action.
+
+    "Russian airstrikes hit the CIA-trained rebel group" and "they hit ISIS targets": the same action
+    (``strike``), and each names a party the other does not. A party named before the action
+    ("rebels attacked …") is its subject, not its object, and does not count.
+    """
+    actions = [k for k in ACTION_KEYS if k in shared]
+    if not actions:
+        return None
+    for group in RIVALS:
+        mine, theirs = group & a.anchors - b.keys, group & b.anchors - a.keys
+        if mine and theirs and not group & a.keys & b.keys:
+            party_a, party_b = min(mine), min(theirs)
+            if _as_object(a.text, party_a) and _as_object(b.text, party_b):
+                return party_a, party_b
+    return None
+
+
+def _rival_verdict(
+    a: ClaimForm, b: ClaimForm, shared: tuple[str, ...], score: float, rivals: tuple[str, str]
+) -> PairVerdict:
+    # Asserting the action on different parties conflicts; denying it on one and asserting it on the
+    # other ("not ISIS" / "rebel groups") agrees.
+    kind = CONFLICT if stance(a) == stance(b) else AGREE
+    party_a, party_b = (_shown(p, p) for p in rivals)
+    topic = _topic(a, b, shared) or "the same action"
+    return PairVerdict(kind, _score(score + 0.1), f"different parties on: {topic} ({party_a} vs {party_b})", shared)
+
+
+def _as_object(text: str, party: str) -> bool:
+    """The party is named after an action word in the same phrase ("hit locations of the rebel
+    group"), not before it ("rebels attacked") nor in a clause of its own ("aimed at recapturing
+    territory that Assad lost to rebels")."""
+    parties = _positions(text, ALIASES.get(party, (party,)))
+    actions = _positions(text, [f for k in ACTION_KEYS for f in SYNONYMS.get(k, (k,))])
+    for party_at in parties:
+        before = [at for at in actions if at < party_at]
+        if before and _CLAUSE_BOUNDARY.search(text[max(before) : party_at]) is None:
+            return True
+    return False
+
+
+def _positions(text: str, forms: Iterable[str]) -> list[int]:
+    # Word starts, so that inflections match: "strik" finds "striking", "hit" finds "hitting".
+    stems = sorted({f[:-1] if f.endswith("e") and " " not in f else f for f in forms}, key=len, reverse=True)
+    pattern = rf"(?<![\w-])(?:{'|'.join(re.escape(s) for s in stems)})"
+    return [found.start() for found in re.finditer(pattern, text, re.I)]
+
+
 def reply_verdict(reply: ClaimForm, previous: ClaimForm) -> PairVerdict | None:
     """The verdict between a reply that refers back ("that was untrue") and the claim before it."""
     found = refers_back(reply)
@@ -393,7 +479,7 @@ def reply_verdict(reply: ClaimForm, previous: ClaimForm) -> PairVerdict | None:
     return PairVerdict(AGREE, 0.75, f"confirms the claim just before it: '{words}'")
 
 
-def dispute_fit(form: ClaimForm, key_terms: Iterable[str], anchors: Iterable[str]) -> tuple[float, str] | None:
+def dispute_fit(form: ClaimForm, key_terms: Sequence[str], anchors: Iterable[str]) -> tuple[float, str] | None:
     """How well a claim fits a dispute about ``key_terms`` (anchors among them), and its side.
 
     A member shares at least one of the dispute's anchors and one more of its keys; it supports
@@ -401,15 +487,26 @@ def dispute_fit(form: ClaimForm, key_terms: Iterable[str], anchors: Iterable[str
     """
     if reports_other(form):
         return None
-    keys = set(key_terms)
+    keys, anchors = set(key_terms), set(anchors)
     shared = form.keys & keys
-    anchor_hits = shared & set(anchors)
+    rival = _rival_of_dispute(form, key_terms, anchors)
+    anchor_hits = shared & set(anchors) | ({rival} if rival else set())
     content = _content_keys(shared, anchor_hits)
     if not anchor_hits or not content or not anchor_hits - SETTING_ANCHORS and len(content) < 3:
         return None
     score = len(content) / math.sqrt(len(keys) * max(len(form.keys), 1))
-    side = SUPPORTS if stance(form, shared) > 0 else REFUTES
-    return min(1.0, 0.3 + score), side
+    sign = stance(form, shared) * (-1 if rival else 1)  # the action on a rival party denies the dispute's
+    return min(1.0, 0.3 + score), SUPPORTS if sign > 0 else REFUTES
+
+
+def _rival_of_dispute(form: ClaimForm, key_terms: Sequence[str], anchors: Iterable[str]) -> str | None:
+    """The rival party the claim names instead of the dispute's subject (its first non-setting anchor)."""
+    subject = next((k for k in key_terms if k in set(anchors) - SETTING_ANCHORS), None)
+    if subject is None or subject in form.keys or not form.keys & set(key_terms) & set(ACTION_KEYS):
+        return None
+    group = next((g for g in RIVALS if subject in g), frozenset())
+    named = sorted(p for p in group & form.anchors if _as_object(form.text, p))
+    return named[0] if named else None
 
 
 def dispute_keys(forms: Iterable[ClaimForm], *, limit: int = 8) -> tuple[list[str], list[str]]:

@@ -5,6 +5,12 @@ with a limit, newest first), never from comparing every pair, so the cost of lin
 follows the candidates it touches, not the size of the database. The pair logic is
 `claims.nlp.compare`; this module only finds candidates and stores what it says.
 
+Only direct evidence is stored as a `Relation`: a pair the comparison classified, a reply that
+points back ("that was untrue"), a syndicated copy. The agreement and conflict *implied* by a
+dispute (same side = agree, opposite sides = conflict) are not stored pair by pair, which would
+grow with the square of the dispute's size: `claims.selectors_disputes` derives them from
+membership where they are read (claim page, export).
+
 Curator decisions survive every re-run: human-reviewed relations (`Relation.is_human_reviewed`)
 are never replaced, a rejected relation is not used as evidence, curator memberships
 (`PropositionMember.origin == curator`) are not moved, curator labels are not renamed.
@@ -17,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
@@ -30,14 +37,14 @@ from common.exceptions import ApplicationError
 
 # Newest claims sharing a key with the new one; older matches are reached through disputes.
 CANDIDATES_PER_CLAIM = 120
-# A dispute member gets a relation to at most this many other members (the newest ones).
-RELATIONS_PER_DISPUTE_MEMBER = 300
 # A reply ("that was untrue") answers a claim at most this many characters before it.
 REPLY_WINDOW_CHARS = 700
 MIN_CONFLICT_SCORE_TO_FOUND_DISPUTE = 0.6
 MIN_AGREE_SCORE_TO_FOUND_DISPUTE = 0.85
 MIN_DISPUTE_FIT = 0.45
 DISPUTE_KEYS = 8
+# Members read to learn a dispute's keys (the newest ones): enough to see what they share.
+DISPUTE_KEY_SAMPLE = 200
 # A verdict with a member brings a claim into that member's dispute only when it is this sure.
 MIN_EVIDENCE_SCORE = 0.5
 LINKABLE = (Article.Status.EXTRACTED, Article.Status.LINKED)
@@ -56,6 +63,19 @@ _FORM_FIELDS = (
     "cue_class",
     "review_status",
 )
+# The candidate query brings each claim's dispute membership along (one query, not one per claim).
+_MEMBER_FIELDS = tuple(
+    f"dispute_membership__{name}"
+    for name in (
+        "id",
+        "side",
+        "origin",
+        "proposition__id",
+        "proposition__key_terms",
+        "proposition__label",
+        "proposition__origin",
+    )
+)
 
 
 @dataclass
@@ -69,11 +89,13 @@ class LinkSummary:
 
 @dataclass
 class _Run:
-    """One article's linking: forms computed once, relations gathered and written at the end."""
+    """One article's linking: forms and memberships read once, everything written at the end."""
 
     article: Article
     forms: dict[int, ClaimForm] = field(default_factory=dict)
-    claims: dict[int, Claim] = field(default_factory=dict)
+    # Each claim seen, and its dispute membership as this run leaves it (unsaved = new).
+    members: dict[int, PropositionMember | None] = field(default_factory=dict)
+    dropped: list[int] = field(default_factory=list)  # membership rows to delete (claims that moved)
     relations: dict[tuple[int, int], PairVerdict] = field(default_factory=dict)
     decided: set[tuple[int, int]] = field(default_factory=set)  # pairs a curator created or reviewed
     rejected: set[tuple[int, int]] = field(default_factory=set)  # pairs a curator said are unrelated
@@ -95,11 +117,12 @@ def claims_link_for_article(*, article: Article) -> LinkSummary:
     if article.status not in LINKABLE:
         raise ApplicationError(f"Article {article.pk} is {article.status}: extract its claims before linking.")
     run = _Run(article=article)
-    own = list(_linkable(article.claims.all()).order_by("content_start", "id"))
-    _forget_machine_links(own)
+    _forget_machine_links(article)
+    own = _with_members(run, _linkable(article.claims.all()).order_by("content_start", "id"))
     run.decided, run.rejected = _decided_pairs(own)
     for claim in own:
         _link_claim(run, claim, own)
+    _memberships_store(run)
     run.summary.relations = _relations_store(run)
     _dispute_keys_refresh(run)
     run.summary.claims = len(own)
@@ -160,10 +183,22 @@ def _candidates(run: _Run, claim: Claim, form: ClaimForm, own: Sequence[Claim]) 
     found: list[Claim] = [c for c in own if c.pk != claim.pk]
     if lemmas or names:
         query = Q(terms__overlap=lemmas) | Q(entities__overlap=names)
-        others = _linkable(Claim.objects.filter(query).exclude(article_id=claim.article_id))
-        found += list(others.only(*_FORM_FIELDS).order_by("-id")[:CANDIDATES_PER_CLAIM])
+        others = _linkable(Claim.objects.filter(query).exclude(article_id=claim.article_id)).order_by("-id")
+        found += _with_members(run, others[:CANDIDATES_PER_CLAIM])
     run.summary.candidates += len(found)
     return found
+
+
+def _with_members(run: _Run, claims) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """Load claims (form fields only) with their memberships; the run keeps the first one it sees."""
+    loaded = list(claims.select_related("dispute_membership__proposition").only(*_FORM_FIELDS, *_MEMBER_FIELDS))
+    for claim in loaded:
+        if claim.pk not in run.members:
+            try:
+                run.members[claim.pk] = claim.dispute_membership
+            except ObjectDoesNotExist:
+                run.members[claim.pk] = None
+    return loaded
 
 
 def _lookup_values(form: ClaimForm) -> tuple[list[str], list[str]]:
@@ -198,28 +233,30 @@ def _reply(run: _Run, claim: Claim, form: ClaimForm, own: Sequence[Claim]) -> tu
 
 
 def _dispute_for_reply(run: _Run, claim: Claim, previous: Claim, verdict: PairVerdict) -> None:
-    if _curated_membership(claim):
+    if _curated_membership(run, claim):
         return
-    member = _membership(previous)
+    member = run.members.get(previous.pk)
     if member is None:
         proposition = _proposition_create(run, [previous], [_form(run, previous)])
-        member = _member_add(run, previous, proposition, _side_of(_form(run, previous), ()))
+        member = _join(run, previous, proposition, _side_of(_form(run, previous), ()))
+        if member is None:
+            return
     side = member.side if verdict.type == compare.AGREE else _other(member.side)
     _join(run, claim, member.proposition, side)
 
 
 def _dispute_for(run: _Run, claim: Claim, form: ClaimForm, candidates: Sequence[Claim], verdicts) -> None:  # type: ignore[no-untyped-def]
     """Join the dispute the evidence points to, or found one on a strong conflict."""
-    if _curated_membership(claim):
-        _relations_from_dispute(run, claim)
+    if _curated_membership(run, claim):
         return
     if compare.reports_other(form):  # it observes a dispute, it takes no side in one
         return
-    members = _memberships([c.pk for c in candidates])
+    members = {c.pk: m for c in candidates if (m := run.members.get(c.pk)) is not None}
     choice = _best_dispute(run, form, verdicts, members)
     if choice is not None:
         proposition, side = choice
-        _join(run, claim, proposition, side)
+        if member := _join(run, claim, proposition, side):
+            _pull_in(run, claim, member, verdicts)
         return
     # Conflicts found disputes; a strong agreement founds a proposition with one side (so far).
     founding = [
@@ -236,6 +273,22 @@ def _dispute_for(run: _Run, claim: Claim, form: ClaimForm, candidates: Sequence[
     for founder in founders:
         _join(run, founder, proposition, _side_of(_form(run, founder), verdict.shared))
     _backfill(run, proposition, candidates)
+
+
+def _pull_in(run: _Run, claim: Claim, member: PropositionMember, verdicts) -> None:  # type: ignore[no-untyped-def]
+    """Candidates in no dispute that the claim has a sure verdict with, about the dispute's subject,
+    join it on the side the verdict gives: evidence found later also places earlier claims."""
+    subjects = set(member.proposition.key_terms) - compare.SETTING_ANCHORS
+    form = _form(run, claim)
+    for other, verdict in verdicts:
+        if run.members.get(other.pk) is not None or verdict.type == compare.SAME_CLAIM:
+            continue
+        theirs = _form(run, other)
+        if verdict.score < MIN_EVIDENCE_SCORE or compare.reports_other(theirs):
+            continue
+        about = set(verdict.shared) & subjects & (form.anchors | theirs.anchors)
+        if about or compare.rival_parties(form, theirs, verdict.shared):
+            _join(run, other, member.proposition, member.side if verdict.type == compare.AGREE else _other(member.side))
 
 
 def _best_dispute(run: _Run, form: ClaimForm, verdicts, members: dict[int, PropositionMember]):  # type: ignore[no-untyped-def]
@@ -276,12 +329,9 @@ def _anchors(run: _Run, proposition: Proposition, members: dict[int, Proposition
 
 def _backfill(run: _Run, proposition: Proposition, candidates: Sequence[Claim]) -> None:
     """Bring in earlier candidates that fit the new dispute and belong to no dispute yet."""
-    taken = set(
-        PropositionMember.objects.filter(claim__in=[c.pk for c in candidates]).values_list("claim_id", flat=True)
-    )
     anchors = {k for k in proposition.key_terms if any(k in run.forms[c].anchors for c in run.forms)}
     for candidate in candidates:
-        if candidate.pk in taken:
+        if run.members.get(candidate.pk) is not None:
             continue
         fit = compare.dispute_fit(_form(run, candidate), proposition.key_terms, anchors)
         if fit and fit[0] >= MIN_DISPUTE_FIT:
@@ -294,7 +344,7 @@ def _proposition_create(
     keys, _ = compare.dispute_keys(forms)
     if not keys:  # a reply founds a dispute with one claim: that claim's own keys
         keys = sorted({k for f in forms for k in f.keys if not compare._is_generic(k)})
-    keys = list(dict.fromkeys([*[k for k in shared if not compare._is_generic(k)], *keys]))[:8]
+    keys = list(dict.fromkeys([*[k for k in shared if not compare._is_generic(k)], *keys]))[:DISPUTE_KEYS]
     label = compare.dispute_label(forms, keys)
     proposition = Proposition(label=label, key_terms=keys, origin=Origin.MACHINE)
     proposition.full_clean()
@@ -303,51 +353,20 @@ def _proposition_create(
     return proposition
 
 
-def _join(run: _Run, claim: Claim, proposition: Proposition, side: str) -> None:
-    current = _membership(claim)
+def _join(run: _Run, claim: Claim, proposition: Proposition, side: str) -> PropositionMember | None:
+    """Put the claim on ``side`` of the dispute (in the run; `_memberships_store` writes it)."""
+    current = run.members.get(claim.pk)
     if current is not None and current.origin == Origin.CURATOR:
-        return
+        return None
     if current is not None and current.proposition_id == proposition.pk and current.side == side:
-        return
-    if current is not None:
-        current.delete()
-    _member_add(run, claim, proposition, side)
-    _relations_from_dispute(run, claim)
-
-
-def _member_add(run: _Run, claim: Claim, proposition: Proposition, side: str) -> PropositionMember:
-    member = PropositionMember(proposition=proposition, claim=claim, side=side, origin=Origin.MACHINE)
-    member.full_clean(validate_unique=False)
-    member.save()
+        return current
+    if current is not None and current.pk:
+        run.dropped.append(current.pk)
+    member = PropositionMember(proposition=proposition, claim_id=claim.pk, side=side, origin=Origin.MACHINE)
+    run.members[claim.pk] = member
     run.touched.add(proposition.pk)
     run.summary.memberships += 1
     return member
-
-
-def _relations_from_dispute(run: _Run, claim: Claim) -> None:
-    """Every member pair in a dispute is related: same side agrees, opposite sides conflict."""
-    member = _membership(claim)
-    if member is None:
-        return
-    others = (
-        PropositionMember.objects.filter(proposition_id=member.proposition_id)
-        .exclude(claim_id=claim.pk)
-        .exclude(claim__review_status=Claim.ReviewStatus.REJECTED)
-        .select_related("claim")
-        .order_by("-claim_id")[:RELATIONS_PER_DISPUTE_MEMBER]
-    )
-    label = member.proposition.label
-    for other in others:
-        kind = compare.AGREE if other.side == member.side else compare.CONFLICT
-        direct = run.relations.get(_pair(claim.pk, other.claim_id))
-        if direct is not None and direct.type in (kind, compare.SAME_CLAIM):
-            continue
-        why = (
-            f"both {member.side[:-1]} the dispute '{label}'"
-            if kind == compare.AGREE
-            else f"opposite sides of the dispute '{label}' ({member.side} vs {other.side})"
-        )
-        _note(run, claim, other.claim, PairVerdict(kind, 0.5, why))
 
 
 def _side_of(form: ClaimForm, keys: Iterable[str]) -> str:
@@ -362,8 +381,9 @@ def _other(side: str) -> str:
 def _dispute_keys_refresh(run: _Run) -> None:
     """Machine disputes learn the keys their members share; the founding keys stay first."""
     for proposition in Proposition.objects.filter(pk__in=run.touched, origin=Origin.MACHINE):
-        claims = Claim.objects.filter(dispute_membership__proposition=proposition).only(*_FORM_FIELDS)[:200]
-        learned, _ = compare.dispute_keys([claim_form_for(c) for c in claims])
+        claims = Claim.objects.filter(dispute_membership__proposition=proposition).order_by("-id")
+        forms = [run.forms.get(c.pk) or claim_form_for(c) for c in claims.only(*_FORM_FIELDS)[:DISPUTE_KEY_SAMPLE]]
+        learned, _ = compare.dispute_keys(forms)
         founding = proposition.key_terms[:3]
         keys = list(dict.fromkeys([*founding, *learned]))[:DISPUTE_KEYS]
         if keys != proposition.key_terms:
@@ -376,42 +396,67 @@ def _dispute_keys_refresh(run: _Run) -> None:
 
 def _note(run: _Run, claim: Claim, other: Claim, verdict: PairVerdict) -> None:
     key = _pair(claim.pk, other.pk)
-    if key in run.decided:
-        return
-    run.claims.setdefault(claim.pk, claim)
-    run.claims.setdefault(other.pk, other)
-    run.relations[key] = verdict
+    if key not in run.decided:
+        run.relations[key] = verdict
+
+
+def _memberships_store(run: _Run) -> None:
+    """Write the run's membership changes: the moved claims' old rows go, the new rows come in bulk."""
+    if run.dropped:
+        PropositionMember.objects.filter(pk__in=run.dropped, origin=Origin.MACHINE).delete()
+    new = [m for m in run.members.values() if m is not None and m.pk is None]
+    for member in new:  # the run chose both rows itself: no query per foreign key
+        member.clean_fields(exclude=["claim", "proposition"])
+    bulk_create_with_history(new, PropositionMember, batch_size=500)
 
 
 def _relations_store(run: _Run) -> int:
-    """Write the gathered relations, leaving alone every pair a curator has decided."""
-    ids = {i for pair in run.relations for i in pair}
-    existing = {
-        (a, b)
-        for a, b in Relation.objects.filter(claim_a__in=ids, claim_b__in=ids).values_list("claim_a_id", "claim_b_id")
-        if (a, b) in run.relations
-    }
-    rows = [
-        Relation(claim_a_id=a, claim_b_id=b, type=v.type, score=v.score, explanation=v.explanation[:2000])
-        for (a, b), v in run.relations.items()
-        if (a, b) not in existing
-    ]
+    """Write the direct relations. Between two members of one dispute the sides decide the type."""
+    rows = []
+    for (a, b), verdict in run.relations.items():
+        kind, why = _typed_by_dispute(run, a, b, verdict)
+        rows.append(Relation(claim_a_id=a, claim_b_id=b, type=kind, score=verdict.score, explanation=why[:2000]))
     bulk_create_with_history(rows, Relation, batch_size=500)
     return len(rows)
 
 
-def _forget_machine_links(claims: Sequence[Claim]) -> None:
-    """Drop the machine relations and machine memberships of these claims (re-linking rebuilds them)."""
-    ids = [c.pk for c in claims]
-    touching = Q(claim_a__in=ids) | Q(claim_b__in=ids)
-    Relation.objects.filter(touching, origin=Origin.MACHINE, review_status=Relation.ReviewStatus.MACHINE).delete()
-    emptied = set(
-        PropositionMember.objects.filter(claim__in=ids, origin=Origin.MACHINE).values_list("proposition_id", flat=True)
+def _typed_by_dispute(run: _Run, a: int, b: int, verdict: PairVerdict) -> tuple[str, str]:
+    """A verdict that contradicts the two claims' sides in one dispute yields to the sides.
+
+    The sides weigh every member's evidence, a single verdict only one pair's; the claim page
+    and the export derive the same type from the sides, so what is stored agrees with them.
+    """
+    first, second = run.members.get(a), run.members.get(b)
+    if verdict.type == compare.SAME_CLAIM or first is None or second is None:
+        return verdict.type, verdict.explanation
+    if first.proposition_id != second.proposition_id:
+        return verdict.type, verdict.explanation
+    kind = compare.AGREE if first.side == second.side else compare.CONFLICT
+    if kind == verdict.type:
+        return kind, verdict.explanation
+    label = first.proposition.label
+    why = (
+        f"both {first.side[:-1]} the dispute '{label}'"
+        if kind == compare.AGREE
+        else f"opposite sides of the dispute '{label}' ({first.side} vs {second.side})"
     )
-    PropositionMember.objects.filter(claim__in=ids, origin=Origin.MACHINE).delete()
-    Proposition.objects.filter(
-        pk__in=emptied, origin=Origin.MACHINE, label_curated=False, members__isnull=True
-    ).delete()
+    return kind, why
+
+
+def _forget_machine_links(article: Article) -> None:
+    """Drop the machine relations and machine memberships of the article's claims (re-linking rebuilds them)."""
+    ids = list(article.claims.values_list("id", flat=True))
+    touching = Q(claim_a__in=ids) | Q(claim_b__in=ids)
+    machine = Relation.objects.filter(touching, origin=Origin.MACHINE, review_status=Relation.ReviewStatus.MACHINE)
+    if machine.exists():  # skips the delete collector (and its queries) for an article linked the first time
+        machine.delete()
+    members = PropositionMember.objects.filter(claim__in=ids, origin=Origin.MACHINE)
+    emptied = set(members.values_list("proposition_id", flat=True))
+    if emptied:
+        members.delete()
+        Proposition.objects.filter(
+            pk__in=emptied, origin=Origin.MACHINE, label_curated=False, members__isnull=True
+        ).delete()
 
 
 def _decided_pairs(claims: Sequence[Claim]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
@@ -446,14 +491,6 @@ def _pair(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
 
-def _membership(claim: Claim) -> PropositionMember | None:
-    return PropositionMember.objects.select_related("proposition").filter(claim_id=claim.pk).first()
-
-
-def _memberships(claim_ids: Sequence[int]) -> dict[int, PropositionMember]:
-    rows = PropositionMember.objects.select_related("proposition").filter(claim_id__in=claim_ids)
-    return {m.claim_id: m for m in rows}
-
-
-def _curated_membership(claim: Claim) -> bool:
-    return PropositionMember.objects.filter(claim_id=claim.pk, origin=Origin.CURATOR).exists()
+def _curated_membership(run: _Run, claim: Claim) -> bool:
+    member = run.members.get(claim.pk)
+    return member is not None and member.origin == Origin.CURATOR

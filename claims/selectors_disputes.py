@@ -1,0 +1,154 @@
+"""Agreement and conflict implied by disputes: members on the same side agree, opposite sides conflict.
+
+Linking stores a `Relation` only for direct evidence (a classified pair, a reply that points back,
+a syndicated copy). A dispute of n members implies n·(n-1)/2 pairs; storing them would make
+linking grow with the square of the dispute, so they are derived here, where they are read.
+
+Precedence for one pair: a curator's relation (a rejected one removes the pair), then the
+dispute's sides, then a machine verdict. Implied links come back as *unsaved* `Relation`
+instances (``pk`` is None) so that pages render them like stored ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations, groupby
+from operator import itemgetter
+
+from django.db.models import Q
+
+from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
+
+AGREE, CONFLICT, SAME_CLAIM = Relation.Type.AGREE, Relation.Type.CONFLICT, Relation.Type.SAME_CLAIM
+# The score of a link that comes from the dispute's sides rather than from a verdict on the pair.
+IMPLIED_SCORE = 0.5
+# Implied links shown per claim and type (the newest members): the dispute page lists them all.
+CLAIM_LINKS_LIMIT = 100
+
+
+def implied_type(side_a: str, side_b: str) -> str:
+    return AGREE if side_a == side_b else CONFLICT
+
+
+def implied_explanation(label: str, side_a: str, side_b: str) -> str:
+    if side_a == side_b:
+        return f"both {side_a[:-1]} the dispute '{label}'"
+    return f"opposite sides of the dispute '{label}' ({side_a} vs {side_b})"
+
+
+def dispute_pairs() -> Iterator[tuple[int, int, str, str, int]]:
+    """(a, b, side of a, side of b, dispute id) for every two members of one dispute, a < b.
+
+    Claims a curator rejected take no part. Streams one dispute at a time.
+    """
+    members = (
+        PropositionMember.objects.exclude(claim__review_status=Claim.ReviewStatus.REJECTED)
+        .order_by("proposition_id", "claim_id")
+        .values_list("proposition_id", "claim_id", "side")
+    )
+    for proposition_id, group in groupby(members.iterator(chunk_size=5000), key=itemgetter(0)):
+        for (_, a, side_a), (_, b, side_b) in combinations(list(group), 2):
+            yield a, b, side_a, side_b, proposition_id
+
+
+def links_for_export() -> Iterator[dict]:
+    """Every link between two claims for the export: stored relations and the pairs disputes imply."""
+    stored = {
+        (row["claim_a_id"], row["claim_b_id"]): row
+        for row in Relation.objects.order_by("id").values(
+            "claim_a_id", "claim_b_id", "type", "score", "origin", "review_status", "explanation"
+        )
+    }
+    labels = dict(Proposition.objects.values_list("id", "label"))
+    implied: set[tuple[int, int]] = set()
+    for a, b, side_a, side_b, proposition_id in dispute_pairs():
+        row = stored.get((a, b))
+        if row is not None and _human(row):
+            continue  # the curator's relation stands (or, rejected, removes the pair)
+        kind = implied_type(side_a, side_b)
+        implied.add((a, b))
+        direct = row is not None and row["type"] in (kind, SAME_CLAIM)
+        yield {
+            "a": a,
+            "b": b,
+            "type": kind,
+            "score": row["score"] if direct else IMPLIED_SCORE,
+            "origin": Origin.MACHINE,
+            "explanation": row["explanation"]
+            if direct
+            else implied_explanation(labels[proposition_id], side_a, side_b),
+            "dispute": proposition_id,
+        }
+    for (a, b), row in stored.items():
+        if (a, b) not in implied and row["review_status"] != Relation.ReviewStatus.REJECTED:
+            yield {"a": a, "b": b, **{k: row[k] for k in ("type", "score", "origin", "explanation")}}
+
+
+def claim_links(*, claim: Claim, limit: int = CLAIM_LINKS_LIMIT) -> dict[str, list[Relation]]:
+    """The claim's links by type (``agree``, ``conflict``, ``same_claim``), strongest first.
+
+    Stored relations (both claims loaded) plus, for a dispute member, the newest ``limit``
+    members on its side (agree) and on the other side (conflict). At most five queries.
+    """
+    stored = list(
+        Relation.objects.filter(Q(claim_a=claim) | Q(claim_b=claim))
+        .select_related("claim_a__speaker", "claim_a__article__outlet", "claim_b__speaker", "claim_b__article__outlet")
+        .defer("claim_a__article__body", "claim_b__article__body", "claim_a__terms", "claim_b__terms")
+    )
+    by_other = {(r.claim_b_id if r.claim_a_id == claim.pk else r.claim_a_id): r for r in stored}
+    membership = _membership(claim)
+    sides = _sides_in(membership, by_other) if membership else {}
+    links: dict[str, list[Relation]] = {AGREE: [], CONFLICT: [], SAME_CLAIM: []}
+    for other_id, relation in by_other.items():
+        if relation.review_status == Relation.ReviewStatus.REJECTED:
+            continue
+        if not relation.is_human_reviewed and other_id in sides and relation.type != SAME_CLAIM:
+            relation.type = implied_type(membership.side, sides[other_id])  # the sides decide (shown only)
+        links[relation.type].append(relation)
+    if membership is not None:
+        for relation in _implied(claim, membership, exclude=set(by_other), limit=limit):
+            links[relation.type].append(relation)
+    for found in links.values():
+        found.sort(key=lambda r: (-r.score, r.pk is None, -(r.pk or 0)))
+    return links
+
+
+def _implied(claim: Claim, membership: PropositionMember, *, exclude: set[int], limit: int) -> list[Relation]:
+    label = membership.proposition.label
+    found = []
+    for side in PropositionMember.Side.values:
+        others = (
+            PropositionMember.objects.filter(proposition_id=membership.proposition_id, side=side)
+            .exclude(claim_id__in=[claim.pk, *exclude])
+            .exclude(claim__review_status=Claim.ReviewStatus.REJECTED)
+            .select_related("claim__speaker", "claim__article__outlet")
+            .defer("claim__article__body", "claim__terms", "claim__entities")
+            .order_by("-claim_id")[:limit]
+        )
+        for member in others:
+            first, second = sorted([claim, member.claim], key=lambda c: c.pk)
+            found.append(
+                Relation(
+                    claim_a=first,
+                    claim_b=second,
+                    type=implied_type(membership.side, side),
+                    score=IMPLIED_SCORE,
+                    explanation=implied_explanation(label, membership.side, side),
+                    origin=Origin.MACHINE,
+                )
+            )
+    return found
+
+
+def _membership(claim: Claim) -> PropositionMember | None:
+    return PropositionMember.objects.select_related("proposition").filter(claim_id=claim.pk).first()
+
+
+def _sides_in(membership: PropositionMember, by_other: dict[int, Relation]) -> dict[int, str]:
+    """Sides of the claims with stored relations that are members of the same dispute."""
+    rows = PropositionMember.objects.filter(proposition_id=membership.proposition_id, claim_id__in=list(by_other))
+    return dict(rows.values_list("claim_id", "side"))
+
+
+def _human(row: dict) -> bool:
+    return row["origin"] == Origin.CURATOR or row["review_status"] != Relation.ReviewStatus.MACHINE
