@@ -30,7 +30,6 @@ from claims.selectors import (
     agreement_matrix,
     claim_facets,
     claim_get,
-    claim_relations,
     claim_search_page,
     claims_ordered,
     dispute_get,
@@ -45,6 +44,7 @@ from claims.selectors import (
     speaker_get,
     speaker_names,
 )
+from claims.selectors_disputes import claim_links
 
 PAGE_SIZE = 25
 # Deep OFFSET pages cost a scan of everything before them; past this, narrow the search instead.
@@ -274,13 +274,15 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     sentence = Span(claim.sentence_start, claim.sentence_end, "span", {"class": "hl-sentence"})
     start, end = _paragraph_bounds(body, claim.sentence_start, claim.sentence_end)
     membership = getattr(claim, "dispute_membership", None)
+    links = claim_links(claim=claim)
     ctx = {
         "claim": claim,
         "sentence_html": highlight(body[claim.sentence_start : claim.sentence_end], spans, offset=claim.sentence_start),
         "paragraph_html": highlight(body[start:end], [*spans, sentence], offset=start),
-        "agree": _linked(claim, claim_relations(claim=claim, relation_type=Relation.Type.AGREE)),
-        "conflict": _linked(claim, claim_relations(claim=claim, relation_type=Relation.Type.CONFLICT)),
-        "same": _linked(claim, claim_relations(claim=claim, relation_type=Relation.Type.SAME_CLAIM)),
+        # Stored relations plus the agreement/conflict the claim's dispute implies (not stored pairwise).
+        "agree": _linked(claim, links[Relation.Type.AGREE]),
+        "conflict": _linked(claim, links[Relation.Type.CONFLICT]),
+        "same": _linked(claim, links[Relation.Type.SAME_CLAIM]),
         "membership": membership,
         "dispute": membership.proposition if membership else None,
         "article_anchor": f"{claim.article.get_absolute_url()}#claim-{claim.pk}",

@@ -500,11 +500,13 @@ def dispute_fit(form: ClaimForm, key_terms: Sequence[str], anchors: Iterable[str
 
 
 def _rival_of_dispute(form: ClaimForm, key_terms: Sequence[str], anchors: Iterable[str]) -> str | None:
-    """The rival party the claim names instead of the dispute's subject (its first non-setting anchor)."""
-    subject = next((k for k in key_terms if k in set(anchors) - SETTING_ANCHORS), None)
+    """The rival party the claim names instead of the dispute's party (the first one in its keys:
+    founding keys come first, so a dispute about ISIS that learned "rebel" is still about ISIS)."""
+    parties = frozenset().union(*RIVALS)
+    subject = next((k for k in key_terms if k in parties and k in anchors), None)
     if subject is None or subject in form.keys or not form.keys & set(key_terms) & set(ACTION_KEYS):
         return None
-    group = next((g for g in RIVALS if subject in g), frozenset())
+    group = next(g for g in RIVALS if subject in g)
     named = sorted(p for p in group & form.anchors if _as_object(form.text, p))
     return named[0] if named else None
 

@@ -286,9 +286,14 @@ def _pull_in(run: _Run, claim: Claim, member: PropositionMember, verdicts) -> No
         theirs = _form(run, other)
         if verdict.score < MIN_EVIDENCE_SCORE or compare.reports_other(theirs):
             continue
-        about = set(verdict.shared) & subjects & (form.anchors | theirs.anchors)
-        if about or compare.rival_parties(form, theirs, verdict.shared):
+        if _about(form, theirs, verdict, subjects & (form.anchors | theirs.anchors)):
             _join(run, other, member.proposition, member.side if verdict.type == compare.AGREE else _other(member.side))
+
+
+def _about(form: ClaimForm, other: ClaimForm, verdict: PairVerdict, subjects: set[str]) -> bool:
+    """A verdict is evidence about a dispute when it is on one of the dispute's subjects, or on
+    rival parties of one action (which the dispute's subject is one of)."""
+    return bool(set(verdict.shared) & subjects) or compare.rival_parties(form, other, verdict.shared) is not None
 
 
 def _best_dispute(run: _Run, form: ClaimForm, verdicts, members: dict[int, PropositionMember]):  # type: ignore[no-untyped-def]
@@ -303,7 +308,8 @@ def _best_dispute(run: _Run, form: ClaimForm, verdicts, members: dict[int, Propo
         member = members.get(claim.pk)
         if member is None or verdict.type == compare.SAME_CLAIM or verdict.score < MIN_EVIDENCE_SCORE:
             continue
-        if not set(verdict.shared) & _anchors(run, member.proposition, members) - compare.SETTING_ANCHORS:
+        subjects = _anchors(run, member.proposition, members) - compare.SETTING_ANCHORS
+        if not _about(form, _form(run, claim), verdict, subjects):
             continue
         side = member.side if verdict.type == compare.AGREE else _other(member.side)
         options.append((verdict.score, member.proposition, side))

@@ -126,3 +126,46 @@ def test_a_claim_fits_a_dispute_on_the_side_of_its_stance(form):
 
     assert compare.dispute_fit(form("Russian jets hit ISIS targets in Hama"), keys, anchors)[1] == "supports"
     assert compare.dispute_fit(form("Russia is not striking ISIS targets"), keys, anchors)[1] == "refutes"
+
+
+def test_strikes_on_a_rival_party_conflict_with_strikes_on_isis(form):
+    rebels = form("Russian airstrikes in Hama hit locations of a CIA-trained rebel group", speaker="observatory")
+    isis = form("Russian jets hit ISIS targets in Hama", speaker="kremlin")
+
+    verdict = compare.classify_pair(rebels, isis)
+
+    assert verdict.type == CONFLICT
+    assert verdict.explanation.endswith("(Rebel vs ISIS)")
+
+
+def test_strikes_on_a_rival_party_agree_with_a_denial_about_isis(form):
+    rebels = form("The strikes are aimed at rebel groups opposing the regime", speaker="us officials")
+    denial = form("Russia is not striking ISIS targets in Syria", speaker="pentagon")
+
+    assert compare.classify_pair(rebels, denial).type == AGREE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked government positions near Hama",  # the rebels act; nobody strikes them
+        "The operation will be aimed at recapturing territory that Assad lost to rebels",  # another clause
+    ],
+)
+def test_a_rival_party_that_is_not_the_object_of_the_action_is_no_rival(form, text):
+    isis = form("Russian jets hit ISIS targets in Hama", speaker="kremlin")
+
+    assert compare.rival_parties(form(text), isis, ("strike", "target", "hama")) is None
+
+
+def test_a_rival_party_refutes_a_dispute_about_isis(form):
+    claim = form("Indiscriminate military operations against the Syrian opposition")
+
+    assert compare.dispute_fit(claim, ["isis", "target", "strike", "syria"], ["isis", "syria"])[1] == "refutes"
+
+
+def test_an_observer_neither_agrees_nor_conflicts(form):
+    observer = form("The Russians were very clear publicly that they were going to strike ISIL", speaker="warren")
+    denial = form("We don't believe that they struck ISIL targets", speaker="warren2")
+
+    assert compare.classify_pair(observer, denial) is None

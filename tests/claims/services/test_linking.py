@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
+from claims.selectors_disputes import claim_links
 from claims.services.linking import claims_link_for_article
 from common.exceptions import ApplicationError
-from tests.factories import ArticleFactory, ClaimFactory, SpeakerFactory
+from tests.factories import ArticleFactory, ClaimFactory, PropositionMemberFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +182,44 @@ def test_an_article_without_extracted_claims_cannot_be_linked():
 
     with pytest.raises(ApplicationError, match="extract its claims before linking"):
         claims_link_for_article(article=article)
+
+
+def test_joining_a_large_dispute_stores_only_direct_evidence(moscow_claim, washington_claim):
+    claims_link_for_article(article=washington_claim.article)
+    dispute = Proposition.objects.get()
+    bystanders = [PropositionMemberFactory(proposition=dispute, side="refutes").claim for _ in range(25)]
+    article = ArticleFactory(body="Robert Otto said those were not anti-ISIS strikes in Idlib.")
+    otto = claim_in(
+        article,
+        "those were not anti-ISIS strikes in Idlib",
+        terms=["anti", "isis", "strike", "idlib"],
+        entities=["ISIS", "Idlib"],
+        polarity="negated",
+    )
+
+    claims_link_for_article(article=article)
+
+    stored = Relation.objects.filter(Q(claim_a=otto) | Q(claim_b=otto))
+    assert {r.claim_a_id if r.claim_b_id == otto.pk else r.claim_b_id for r in stored} == {
+        moscow_claim.pk,
+        washington_claim.pk,
+    }
+    implied = claim_links(claim=otto)
+    assert {r.claim_a_id for r in implied["agree"] if r.pk is None} >= {c.pk for c in bystanders}
+
+
+def test_strikes_on_a_rival_party_refute_the_dispute_about_isis(moscow_claim, washington_claim):
+    claims_link_for_article(article=washington_claim.article)
+    article = ArticleFactory(body="Activists said Russian airstrikes hit positions of a rebel group near Hama.")
+    rebels = claim_in(
+        article,
+        "Russian airstrikes hit positions of a rebel group near Hama",
+        terms=["russian", "airstrike", "hit", "position", "rebel", "group", "hama"],
+        entities=["Russian", "Hama"],
+    )
+
+    claims_link_for_article(article=article)
+
+    assert rebels.dispute_membership.side == "refutes"
+    assert relation_between(rebels, moscow_claim).type == Relation.Type.CONFLICT
+    assert "different parties" in relation_between(rebels, moscow_claim).explanation
