@@ -15,7 +15,9 @@ def article_get(*, article_id: int) -> Article | None:
 def article_claims(*, article: Article) -> list[Claim]:
     """The article's claims in reading order, with speakers, for highlighting."""
     return list(
-        article.claims.select_related("speaker").defer("terms", "entities", "speaker__role").order_by("content_start")
+        article.claims.select_related("speaker")
+        .defer("terms", "entities", "search_vector", "speaker__role")
+        .order_by("content_start")
     )
 
 

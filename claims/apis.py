@@ -6,11 +6,8 @@ Reads go through ``claims.selectors``, writes through ``claims.services``.
 
 from __future__ import annotations
 
-from datetime import date
-
 import django_filters
-from django.db.models import DateField, Exists, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import generics, mixins, serializers, viewsets
@@ -19,7 +16,7 @@ from rest_framework.views import APIView
 
 from claims import selectors, services
 from claims.filters import ClaimFilter, IdFilter
-from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker, SpeakerAlias
+from claims.models import CLAIM_SORT_DATE, Claim, Proposition, PropositionMember, Relation, Speaker, SpeakerAlias
 from claims.serializers import (
     ClaimDetailSerializer,
     ClaimSerializer,
@@ -34,13 +31,12 @@ from claims.serializers import (
 from common.renderers import LIST_RENDERERS, JSONLDRenderer
 
 SCHEMA_ORG = "https://schema.org"
-# Before any claim date: undated claims sort last (newest first) and still have a cursor position.
-_NO_DATE = date(1, 1, 1)
 CLAIM_ORDERING_FIELDS = ["id", "date", "confidence", "created_at"]
 
 
 def _claims_with_sort_keys(claims: QuerySet[Claim]) -> QuerySet[Claim]:
-    return claims.annotate(date=Coalesce("claim_date", Value(_NO_DATE, output_field=DateField())))
+    # Undated claims sort last (newest first) and still have a cursor position; indexed (see the model).
+    return claims.annotate(date=CLAIM_SORT_DATE)
 
 
 # ---- claims ------------------------------------------------------------------------------

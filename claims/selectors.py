@@ -9,7 +9,8 @@ from django.db import connection
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
 
-from claims.models import CLAIM_SEARCH_VECTOR, Claim, Proposition, PropositionMember, Relation, Speaker
+from claims.aggregate_cache import cached_aggregate
+from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
 
 # Relations shown as agreement or conflict: a curator's "rejected" takes a link away.
 SHOWN_RELATIONS = ~Q(review_status=Relation.ReviewStatus.REJECTED)
@@ -27,7 +28,7 @@ def _count_of(queryset: QuerySet, field: str) -> Subquery:
 def claim_list() -> QuerySet[Claim]:
     """Claims with speaker, article, outlet and dispute membership, without article bodies."""
     return Claim.objects.select_related("speaker", "article__outlet", "dispute_membership").defer(
-        "article__body", "terms", "entities"
+        "article__body", "terms", "entities", "search_vector"
     )
 
 
@@ -40,7 +41,7 @@ def claim_relations(*, claim: Claim, relation_type: str) -> QuerySet[Relation]:
     return (
         Relation.objects.filter(Q(claim_a=claim) | Q(claim_b=claim), SHOWN_RELATIONS, type=relation_type)
         .select_related("claim_a__speaker", "claim_a__article__outlet", "claim_b__speaker", "claim_b__article__outlet")
-        .defer("claim_a__article__body", "claim_b__article__body")
+        .defer("claim_a__article__body", "claim_b__article__body", "claim_a__search_vector", "claim_b__search_vector")
     )
 
 
@@ -64,7 +65,7 @@ def dispute_members(*, dispute: Proposition) -> QuerySet[PropositionMember]:
     """Both sides of a dispute, oldest claim first within each side."""
     return (
         dispute.members.select_related("claim__speaker", "claim__article__outlet", "claim__dispute_membership")
-        .defer("claim__article__body", "claim__terms", "claim__entities")
+        .defer("claim__article__body", "claim__terms", "claim__entities", "claim__search_vector")
         .order_by("side", F("claim__claim_date").asc(nulls_last=True), "claim_id")
     )
 
@@ -76,7 +77,12 @@ def agreement_matrix(*, by: str, limit: int = 50) -> list[dict]:
     """Pairs of speakers (or affiliations) with their counts of agree and conflict relations.
 
     Each unordered pair appears once (``a`` <= ``b``), the pairs with most relations first.
+    It reads every relation, so it is cached until the next write (``claims.aggregate_cache``).
     """
+    return cached_aggregate("matrix", lambda: _matrix_pairs(by, limit), by, limit)
+
+
+def _matrix_pairs(by: str, limit: int) -> list[dict]:
     key = MATRIX_KEYS[by]
     pairs = (
         Relation.objects.filter(SHOWN_RELATIONS, type__in=[Relation.Type.AGREE, Relation.Type.CONFLICT])
@@ -114,7 +120,7 @@ def claims_ordered(*, queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
     """A filtered claim list in display order: by search rank when there is a query, else newest first."""
     if text.strip():
         query = SearchQuery(text, config="english", search_type="websearch")
-        ranked = queryset.annotate(rank=SearchRank(CLAIM_SEARCH_VECTOR, query))
+        ranked = queryset.annotate(rank=SearchRank(F("search_vector"), query))
         return ranked.order_by("-rank", "-claim_date", "-id")
     # Plain DESC (undated claims first) so PostgreSQL can walk the claim_date index backwards
     # instead of sorting every row: NULLS LAST would need an index of its own.
@@ -122,23 +128,38 @@ def claims_ordered(*, queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
 
 
 def claim_search_page(*, queryset: QuerySet[Claim], text: str, offset: int, limit: int) -> list[Claim]:
-    """One page of ``claims_ordered``, with speaker, article and outlet loaded (no article bodies)."""
-    page = claims_ordered(queryset=queryset, text=text)
-    page = page.select_related("speaker", "article__outlet").defer("article__body", "terms", "entities")
-    return list(page[offset : offset + limit])
+    """One page of ``claims_ordered``, with speaker, article and outlet loaded (no article bodies).
+
+    Two steps: the page's ids are found on narrow rows, then only those rows are loaded in full.
+    A search that matches thousands of claims then sorts ids and ranks, not whole rows with
+    their text and joins.
+    """
+    ordered = claims_ordered(queryset=queryset, text=text)
+    ids = list(ordered.values_list("pk", flat=True)[offset : offset + limit])
+    rows = (
+        Claim.objects.select_related("speaker", "article__outlet")
+        .defer("article__body", "terms", "entities", "search_vector")
+        .in_bulk(ids)
+    )
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def claim_facets(*, queryset: QuerySet[Claim], top: int = 12) -> dict:
     """Counts per facet value over the whole filtered result, in one scan.
 
     One GROUPING SETS query instead of one GROUP BY per facet: on 100,000 claims the table is
-    read once rather than eight times. Returns ``{"total", "first_date", "last_date", facet:
-    [(value, count), …]}`` with each facet's ``top`` most frequent values and a ``months`` list.
+    read once rather than eight times. Still a scan of every matching row, so the result is
+    cached until the next write (``claims.aggregate_cache``), keyed by the filter's SQL.
+    Returns ``{"total", "first_date", "last_date", facet: [(value, count), …]}`` with each
+    facet's ``top`` most frequent values and a ``months`` list.
     """
     columns = {f"f_{name}": F(path) for name, path in FACET_COLUMNS.items()}
     inner = queryset.order_by().values(**columns, f_date=F("claim_date"))
     sql, params = inner.query.sql_with_params()
-    keys = [*columns, "f_month"]
+    return cached_aggregate("facets", lambda: _facets_count(sql, params, [*columns, "f_month"], top), sql, params, top)
+
+
+def _facets_count(sql: str, params: tuple, keys: list[str], top: int) -> dict:
     sets = ", ".join(f"({key})" for key in keys)
     outer = (
         f"SELECT GROUPING({', '.join(keys)}), {', '.join(keys)}, COUNT(*), MIN(f_date), MAX(f_date) "
@@ -194,7 +215,7 @@ def speaker_claims_recent(*, speaker: Speaker, limit: int = 30) -> list[Claim]:
     return list(
         Claim.objects.filter(speaker=speaker)
         .select_related("speaker", "article__outlet")
-        .defer("article__body", "terms", "entities")
+        .defer("article__body", "terms", "entities", "search_vector")
         .order_by(F("claim_date").desc(nulls_last=True), "-id")[:limit]
     )
 
@@ -211,7 +232,15 @@ def speaker_disputes(*, speaker: Speaker, limit: int = 30) -> list[dict]:
 
 
 def speaker_counterparts(*, speaker: Speaker, limit: int = 20) -> list[dict]:
-    """Other speakers linked to this one, with agreement and conflict counts, most linked first."""
+    """Other speakers linked to this one, with agreement and conflict counts, most linked first.
+
+    Reads every relation of the speaker's claims (thousands for a busy speaker): cached until
+    the next write.
+    """
+    return cached_aggregate("counterparts", lambda: _counterparts(speaker, limit), speaker.pk, limit)
+
+
+def _counterparts(speaker: Speaker, limit: int) -> list[dict]:
     counts: dict[int, dict] = {}
     links = Relation.objects.filter(SHOWN_RELATIONS, type__in=[Relation.Type.AGREE, Relation.Type.CONFLICT])
     for mine, other in (("claim_a", "claim_b"), ("claim_b", "claim_a")):
@@ -235,12 +264,17 @@ def dispute_get(*, dispute_id: int) -> Proposition | None:
     return Proposition.objects.filter(pk=dispute_id).first()
 
 
-def disputes_most_contested(*, limit: int = 8) -> QuerySet[Proposition]:
+def disputes_most_contested(*, limit: int = 8) -> list[Proposition]:
     """Disputes with claims on both sides, ranked by the weaker side's number of independent outlets.
 
     A dispute where three outlets say yes and three say no is more contested than one with
-    twenty yes and one no; ties go to the one with more claims in all.
+    twenty yes and one no; ties go to the one with more claims in all. It reads every dispute
+    member, so it is cached until the next write.
     """
+    return cached_aggregate("contested", lambda: list(_disputes_by_contest()[:limit]), limit)
+
+
+def _disputes_by_contest() -> QuerySet[Proposition]:
     sides = PropositionMember.Side
     return (
         Proposition.objects.annotate(
@@ -254,11 +288,16 @@ def disputes_most_contested(*, limit: int = 8) -> QuerySet[Proposition]:
             ),
         )
         .filter(supports__gt=0, refutes__gt=0)
-        .order_by(Least("support_outlets", "refute_outlets").desc(), Least("supports", "refutes").desc(), "-id")[:limit]
+        .order_by(Least("support_outlets", "refute_outlets").desc(), Least("supports", "refutes").desc(), "-id")
     )
 
 
 def home_counts() -> dict[str, int]:
+    """How many articles, claims, speakers, disputes, agreements and conflicts (cached until a write)."""
+    return cached_aggregate("home_counts", _home_counts)
+
+
+def _home_counts() -> dict[str, int]:
     from articles.models import Article
 
     relations = Relation.objects.filter(SHOWN_RELATIONS).aggregate(
@@ -284,6 +323,13 @@ def relations_between(*, by: str, a: str, b: str, limit: int = 100) -> list[Rela
             forward | backward, SHOWN_RELATIONS, type__in=[Relation.Type.AGREE, Relation.Type.CONFLICT]
         )
         .select_related("claim_a__speaker", "claim_a__article__outlet", "claim_b__speaker", "claim_b__article__outlet")
-        .defer("claim_a__article__body", "claim_b__article__body", "claim_a__terms", "claim_b__terms")
+        .defer(
+            "claim_a__article__body",
+            "claim_b__article__body",
+            "claim_a__terms",
+            "claim_b__terms",
+            "claim_a__search_vector",
+            "claim_b__search_vector",
+        )
         .order_by("type", "-score", "id")[:limit]
     )

@@ -44,4 +44,9 @@ def test_bench_pages_prints_time_and_queries_for_each_page():
     lines = out.getvalue().splitlines()
     rows = {line[:44].strip(): line[44:].split() for line in lines[2:-1]}
     assert {"home", "claims", "matrix, speakers", "ingest", "dispute (most members)"} <= set(rows)
-    assert all(len(values) == 3 and float(values[0]) > 0 and int(values[2]) > 0 for values in rows.values())
+    # warm ms, cold ms, cpu ms, queries warm/cold: the same number of queries warm and cold or fewer warm
+    for warm, cold, cpu, queries in rows.values():
+        assert float(warm) > 0 and float(cold) > 0 and float(cpu) >= 0
+        warm_queries, cold_queries = (int(n) for n in queries.split("/"))
+        assert 0 < warm_queries <= cold_queries
+    assert lines[-1].startswith("Pages over 200 ms:")
