@@ -13,6 +13,7 @@ from articles.models import Article, Outlet
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
 from claims.naming import normalize_speaker_name
 from claims.nlp.types import EXTRACTOR_VERSION
+from claims.services.roles import roles_ensure
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -28,8 +29,9 @@ class CuratorFactory(UserFactory):
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         if create:
-            group, _ = Group.objects.get_or_create(name="curator")
-            self.groups.add(group)
+            # A transactional test earlier in the run may have flushed the role groups.
+            roles_ensure()
+            self.groups.add(Group.objects.get(name="curator"))
 
 
 class OutletFactory(factory.django.DjangoModelFactory):

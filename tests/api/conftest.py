@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from importlib import import_module
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
+from claims.services.roles import roles_ensure
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -26,23 +26,8 @@ from tests.factories import (
 
 @pytest.fixture(autouse=True)
 def _roles_have_their_permissions(db) -> None:
-    """Give the role groups their permissions again when a flush has emptied them.
-
-    Transactional tests (browser, worker) end with a flush, which re-creates permissions but not
-    the groups that the data migration ``claims.0002_roles`` made; on a reused test database
-    the curator group would then be empty and every write test here a 403.
-    """
-    roles = import_module("claims.migrations.0002_roles")
-    for name, specs, actions in (
-        ("analyst", [roles.READ_MODELS], ["view"]),
-        ("curator", [roles.READ_MODELS, roles.CURATOR_CHANGES], ["view", "add", "change", "delete"]),
-    ):
-        group, _ = Group.objects.get_or_create(name=name)
-        if group.permissions.exists():
-            continue
-        for spec in specs:
-            for app, codename in roles._codenames(spec, actions if spec is not roles.READ_MODELS else ["view"]):
-                group.permissions.add(*Permission.objects.filter(content_type__app_label=app, codename=codename))
+    """Transactional tests (browser, worker) end with a flush that empties the role groups."""
+    roles_ensure()
 
 
 def token_client(user) -> APIClient:
