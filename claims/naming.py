@@ -20,7 +20,7 @@ def normalize_speaker_name(name: str) -> str:
     text = _PUNCT.sub(" ", text)
     text = " ".join(text.split())
     text = re.sub(r"'s$", "", text)
-    return _LEADING_NOISE.sub("", text).strip()
+    return _LEADING_NOISE.sub("", text + " ").strip()
 
 
 def is_full_name(name: str) -> bool:

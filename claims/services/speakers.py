@@ -41,21 +41,31 @@ def speaker_resolve(*, ref: SpeakerRef) -> Speaker | None:
                 break
     if speaker is None:
         speaker = Speaker(name=ref.name, normalized_name=normalize_speaker_name(ref.name), kind=ref.kind)
-    _fill_blanks(speaker, ref)
-    speaker.full_clean()
-    speaker.save()
-    for alias in {ref.name, ref.mention, *ref.aliases} - {speaker.name}:
-        speaker_alias_add(speaker=speaker, name=alias)
+    # Save only what changed: every save writes a history row that curators read.
+    if _fill_blanks(speaker, ref) or speaker.pk is None:
+        speaker.full_clean()
+        speaker.save()
+    _aliases_add(speaker, {ref.name, ref.mention, *ref.aliases} - {speaker.name})
     return speaker
 
 
-def _fill_blanks(speaker: Speaker, ref: SpeakerRef) -> None:
+def _fill_blanks(speaker: Speaker, ref: SpeakerRef) -> bool:
+    """Fill kind, role and affiliation where empty; return whether anything changed."""
     if speaker.curated:
-        return
+        return False
+    before = (speaker.kind, speaker.role, speaker.affiliation)
     if speaker.kind == Speaker.Kind.UNKNOWN and ref.kind in Speaker.Kind.values:
         speaker.kind = ref.kind
     speaker.role = speaker.role or ref.role[:300]
     speaker.affiliation = speaker.affiliation or ref.affiliation[:200]
+    return before != (speaker.kind, speaker.role, speaker.affiliation)
+
+
+def _aliases_add(speaker: Speaker, names: set[str]) -> None:
+    known = set(speaker.aliases.values_list("normalized_name", flat=True))
+    for name in names:
+        if normalize_speaker_name(name) not in known:
+            speaker_alias_add(speaker=speaker, name=name)
 
 
 def speaker_alias_add(*, speaker: Speaker, name: str) -> None:

@@ -1,0 +1,68 @@
+"""speaker_resolve: one row per real speaker across articles, curated fields left alone."""
+
+import pytest
+
+from claims.models import Speaker
+from claims.nlp.types import SpeakerKind, SpeakerRef
+from claims.services import speaker_resolve
+
+pytestmark = pytest.mark.django_db
+
+
+def ref(name: str, mention: str = "", **extra) -> SpeakerRef:
+    return SpeakerRef(name=name, mention=mention or name, start=0, end=len(mention or name), **extra)
+
+
+def test_the_same_person_in_two_articles_is_one_speaker():
+    first = speaker_resolve(ref=ref("Robert Otto", "Lt. Gen. Robert Otto", kind=SpeakerKind.PERSON))
+    second = speaker_resolve(ref=ref("Robert Otto", "Otto", aliases=("Otto",)))
+
+    assert first == second
+    assert Speaker.objects.count() == 1
+    assert set(first.aliases.values_list("name", flat=True)) == {"Lt. Gen. Robert Otto", "Otto"}
+
+
+def test_a_full_name_alias_finds_the_speaker_under_another_canonical_name():
+    peskov = speaker_resolve(ref=ref("Dmitry Peskov"))
+
+    found = speaker_resolve(ref=ref("Kremlin spokesman Peskov", aliases=("Dmitry Peskov",)))
+
+    assert found == peskov
+
+
+def test_a_bare_surname_alias_does_not_join_two_people():
+    speaker_resolve(ref=ref("Steve Warren", aliases=("Warren",)))
+
+    other = speaker_resolve(ref=ref("Elizabeth Warren", aliases=("Warren",)))
+
+    assert other.name == "Elizabeth Warren"
+    assert Speaker.objects.count() == 2
+
+
+def test_groups_that_differ_only_by_a_count_are_one_group():
+    two = speaker_resolve(ref=ref("two U.S. officials", kind=SpeakerKind.GROUP, affiliation="United States"))
+
+    assert speaker_resolve(ref=ref("U.S. officials")) == two
+    assert two.affiliation == "United States"
+
+
+def test_resolving_again_writes_no_new_history():
+    speaker = speaker_resolve(ref=ref("Peter Cook", role="Pentagon spokesman"))
+
+    speaker_resolve(ref=ref("Peter Cook", role="Pentagon spokesman"))
+
+    assert speaker.history.count() == 1
+
+
+def test_it_fills_blanks_but_never_overwrites_a_curators_values():
+    speaker = speaker_resolve(ref=ref("Josh Earnest"))
+    Speaker.objects.filter(pk=speaker.pk).update(curated=True, role="")
+
+    speaker_resolve(ref=ref("Josh Earnest", role="White House press secretary"))
+
+    speaker.refresh_from_db()
+    assert speaker.role == ""
+
+
+def test_a_name_with_nothing_to_key_on_gives_no_speaker():
+    assert speaker_resolve(ref=ref("the")) is None
