@@ -157,6 +157,14 @@ class Claim(BaseModel):
             GinIndex(fields=["entities"], name="claim_entities_gin"),
             GinIndex(fields=["search_vector"], name="claim_search_vector_gin"),
             models.Index(CLAIM_SORT_DATE.desc(), F("id").desc(), name="claim_sort_date_id"),
+            # Covering indexes: the facet counts and the speaker-pair matrix read these columns of
+            # every claim, from the index alone (the rows, with their text and vector, are wide).
+            models.Index(
+                fields=["article"],
+                include=["speaker", "claim_date", "cue_class", "claim_type", "polarity", "review_status"],
+                name="claim_facets_cover",
+            ),
+            models.Index(fields=["id"], include=["speaker"], name="claim_speaker_cover"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(content_end__gt=F("content_start")), name="claim_content_span_not_empty"),
