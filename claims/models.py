@@ -152,7 +152,8 @@ class Claim(BaseModel):
         ordering = ["article_id", "content_start"]
         indexes = [
             models.Index(fields=["article", "content_start"]),
-            models.Index(fields=["speaker", "claim_date"]),
+            # A speaker's claims newest first (undated last), and per month: read from the index in order.
+            models.Index(F("speaker"), F("claim_date").desc(nulls_last=True), F("id").desc(), name="claim_speaker_recent"),
             GinIndex(fields=["terms"], name="claim_terms_gin"),
             GinIndex(fields=["entities"], name="claim_entities_gin"),
             GinIndex(fields=["search_vector"], name="claim_search_vector_gin"),

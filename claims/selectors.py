@@ -200,7 +200,11 @@ def speaker_get(*, speaker_id: int) -> Speaker | None:
 
 
 def speaker_claims_by_month(*, speaker: Speaker) -> list[tuple]:
-    """(month, claims) for a speaker's dated claims, oldest first."""
+    """(month, claims) for a speaker's dated claims, oldest first (cached until a write)."""
+    return cached_aggregate("speaker_months", lambda: _claims_by_month(speaker), speaker.pk)
+
+
+def _claims_by_month(speaker: Speaker) -> list[tuple]:
     rows = (
         Claim.objects.filter(speaker=speaker, claim_date__isnull=False)
         .annotate(month=TruncMonth("claim_date"))
@@ -221,7 +225,14 @@ def speaker_claims_recent(*, speaker: Speaker, limit: int = 30) -> list[Claim]:
 
 
 def speaker_disputes(*, speaker: Speaker, limit: int = 30) -> list[dict]:
-    """The disputes the speaker takes part in, with how many of their claims are on each side."""
+    """The disputes the speaker takes part in, with how many of their claims are on each side.
+
+    Groups every dispute membership of the speaker's claims: cached until the next write.
+    """
+    return cached_aggregate("speaker_disputes", lambda: _disputes_of(speaker, limit), speaker.pk, limit)
+
+
+def _disputes_of(speaker: Speaker, limit: int) -> list[dict]:
     rows = (
         PropositionMember.objects.filter(claim__speaker=speaker)
         .values("proposition_id", "proposition__label", "side")
