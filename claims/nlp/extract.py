@@ -30,7 +30,10 @@ from .types import ClaimType, CueClass, ExtractedClaim, ExtractionError
 # lemmatizer (POS, lemmas) and ner (names). Anything else in a pipeline is switched off.
 NEEDED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"}
 MIN_SPOKEN_WORDS = 1  # with a speech verb framing it, any quote is said
-MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes or titles, claims only inside a sentence
+MIN_QUOTE_WORDS = 4
+# A quotation this long is an excerpt (of an article, a report, a transcript): the reports
+# inside it are claims of their own.
+EXCERPT_WORDS = 100
 # A quote split by its attribution ("“A,” he said. “B.”") is one claim, as annotated in
 # attribution corpora; when the attribution sentence reports something of its own, it is not.
 MERGE_SPLIT_QUOTES = True
@@ -156,7 +159,9 @@ class _ChunkReader:
         self.article, self.doc, self.offset = article, doc, offset
         self.end = offset + len(doc.text)
         self.quotes = article.quotes.between(offset, self.end)
-        self.cues = sorted((c for c in find_cues(doc, matcher) if self._usable(c)), key=_cue_order)
+        found = find_cues(doc, matcher)
+        self.cues = sorted((c for c in found if self._usable(c)), key=_cue_order)
+        self.nested = sorted((c for c in found if self._nested(c)), key=_cue_order)
         self.used: set[int] = set()  # cue token indices already attributed to a quote
 
     def read(self) -> None:
@@ -169,6 +174,8 @@ class _ChunkReader:
         for cue in self.cues:
             if cue.token.i not in self.used:
                 self._read_indirect(cue)
+        for cue in self.nested:
+            self._read_indirect(cue, nested=True)
         self._read_headline()
         self._remember_colon()
 
@@ -178,7 +185,7 @@ class _ChunkReader:
             self._continue_quote(quote)
             return
         text = self.article.clean[quote.inner_start : quote.inner_end]
-        if text.rstrip(" .\u201d\"'").endswith("?") or self._inside_claim(quote):
+        if text.rstrip(" .\u201d\"'").endswith("?") or self._inside_claim(quote) or self._embedded(quote):
             return
         found = self._attribute(quote, colon)
         if found is None:
@@ -209,6 +216,19 @@ class _ChunkReader:
         if recent and self.article.last_quoted and self._starts_sentence(quote):
             return None, self.article.last_quoted, 0.5
         return None
+
+    def _embedded(self, quote: Quote) -> bool:
+        """A quoted phrase inside someone's reported clause ("she said she wanted to speak “to
+        white people”") is part of that mixed claim, not a direct claim of its own."""
+        first, last = self._token_range(quote.inner_start, quote.inner_end)
+        for cue in self.cues:
+            if cue.content is None or cue.kind not in _SPEECH_KINDS or cue.cue_class not in _SPEECH_CLASSES:
+                continue
+            start, end = cue.content
+            # Slack of two tokens at the end: the quote may close after the sentence's full stop.
+            if start <= first and last <= end + 2 and not start <= cue.token.i < end and end - start > last - first + 2:
+                return True
+        return False
 
     def _starts_sentence(self, quote: Quote) -> bool:
         first, _ = self._token_range(quote.start, quote.end)
@@ -366,12 +386,19 @@ class _ChunkReader:
             draft.add_normal_form(self._char_span(max(self.offset, quote.inner_start), min(self.end, quote.inner_end)))
 
     # -- indirect speech -----------------------------------------------------------------
-    def _read_indirect(self, cue: Cue) -> None:
+    def _read_indirect(self, cue: Cue, *, nested: bool = False) -> None:
         if cue.content is None or sentence_is_question(cue.token.sent):
             return
-        span = self.doc[cue.content[0] : cue.content[1]]
+        if cue.continued is not None:
+            self._add_indirect(cue, cue.continued, nested=nested)
+        self._add_indirect(cue, cue.content, nested=nested)
+
+    def _add_indirect(self, cue: Cue, content: tuple[int, int], *, nested: bool) -> None:
+        span = self.doc[content[0] : content[1]]
         start, end = self.offset + span.start_char, self.offset + span.end_char
-        if self._inside_any_claim(start, end) and not _reports_on_its_own(cue):
+        # A report quoted inside someone's quotation overlaps that direct claim by design.
+        skip = {ClaimType.DIRECT} if nested else set()
+        if self._inside_any_claim(start, end, skip) and not _reports_on_its_own(cue):
             return
         inner = [q for q in self.quotes if start <= q.inner_start and q.inner_end <= end + 2]
         claim_type = ClaimType.MIXED if inner else _claim_type(cue)
@@ -449,14 +476,29 @@ class _ChunkReader:
             return False
         return cue.speaker is None or not self._in_quote(cue.speaker.idx)
 
+    def _nested(self, cue: Cue) -> bool:
+        """A third person's report inside a quotation ("“… Trump said the system is rigged …”"):
+        a claim of its own. The quoted speaker's own "I think" / "we believe" is not."""
+        quote = self.article.quotes.at(self.offset + cue.token.idx)
+        speaker = cue.speaker
+        if quote is None or speaker is None or cue.content is None or cue.kind not in _NESTED_KINDS:
+            return False
+        if quote.word_count(self.article.clean) < EXCERPT_WORDS:
+            return False
+        if speaker.lower_ in _FIRST_AND_SECOND_PERSON or speaker.lower_ in _RELATIVE_WORDS:
+            return False
+        return self.article.quotes.at(self.offset + speaker.idx) is quote
+
     def _in_quote(self, idx: int) -> bool:
         return self.article.quotes.at(self.offset + idx) is not None
 
     def _inside_claim(self, quote: Quote) -> bool:
         return quote.start in self.article.quote_drafts
 
-    def _inside_any_claim(self, start: int, end: int) -> bool:
+    def _inside_any_claim(self, start: int, end: int, skip: set[str] | None = None) -> bool:
         for draft in reversed(self.article.drafts[-8:]):
+            if skip and draft.claim_type in skip:
+                continue
             overlap = min(end, draft.end) - max(start, draft.start)
             if overlap > 0.5 * (end - start):
                 return True
@@ -522,6 +564,11 @@ def _confidence(cue: Cue) -> float:
     return 0.6 if cue.cue_class == CueClass.HEDGE else 0.75
 
 
+_NESTED_KINDS = {"verb", "according_to", "noun"}
+_FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+_RELATIVE_WORDS = {"who", "that", "which"}
+_SPEECH_KINDS = {"verb", "according_to", "quoted_as"}
+_SPEECH_CLASSES = {CueClass.ASSERT, CueClass.DENY, CueClass.REPORT}
 _DASHES = {"\u2015", "\u2014", "\u2013", "-"}
 # Verbs that frame an utterance itself, so even a one-word quote after them is a claim.
 _SAY_LEMMAS = {

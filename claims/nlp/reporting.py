@@ -113,6 +113,7 @@ class Cue:
     speaker: Token | None = None
     content: tuple[int, int] | None = None  # token range [start, end) in the doc
     passive_no_agent: bool = False
+    continued: tuple[int, int] | None = None  # an earlier sentence the same attribution covers
 
 
 def build_matcher(nlp: Language) -> Matcher:
@@ -207,20 +208,22 @@ def _according_cue(token: Token) -> Cue | None:
     cue = Cue(token, "according to", "according to", CueClass.REPORT, "according_to", source)
     cue.content = _content_around(token)
     if cue.content is not None:
-        cue.content = _with_continued_sentence(token.doc, cue.content)
+        cue.continued = _continued_sentence(token.doc, cue.content)
     return cue
 
 
-def _with_continued_sentence(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+def _continued_sentence(doc: Doc, content: tuple[int, int]) -> tuple[int, int] | None:
     """ "It has also observed …, according to X" continues the sentence before it, which the
-    attribution covers too: extend the content back over that sentence."""
+    attribution covers too: that sentence is X's claim as well (a claim of its own, so each
+    statement can agree or conflict separately)."""
     first = doc[content[0]]
     sent = first.sent
     if first.i != sent.start or sent.start == 0 or first.pos_ != "PRON" or first.dep_ not in _SUBJECT_DEPS:
-        return content
+        return None
     if not any(c.lower_ == "also" for c in first.head.children):
-        return content
-    return doc[sent.start - 1].sent.start, content[1]
+        return None
+    previous = doc[sent.start - 1].sent
+    return _trim(doc, previous.start, previous.end)
 
 
 def _intent_cue(token: Token) -> Cue | None:
@@ -261,10 +264,44 @@ def _stance_cue(token: Token) -> Cue | None:
         return None
     lemma = token.lemma_.lower()
     cue = Cue(token, lemma, token.text, STANCE_VERBS[lemma], "stance", speaker)
-    # The object and what follows it on the verb ("called the plan a disaster").
-    end = max([obj.right_edge.i] + [t.right_edge.i for t in token.rights if t.i > obj.i and not t.is_punct]) + 1
+    # The object and what the verb says of it ("called the plan a disaster", "described the
+    # action as a pause", "blamed them for the loss"), without the verb's circumstances ("… in
+    # early-morning tweets", "… on Monday") or a comment set off by a comma.
+    end = _noun_phrase_end(obj)
+    for child in token.rights:
+        if child.i <= obj.i or child.is_punct or child.doc[child.left_edge.i - 1].text == ",":
+            continue
+        if child.dep_ in _OBJECT_PREDICATES or child.dep_ == "prep" and not _circumstance(child):
+            end = max(end, child.right_edge.i + 1)
     cue.content = (obj.left_edge.i, end)
     return cue
+
+
+# Dependents that complete what an evaluation verb says about its object.
+_OBJECT_PREDICATES = {"oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
+_CIRCUMSTANCE_PREPS = set(
+    "in at during after before since amid from through with via by while until throughout".split()
+)
+
+
+def _circumstance(prep: Token) -> bool:
+    """ "in a tweet", "during a rally", "on Monday": when and how it was said, not what."""
+    if prep.lower_ in _CIRCUMSTANCE_PREPS:
+        return True
+    obj = _child(prep, {"pobj"})
+    return obj is not None and obj.ent_type_ in {"DATE", "TIME"}
+
+
+def _noun_phrase_end(noun: Token) -> int:
+    """End of ``noun``'s phrase without a non-restrictive tail set off by a comma ("the plan,
+    which passed in May"; "the plan, saying …"): that tail is the writer's, not the speaker's."""
+    end = noun.right_edge.i + 1
+    for token in noun.subtree:
+        if token.i > noun.i and token.dep_ in {"relcl", "acl", "appos", "advcl"}:
+            before = noun.doc[token.left_edge.i - 1]
+            if before.text in {",", "\u2014", "--"}:
+                end = min(end, before.i)
+    return end
 
 
 def _is_infinitive(verb: Token) -> bool:

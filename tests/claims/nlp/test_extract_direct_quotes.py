@@ -72,3 +72,40 @@ def test_it_reads_straight_quote_marks_like_curly_ones(extract):
 def test_it_does_not_treat_a_short_scare_quote_as_a_claim(extract):
     claims = extract("The plan was described as a “pause” in the effort.")
     assert _direct(claims) == []
+
+
+def test_a_quote_inside_a_reported_clause_is_one_mixed_claim_not_a_direct_one(extract):
+    text = "The mayor said she wanted to talk “directly to commuters” and let them know that “the ferry is safe.”"
+    [claim] = extract(text)
+    assert claim.claim_type == ClaimType.MIXED
+    assert claim.speaker.name == "mayor"
+    assert claim.content.startswith("she wanted to talk")
+
+
+def test_it_reads_a_third_persons_report_inside_a_long_quoted_excerpt(extract):
+    text = (
+        "The Gazette reported:\n\n"
+        "“The meeting ran late into the night and the hall was full of residents from both sides of the river, "
+        "many of whom had waited for hours to be heard by the board about the new ferry timetable. "
+        "Maria Lopez said the new timetable would leave the night shift stranded on the wrong bank. "
+        "Others nodded, and some of them had come with handwritten signs and petitions signed by "
+        "neighbours who could not attend the meeting themselves. The chairman listened to every one of them, "
+        "took notes on a yellow pad and promised another hearing before the summer timetable is printed.”"
+    )
+    claims = extract(text)
+    nested = [c for c in claims if c.speaker and c.speaker.name == "Maria Lopez"]
+    assert [c.content for c in nested] == ["the new timetable would leave the night shift stranded on the wrong bank"]
+
+
+def test_it_does_not_split_the_quoted_speakers_own_beliefs_out_of_a_quote(extract):
+    text = (
+        "“We believe the ferry is safe, and we think that every inspection in the last ten years has shown it, "
+        "from the hull to the engines, the cables, the ramps and the lifeboats, which we replaced last spring "
+        "after the board asked us to, and the crew training too, which is now done twice a year. The ferry has "
+        "carried commuters across the river every morning for forty years, through floods, strikes and two fires, "
+        "and it has never once lost a passenger or a car on the way over, not in all the years that "
+        "my father and I have run it together,” said Tom Baker."
+    )
+    claims = extract(text)
+    assert len(text.split()) > 100  # long enough to count as an excerpt
+    assert [c.speaker.name for c in claims] == ["Tom Baker"]

@@ -131,10 +131,29 @@ def test_it_does_not_split_off_an_unnamed_nested_belief(extract):
     assert [c.speaker.name for c in claims] == ["Officials"]
 
 
-def test_according_to_covers_the_sentence_an_also_sentence_continues(extract):
+def test_according_to_also_claims_the_sentence_an_also_sentence_continues(extract):
     text = (
         "Engineers have found cracks in the pier. They have also found rust on the cables, according to the inspectors."
     )
-    [claim] = extract(text)
-    assert claim.content.startswith("Engineers have found cracks")
-    assert claim.content.endswith("rust on the cables")
+    first, second = extract(text)
+    assert first.content == "Engineers have found cracks in the pier"
+    assert second.content == "They have also found rust on the cables"
+    assert first.speaker.name == second.speaker.name == "inspectors"
+    assert first.claim_type == second.claim_type == ClaimType.ACCORDING_TO
+
+
+def test_a_stance_claim_leaves_out_when_and_how_it_was_said(extract):
+    claim = _one(extract("The mayor attacked the ferry operator in a late-night radio interview on Friday."))
+    assert claim.content == "the ferry operator"
+
+
+def test_a_stance_claim_keeps_what_the_verb_says_of_its_object(extract):
+    blamed = _one(extract("The union blamed the harbour board for the strike."))
+    assert blamed.content == "the harbour board for the strike"
+    described = _one(extract("The mayor described the closure as a disgrace."))
+    assert described.content == "the closure as a disgrace"
+
+
+def test_a_stance_claim_stops_before_a_comment_set_off_by_a_comma(extract):
+    claim = _one(extract("The council praised the new ferry timetable, which starts in June."))
+    assert claim.content == "the new ferry timetable"
