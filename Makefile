@@ -14,6 +14,7 @@ run: setup-run
 	$(PY) manage.py migrate --no-input -v0 && \
 	$(PY) manage.py collectstatic --no-input -v0 && \
 	$(PY) manage.py ingest fixtures/seeds && \
+	$(PY) manage.py reextract --outdated && \
 	$(PY) manage.py ensure_demo_user && \
 	echo "ClaimTrack on http://127.0.0.1:8000/  (Ctrl-C stops it)" && \
 	$(PY) manage.py runserver 127.0.0.1:8000

