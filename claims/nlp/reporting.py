@@ -74,6 +74,17 @@ CUE_NOUNS: dict[str, str] = {
     **dict.fromkeys("belief suggestion fear concern hope view assessment".split(), CueClass.HEDGE),
     **dict.fromkeys("report finding estimate".split(), CueClass.REPORT),
 }
+# Nouns of attitude toward a thing ("her criticism of the plan", "concerns about the deal").
+ATTITUDE_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        """criticism concern misgiving doubt fear praise support opposition skepticism scepticism
+        complaint objection endorsement condemnation warning""".split(),
+        CueClass.ASSERT,
+    ),
+    **dict.fromkeys("denial rejection".split(), CueClass.DENY),
+}
+# Verbs that voice a view held by their subject: "expressed concern that …".
+_LIGHT_VERBS = set("express voice raise make issue offer share reiterate repeat air".split())
 # Verbs that also describe inference from evidence ("the data suggest"): cues only when the
 # subject can be a source.
 _NEEDS_SOURCE_SUBJECT = {"suggest", "show", "indicate", "reveal", "signal", "mean", "imply", "find", "determine"}
@@ -120,7 +131,7 @@ def build_matcher(nlp: Language) -> Matcher:
     """Token patterns for every cue; one pass of the (compiled) Matcher per chunk."""
     matcher = Matcher(nlp.vocab)
     matcher.add("VERB", [[{"LEMMA": {"IN": sorted(CUE_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
-    matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(CUE_NOUNS)}, "POS": "NOUN"}]])
+    matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(set(CUE_NOUNS) | set(ATTITUDE_NOUNS))}, "POS": "NOUN"}]])
     matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     matcher.add("STANCE", [[{"LEMMA": {"IN": sorted(STANCE_VERBS)}, "POS": "VERB"}]])
     matcher.add("INTENT", [[{"LEMMA": {"IN": sorted(INTENT_VERBS)}, "POS": "VERB"}]])
@@ -179,10 +190,10 @@ def _quoted_as_cue(cue: Cue) -> Cue:
 def _noun_cue(token: Token) -> Cue | None:
     clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "appos"}), None)
     if clause is None or not any(t.lower_ == "that" and t.dep_ == "mark" for t in clause.children):
-        return None
+        return _attitude_cue(token)
     lemma = token.lemma_.lower()
-    cue = Cue(token, lemma, token.text, CUE_NOUNS[lemma], "noun")
-    cue.speaker = _child(token, {"poss"}) or _by_agent(token)
+    cue = Cue(token, lemma, token.text, CUE_NOUNS.get(lemma) or ATTITUDE_NOUNS[lemma], "noun")
+    cue.speaker = _child(token, {"poss"}) or _by_agent(token) or _light_verb_subject(token)
     verb = _framing_verb(token)
     if cue.speaker is None and verb is not None:
         # "said in a statement that …": the statement is the verb subject's.
@@ -190,6 +201,32 @@ def _noun_cue(token: Token) -> Cue | None:
     cue.passive_no_agent = cue.speaker is None
     cue.content = _trim(token.doc, *_span_of(clause))
     return cue
+
+
+def _light_verb_subject(noun: Token) -> Token | None:
+    """ "X expressed concern that …", "X made the argument that …": the noun is the object of a
+    verb that only voices it, so the verb's subject holds the view."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _LIGHT_VERBS:
+        return None
+    speaker = speaker_of_verb(verb)
+    return speaker if speaker is not None and _can_report(speaker) else None
+
+
+def _attitude_cue(noun: Token) -> Cue | None:
+    """ "X's criticism of the plan", "X voiced concerns about the deal": an attitude noun whose
+    holder is named and whose object is a phrase (a stance, like "criticized the plan")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in ATTITUDE_NOUNS:
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "about", "over", "for"}), None)
+    obj = _child(prep, {"pobj", "pcomp"}) if prep is not None else None
+    speaker = _child(noun, {"poss"}) or _light_verb_subject(noun)
+    if obj is None or speaker is None or speaker.lower_ in {"it", "its"} or not _can_report(speaker):
+        return None
+    cue = Cue(noun, lemma, noun.text, ATTITUDE_NOUNS[lemma], "stance", speaker)
+    cue.content = (obj.left_edge.i, _noun_phrase_end(obj))
+    return cue if cue.content[1] > cue.content[0] else None
 
 
 def _framing_verb(noun: Token) -> Token | None:

@@ -157,3 +157,19 @@ def test_a_stance_claim_keeps_what_the_verb_says_of_its_object(extract):
 def test_a_stance_claim_stops_before_a_comment_set_off_by_a_comma(extract):
     claim = _one(extract("The council praised the new ferry timetable, which starts in June."))
     assert claim.content == "the new ferry timetable"
+
+
+def test_it_reads_a_view_voiced_through_a_light_verb(extract):
+    claim = _one(extract("Dock workers expressed concern that the new channel was too shallow."))
+    assert claim.content == "the new channel was too shallow"
+    assert claim.speaker.name == "Dock workers"
+
+
+def test_it_reads_an_attitude_noun_toward_a_thing_with_low_confidence(extract):
+    claim = _one(extract("The union's criticism of the ferry timetable grew louder."))
+    assert claim.content == "the ferry timetable"
+    assert claim.speaker.name == "union"
+    assert claim.confidence < 0.5
+    voiced = _one(extract("Local farmers voiced doubts about the irrigation scheme."))
+    assert voiced.content == "the irrigation scheme"
+    assert voiced.speaker.name == "Local farmers"
