@@ -6,7 +6,7 @@ DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url)}
 # Tests get their own database name so they never touch the app's data.
 TEST_DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url claimtrack_tests)}
 
-.PHONY: run test setup-run setup-test lint eval eval-linking bench bench-pages screenshots stop-db
+.PHONY: run test setup-run setup-test lint eval eval-linking bench-pages bench-api bench-ingest screenshots stop-db
 
 run: setup-run
 	@scripts/local_env.sh
@@ -46,6 +46,15 @@ eval-linking: setup-test
 bench-pages: setup-test
 	@$(EVAL_MANAGE) make_synthetic_claims --claims 100000 --clear --seed 7 --settings=claimtrack.settings.test && \
 	$(PY) manage.py bench_pages --settings=claimtrack.settings.test
+
+# REST API: list endpoint times at 100,000 synthetic claims (scratch database).
+bench-api: setup-test
+	@$(EVAL_MANAGE) make_synthetic_claims --claims 100000 --clear --seed 7 --settings=claimtrack.settings.test && \
+	$(PY) manage.py bench_api --settings=claimtrack.settings.test
+
+# Ingest throughput with one and two real worker processes (needs Redis).
+bench-ingest: setup-test
+	@$(EVAL_MANAGE) bench_ingest --workers 1,2 --settings=claimtrack.settings.test
 
 screenshots: setup-test
 	@export DATABASE_URL=$(TEST_DB_URL) CLAIMTRACK_SCREENSHOTS=docs/screenshots; \
