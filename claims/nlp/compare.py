@@ -193,6 +193,10 @@ class ClaimForm:
     position: int = 0
     ident: int | None = None
     display: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # Read by every comparison, so worked out once: the text's words, and whether it reports another.
+    tokens: frozenset[str] = field(default=frozenset(), compare=False)
+    observer: bool = field(default=False, compare=False)
+    mass: float = field(default=1.0, compare=False)  # the keys' total weight (similarity's denominator)
 
 
 @dataclass(frozen=True)
@@ -206,20 +210,20 @@ class PairVerdict:
 # ---- the normal form ---------------------------------------------------------------------------
 
 
-def _surface_index() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
+def _surface_index() -> tuple[dict[str, str], dict[str, str], re.Pattern[str]]:
+    """Single-word forms → key, and every multi-word form in one pattern (one pass over a text)."""
     single: dict[str, str] = {}
-    phrases: list[tuple[re.Pattern[str], str]] = []
+    phrases: dict[str, str] = {}
     for table in (ALIASES, SYNONYMS):
         for key, forms in table.items():
             for form in forms:
-                if " " in form:
-                    phrases.append((re.compile(rf"(?<![\w.]){re.escape(form)}(?!\w)", re.I), key))
-                else:
-                    single[form] = key
-    return single, phrases
+                (phrases if " " in form else single).setdefault(form, key)
+    ordered = sorted(phrases, key=len, reverse=True)  # the longest phrase wins where two start together
+    pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(re.escape(p) for p in ordered)})(?!\w)", re.I)
+    return single, phrases, pattern
 
 
-_SINGLE, _PHRASES = _surface_index()
+_SINGLE, _PHRASE_KEYS, _PHRASES = _surface_index()
 # "US" in capitals is the country; "us" in lower case is the pronoun.
 _US_CAPS = re.compile(r"(?<![\w.])(?:US|U\.S\.?)(?![\w])")
 
@@ -266,10 +270,10 @@ def claim_form(
         if key:
             keys.setdefault(key, None)
             display.setdefault(key, term)
-    for pattern, key in _PHRASES:
-        if match := pattern.search(text):
-            keys.setdefault(key, None)
-            display.setdefault(key, match.group(0))
+    for match in _PHRASES.finditer(text):
+        key = _PHRASE_KEYS[re.sub(r"\s+", " ", match.group(0).lower())]
+        keys.setdefault(key, None)
+        display.setdefault(key, match.group(0))
     if _US_CAPS.search(text):
         keys.setdefault("united states", None)
     for key in list(keys):
@@ -278,10 +282,12 @@ def claim_form(
     keys.update(anchors)
     for key in anchors:
         display.setdefault(key, key)
+    mass = sum(ANCHOR_WEIGHT if k in anchors else GENERIC_WEIGHT if _is_generic(k) else TERM_WEIGHT for k in keys)
     return ClaimForm(
         text=text,
         keys=frozenset(keys),
         anchors=frozenset(anchors),
+        mass=mass or 1.0,
         polarity=polarity,
         cue_class=cue_class,
         speaker=speaker,
@@ -289,6 +295,8 @@ def claim_form(
         position=position,
         ident=ident,
         display=display,
+        tokens=frozenset(_tokens(text)),
+        observer=_REPORTS_OTHER.search(text) is not None,
     )
 
 
@@ -303,17 +311,13 @@ def weight(key: str, form: ClaimForm) -> float:
     return GENERIC_WEIGHT if _is_generic(key) else TERM_WEIGHT
 
 
-def _mass(form: ClaimForm, keys: Iterable[str]) -> float:
-    return sum(weight(k, form) for k in keys)
-
-
 def similarity(a: ClaimForm, b: ClaimForm) -> tuple[float, tuple[str, ...]]:
     """Weighted overlap of the two key sets (cosine of weights), and the shared keys, anchors first."""
     shared = a.keys & b.keys
     if not shared:
         return 0.0, ()
     common = sum(min(weight(k, a), weight(k, b)) for k in shared)
-    score = common / math.sqrt(_mass(a, a.keys) * _mass(b, b.keys))
+    score = common / math.sqrt(a.mass * b.mass)
     ordered = sorted(shared, key=lambda k: (k not in a.anchors and k not in b.anchors, _is_generic(k), k))
     return score, tuple(ordered)
 
@@ -366,7 +370,7 @@ def _excluded(text: str, key: str) -> bool:
 
 def reports_other(form: ClaimForm) -> bool:
     """True when the content reports someone else's claim instead of making one."""
-    return _REPORTS_OTHER.search(form.text) is not None
+    return form.observer
 
 
 def refers_back(form: ClaimForm) -> tuple[str, str] | None:
@@ -560,7 +564,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _same_words(a: ClaimForm, b: ClaimForm) -> bool:
-    ta, tb = set(_tokens(a.text)), set(_tokens(b.text))
+    ta, tb = a.tokens, b.tokens
     if len(ta) < 4 or len(tb) < 4:
         return False
     return len(ta & tb) / len(ta | tb) >= SAME_CLAIM_TOKEN_OVERLAP

@@ -18,15 +18,16 @@ are never replaced, a rejected relation is not used as evidence, curator members
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
@@ -93,9 +94,14 @@ class _Run:
 
     article: Article
     forms: dict[int, ClaimForm] = field(default_factory=dict)
-    # Each claim seen, and its dispute membership as this run leaves it (unsaved = new).
+    loaded: dict[int, Claim] = field(default_factory=dict)  # every claim seen: the article's and candidates
+    candidate_ids: dict[int, list[int]] = field(default_factory=dict)  # per article claim, newest first
+    # Each claim's dispute membership as this run leaves it (unsaved = new).
     members: dict[int, PropositionMember | None] = field(default_factory=dict)
     dropped: list[int] = field(default_factory=list)  # membership rows to delete (claims that moved)
+    # The machine links the article's claims had before: rebuilt by the run, written only where they differ.
+    previous_members: dict[int, PropositionMember] = field(default_factory=dict)
+    previous_relations: dict[tuple[int, int], Relation] = field(default_factory=dict)
     relations: dict[tuple[int, int], PairVerdict] = field(default_factory=dict)
     decided: set[tuple[int, int]] = field(default_factory=set)  # pairs a curator created or reviewed
     rejected: set[tuple[int, int]] = field(default_factory=set)  # pairs a curator said are unrelated
@@ -117,9 +123,10 @@ def claims_link_for_article(*, article: Article) -> LinkSummary:
     if article.status not in LINKABLE:
         raise ApplicationError(f"Article {article.pk} is {article.status}: extract its claims before linking.")
     run = _Run(article=article)
-    _forget_machine_links(article)
     own = _with_members(run, _linkable(article.claims.all()).order_by("content_start", "id"))
+    _set_aside_machine_links(run, own)
     run.decided, run.rejected = _decided_pairs(own)
+    _load_candidates(run, own)
     for claim in own:
         _link_claim(run, claim, own)
     _memberships_store(run)
@@ -169,7 +176,7 @@ def _link_claim(run: _Run, claim: Claim, own: Sequence[Claim]) -> None:
         _note(run, claim, previous, verdict)
         _dispute_for_reply(run, claim, previous, verdict)
         return
-    candidates = _candidates(run, claim, form, own)
+    candidates = _candidates(run, claim, own)
     verdicts = [(c, v) for c in candidates if (v := compare.classify_pair(form, _form(run, c)))]
     verdicts = [(c, v) for c, v in verdicts if _pair(claim.pk, c.pk) not in run.rejected]
     for other, verdict in verdicts:
@@ -177,28 +184,58 @@ def _link_claim(run: _Run, claim: Claim, own: Sequence[Claim]) -> None:
     _dispute_for(run, claim, form, candidates, verdicts)
 
 
-def _candidates(run: _Run, claim: Claim, form: ClaimForm, own: Sequence[Claim]) -> list[Claim]:
-    """Claims sharing a content key with ``claim``, through the GIN indexes, newest first."""
-    lemmas, names = _lookup_values(form)
+def _candidates(run: _Run, claim: Claim, own: Sequence[Claim]) -> list[Claim]:
+    """The article's other claims, and the claims sharing a content key with ``claim`` (newest first)."""
     found: list[Claim] = [c for c in own if c.pk != claim.pk]
-    if lemmas or names:
-        query = Q(terms__overlap=lemmas) | Q(entities__overlap=names)
-        others = _linkable(Claim.objects.filter(query).exclude(article_id=claim.article_id)).order_by("-id")
-        found += _with_members(run, others[:CANDIDATES_PER_CLAIM])
+    found += [run.loaded[i] for i in run.candidate_ids.get(claim.pk, ()) if i in run.loaded]
     run.summary.candidates += len(found)
     return found
 
 
+# For each of the article's claims (one row of ``keys``), the newest claims of other articles whose
+# terms or entities overlap its keys: one index-driven LATERAL subquery per claim, one round trip.
+_CANDIDATES_SQL = """
+SELECT keys.claim_id, found.id
+FROM jsonb_to_recordset(%s::jsonb) AS keys(claim_id bigint, lemmas varchar[], names varchar[])
+CROSS JOIN LATERAL (
+    SELECT "claims_claim"."id" FROM "claims_claim"
+    WHERE ("claims_claim"."terms" && keys.lemmas OR "claims_claim"."entities" && keys.names)
+      AND "claims_claim"."article_id" <> %s AND "claims_claim"."review_status" <> %s
+    ORDER BY "claims_claim"."id" DESC
+    LIMIT %s
+) AS found
+"""
+
+
+def _load_candidates(run: _Run, own: Sequence[Claim]) -> None:
+    """Find every claim's candidates through the GIN indexes and read each candidate once."""
+    rows = []
+    for claim in own:
+        lemmas, names = _lookup_values(_form(run, claim))
+        if lemmas or names:
+            rows.append({"claim_id": claim.pk, "lemmas": lemmas, "names": names})
+    if not rows:
+        return
+    params = [json.dumps(rows), run.article.pk, Claim.ReviewStatus.REJECTED, CANDIDATES_PER_CLAIM]
+    with connection.cursor() as cursor:
+        cursor.execute(_CANDIDATES_SQL, params)
+        for claim_id, candidate_id in cursor.fetchall():
+            run.candidate_ids.setdefault(claim_id, []).append(candidate_id)
+    wanted = {i for ids in run.candidate_ids.values() for i in ids} - run.loaded.keys()
+    _with_members(run, Claim.objects.filter(pk__in=sorted(wanted)))
+
+
 def _with_members(run: _Run, claims) -> list[Claim]:  # type: ignore[no-untyped-def]
-    """Load claims (form fields only) with their memberships; the run keeps the first one it sees."""
+    """Load claims (form fields only) with their memberships; the run keeps the first copy it sees."""
     loaded = list(claims.select_related("dispute_membership__proposition").only(*_FORM_FIELDS, *_MEMBER_FIELDS))
     for claim in loaded:
-        if claim.pk not in run.members:
+        if claim.pk not in run.loaded:
+            run.loaded[claim.pk] = claim
             try:
                 run.members[claim.pk] = claim.dispute_membership
             except ObjectDoesNotExist:
                 run.members[claim.pk] = None
-    return loaded
+    return [run.loaded[c.pk] for c in loaded]
 
 
 def _lookup_values(form: ClaimForm) -> tuple[list[str], list[str]]:
@@ -407,9 +444,26 @@ def _note(run: _Run, claim: Claim, other: Claim, verdict: PairVerdict) -> None:
 
 
 def _memberships_store(run: _Run) -> None:
-    """Write the run's membership changes: the moved claims' old rows go, the new rows come in bulk."""
+    """Write the run's membership changes: rows of claims that moved go, new rows come in bulk.
+
+    An article claim the run puts back where it was keeps its row (no write at all).
+    """
+    for claim_id, before in run.previous_members.items():
+        now = run.members.get(claim_id)
+        if (
+            now is not None
+            and now.pk is None
+            and (now.proposition_id, now.side) == (before.proposition_id, before.side)
+        ):
+            run.members[claim_id] = before
+        else:
+            run.dropped.append(before.pk)
     if run.dropped:
+        emptied = set(PropositionMember.objects.filter(pk__in=run.dropped).values_list("proposition_id", flat=True))
         PropositionMember.objects.filter(pk__in=run.dropped, origin=Origin.MACHINE).delete()
+        Proposition.objects.filter(
+            pk__in=emptied, origin=Origin.MACHINE, label_curated=False, members__isnull=True
+        ).delete()
     new = [m for m in run.members.values() if m is not None and m.pk is None]
     for member in new:  # the run chose both rows itself: no query per foreign key
         member.clean_fields(exclude=["claim", "proposition"])
@@ -417,13 +471,31 @@ def _memberships_store(run: _Run) -> None:
 
 
 def _relations_store(run: _Run) -> int:
-    """Write the direct relations. Between two members of one dispute the sides decide the type."""
-    rows = []
+    """Write the direct relations that differ from what was stored; drop those no longer found.
+
+    A stored machine relation is dropped only when the run saw both claims (and found nothing):
+    a link to a claim outside this run's candidates stays as its own linking left it.
+    """
+    new, changed = [], []
     for (a, b), verdict in run.relations.items():
         kind, why = _typed_by_dispute(run, a, b, verdict)
-        rows.append(Relation(claim_a_id=a, claim_b_id=b, type=kind, score=verdict.score, explanation=why[:2000]))
-    bulk_create_with_history(rows, Relation, batch_size=500)
-    return len(rows)
+        why = why[:2000]
+        stored = run.previous_relations.get((a, b))
+        if stored is None:
+            new.append(Relation(claim_a_id=a, claim_b_id=b, type=kind, score=verdict.score, explanation=why))
+        elif stored.type != kind or abs(stored.score - verdict.score) > 0.01:  # same verdict: the words stay
+            stored.type, stored.score, stored.explanation = kind, verdict.score, why
+            changed.append(stored)
+    gone = [
+        r.pk
+        for pair, r in run.previous_relations.items()
+        if pair not in run.relations and set(pair) <= run.loaded.keys()
+    ]
+    if gone:
+        Relation.objects.filter(pk__in=gone).delete()
+    bulk_update_with_history(changed, Relation, ["type", "score", "explanation"], batch_size=500)
+    bulk_create_with_history(new, Relation, batch_size=500)
+    return len(new) + len(changed)
 
 
 def _typed_by_dispute(run: _Run, a: int, b: int, verdict: PairVerdict) -> tuple[str, str]:
@@ -449,20 +521,18 @@ def _typed_by_dispute(run: _Run, a: int, b: int, verdict: PairVerdict) -> tuple[
     return kind, why
 
 
-def _forget_machine_links(article: Article) -> None:
-    """Drop the machine relations and machine memberships of the article's claims (re-linking rebuilds them)."""
-    ids = list(article.claims.values_list("id", flat=True))
-    touching = Q(claim_a__in=ids) | Q(claim_b__in=ids)
-    machine = Relation.objects.filter(touching, origin=Origin.MACHINE, review_status=Relation.ReviewStatus.MACHINE)
-    if machine.exists():  # skips the delete collector (and its queries) for an article linked the first time
-        machine.delete()
-    members = PropositionMember.objects.filter(claim__in=ids, origin=Origin.MACHINE)
-    emptied = set(members.values_list("proposition_id", flat=True))
-    if emptied:
-        members.delete()
-        Proposition.objects.filter(
-            pk__in=emptied, origin=Origin.MACHINE, label_curated=False, members__isnull=True
-        ).delete()
+def _set_aside_machine_links(run: _Run, own: Sequence[Claim]) -> None:
+    """The article's machine memberships and machine relations, kept aside: the run decides afresh."""
+    for claim in own:
+        member = run.members.get(claim.pk)
+        if member is not None and member.origin == Origin.MACHINE:
+            run.previous_members[claim.pk] = member
+            run.members[claim.pk] = None
+    ids = [c.pk for c in own]
+    machine = Relation.objects.filter(
+        Q(claim_a__in=ids) | Q(claim_b__in=ids), origin=Origin.MACHINE, review_status=Relation.ReviewStatus.MACHINE
+    )  # whole rows: the history rows of an update copy every field
+    run.previous_relations = {(r.claim_a_id, r.claim_b_id): r for r in machine}
 
 
 def _decided_pairs(claims: Sequence[Claim]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
