@@ -9,6 +9,7 @@ applies the quote, reporting-verb and headline rules and records drafts in the a
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +36,8 @@ MIN_QUOTE_WORDS = 4
 # inside it are claims of their own.
 EXCERPT_WORDS = 100
 # A quote split by its attribution ("“A,” he said. “B.”") is one claim, as annotated in
-# attribution corpora; when the attribution sentence reports something of its own, it is not.
+# attribution corpora; not when the attribution sentence reports something of its own, or when
+# the first part is already more than one sentence.
 MERGE_SPLIT_QUOTES = True
 
 
@@ -373,6 +375,10 @@ class _ChunkReader:
             return quote
         if nxt.end > self.end and nxt.closed is False:
             return quote
+        if _SENTENCE_BREAK.search(self.article.clean, quote.inner_start, quote.inner_end):
+            # The first part already holds whole sentences: analysts want each part as its own
+            # claim, so that each can agree or conflict separately.
+            return quote
         return nxt
 
     def _has_own_cue(self, start: int, end: int, used: Cue) -> bool:
@@ -564,6 +570,7 @@ def _confidence(cue: Cue) -> float:
     return 0.6 if cue.cue_class == CueClass.HEDGE else 0.75
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u201c\"]")
 _NESTED_KINDS = {"verb", "according_to", "noun"}
 _FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 _RELATIVE_WORDS = {"who", "that", "which"}

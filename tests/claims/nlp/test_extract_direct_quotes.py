@@ -109,3 +109,11 @@ def test_it_does_not_split_the_quoted_speakers_own_beliefs_out_of_a_quote(extrac
     claims = extract(text)
     assert len(text.split()) > 100  # long enough to count as an excerpt
     assert [c.speaker.name for c in claims] == ["Tom Baker"]
+
+
+def test_it_keeps_the_parts_of_a_split_quote_apart_when_the_first_holds_whole_sentences(extract):
+    text = "“The repairs are finished. The cables are new,” Harper said. “Traffic can return next week.”"
+    first, second = _direct(extract(text))
+    assert first.content == "The repairs are finished. The cables are new"
+    assert second.content == "Traffic can return next week."
+    assert first.speaker.name == second.speaker.name == "Harper"
