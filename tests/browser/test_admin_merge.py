@@ -7,7 +7,6 @@ import pytest
 
 from claims.models import Speaker, SpeakerMerge
 from claims.services.roles import roles_ensure, user_set_role
-from tests.browser.conftest import browser, page  # noqa: F401  (the shared Chromium fixtures)
 from tests.factories import ArticleFactory, ClaimFactory, SpeakerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +24,7 @@ def _sign_in_to_admin(tab, live_server) -> None:
     tab.get_by_role("heading", name="Curate claims, speakers, relations and disputes").wait_for()
 
 
-def test_a_curator_merges_speakers_and_finds_their_claims(page, live_server):  # noqa: F811
+def test_a_curator_merges_speakers_and_finds_their_claims(page, live_server):
     bob, robert = SpeakerFactory(name="Bob Otto"), SpeakerFactory(name="Robert Otto")
     start = BODY.index("<img")
     claim = ClaimFactory(
