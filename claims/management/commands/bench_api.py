@@ -9,21 +9,18 @@ such as the matrix are computed again, as on the first request after an ingest).
 
 from __future__ import annotations
 
-import statistics
-import time
 from collections.abc import Iterator
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 from django.db.models import Count
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import override_settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims.aggregate_cache import data_version_bump
 from claims.models import Claim, Proposition, Relation, Speaker
+from common.benchmarking import header, measure_requests
 
 BENCH_USER = "bench-api"
 # Issue 5: list endpoints answer in under 50 ms on the server with 100,000 claims.
@@ -59,7 +56,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{Claim.objects.count()} claims, {Speaker.objects.count()} speakers, {Relation.objects.count()} relations")
         # cpu ms: this process's own CPU time (warm), which other load on a shared machine does not
         # inflate; the database's time is not in it. queries: warm/cold.
-        self.stdout.write(f"{'endpoint':<46} {'warm ms':>8} {'cold ms':>8} {'cpu ms':>7} {'queries':>8}")
+        self.stdout.write(header("endpoint"))
         slow = []
         for label, url, is_list in _endpoints(client):
             median = self._bench(client, label, url, repeat)
@@ -68,28 +65,9 @@ class Command(BaseCommand):
         return slow
 
     def _bench(self, client: APIClient, label: str, url: str, repeat: int) -> float:
-        client.get(url)  # warm-up: the database's caches, lazy imports, cached aggregates
-        warm = [_timed(client, url) for _ in range(max(1, repeat))]
-        cold = [_timed(client, url, after_write=True) for _ in range(max(1, repeat))]
-        median = statistics.median(ms for ms, _, _ in warm)
-        cold_median = statistics.median(ms for ms, _, _ in cold)
-        cpu = statistics.median(cpu for _, cpu, _ in warm)
-        queries = f"{warm[-1][2]}/{cold[-1][2]}"
-        self.stdout.write(f"{label:<46} {median:>8.1f} {cold_median:>8.1f} {cpu:>7.1f} {queries:>8}")
-        return median
-
-
-def _timed(client: APIClient, url: str, after_write: bool = False) -> tuple[float, float, int]:
-    """(wall ms, CPU ms, queries) of one request; ``after_write`` first invalidates cached aggregates."""
-    if after_write:
-        data_version_bump()
-    with CaptureQueriesContext(connection) as queries:
-        started, cpu_started = time.perf_counter(), time.process_time()
-        response = client.get(url)
-        elapsed, cpu = (time.perf_counter() - started) * 1000, (time.process_time() - cpu_started) * 1000
-    if response.status_code != 200:
-        raise CommandError(f"{url} answered {response.status_code}: {response.content[:200]!r}")
-    return elapsed, cpu, len(queries)
+        figures = measure_requests(client, url, repeat)
+        self.stdout.write(figures.row(label))
+        return figures.warm_ms
 
 
 def _without_throttling() -> dict:

@@ -9,21 +9,17 @@ again, as on the first request after an ingest or a curator's change). Medians a
 
 from __future__ import annotations
 
-import statistics
-import time
 from collections.abc import Iterator
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 from django.db.models import Count
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
-from claims.aggregate_cache import data_version_bump
 from claims.models import Claim, Proposition, Relation, Speaker
+from common.benchmarking import header, measure_requests
 
 BENCH_USER = "bench-pages"
 # The target in issue 4: every page under this on the server with 100,000 claims.
@@ -47,7 +43,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{Claim.objects.count()} claims, {Article.objects.count()} articles in the database")
             # cpu ms: this process's own CPU time (warm), which other load on a shared machine does not
             # inflate; the database's time is not in it. queries: warm/cold.
-            self.stdout.write(f"{'page':<44} {'warm ms':>8} {'cold ms':>8} {'cpu ms':>7} {'queries':>8}")
+            self.stdout.write(header("page", width=44))
             results = [self._bench(client, label, url, repeat) for label, url in _pages()]
         finally:
             user.delete()
@@ -55,28 +51,9 @@ class Command(BaseCommand):
         return f"Pages over {BUDGET_MS} ms: {slow} warm, {slow_cold} cold (first request after a write)."
 
     def _bench(self, client: Client, label: str, url: str, repeat: int) -> tuple[bool, bool]:
-        client.get(url)  # warm-up: template loading, the database's caches, cached aggregates
-        warm = [_timed(client, url) for _ in range(max(1, repeat))]
-        cold = [_timed(client, url, after_write=True) for _ in range(max(1, repeat))]
-        median = statistics.median(ms for ms, _, _ in warm)
-        cold_median = statistics.median(ms for ms, _, _ in cold)
-        cpu = statistics.median(cpu for _, cpu, _ in warm)
-        queries = f"{warm[-1][2]}/{cold[-1][2]}"
-        self.stdout.write(f"{label:<44} {median:>8.1f} {cold_median:>8.1f} {cpu:>7.1f} {queries:>8}")
-        return median > BUDGET_MS, cold_median > BUDGET_MS
-
-
-def _timed(client: Client, url: str, after_write: bool = False) -> tuple[float, float, int]:
-    """(wall ms, CPU ms, queries) of one request; ``after_write`` first invalidates cached aggregates."""
-    if after_write:
-        data_version_bump()
-    with CaptureQueriesContext(connection) as queries:
-        started, cpu_started = time.perf_counter(), time.process_time()
-        response = client.get(url)
-        elapsed, cpu = (time.perf_counter() - started) * 1000, (time.process_time() - cpu_started) * 1000
-    if response.status_code != 200:
-        raise CommandError(f"{url} answered {response.status_code}")
-    return elapsed, cpu, len(queries)
+        figures = measure_requests(client, url, repeat)
+        self.stdout.write(figures.row(label, width=44))
+        return figures.warm_ms > BUDGET_MS, figures.cold_ms > BUDGET_MS
 
 
 def _pages() -> Iterator[tuple[str, str]]:
