@@ -6,6 +6,10 @@ DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url)}
 # Tests get their own database name so they never touch the app's data.
 TEST_DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url claimtrack_tests)}
 
+# A fresh test database each run, so a changed migration can never leave a stale schema behind;
+# `make test PYTEST_ARGS=` reuses the last one for speed.
+PYTEST_ARGS ?= --create-db
+
 .PHONY: run test setup-run setup-test lint eval eval-linking bench-pages bench-api bench-ingest screenshots stop-db
 
 run: setup-run
