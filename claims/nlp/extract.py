@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import normal
 from .clean import chunks, is_furniture, paragraphs, scrub
@@ -393,7 +393,7 @@ class _ChunkReader:
 
     # -- indirect speech -----------------------------------------------------------------
     def _read_indirect(self, cue: Cue, *, nested: bool = False) -> None:
-        if cue.content is None or sentence_is_question(cue.token.sent):
+        if cue.content is None or sentence_is_question(cue.token.sent) or _asked_or_supposed(cue.token):
             return
         if cue.continued is not None:
             self._add_indirect(cue, cue.continued, nested=nested)
@@ -560,6 +560,17 @@ def _claim_type(cue: Cue) -> str:
     return ClaimType.ACCORDING_TO if cue.kind == "according_to" else ClaimType.INDIRECT
 
 
+def _asked_or_supposed(token: Token) -> bool:
+    """The report sits in an indirect question or a condition ("asked whether he thought …",
+    "if she says …"): nobody asserts it."""
+    for head in (token, *token.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in _UNASSERTED_MARKS for c in head.children):
+            return True
+        if head.dep_ in _CLAUSE_ROOTS:
+            break
+    return False
+
+
 def _confidence(cue: Cue) -> float:
     if cue.speaker is None:
         return 0.5
@@ -571,6 +582,9 @@ def _confidence(cue: Cue) -> float:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u201c\"]")
+_UNASSERTED_MARKS = {"whether", "if"}
+# Climbing stops at the first clause that is not itself a complement or a condition.
+_CLAUSE_ROOTS = {"ROOT", "conj", "relcl", "acl"}
 _NESTED_KINDS = {"verb", "according_to", "noun"}
 _FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 _RELATIVE_WORDS = {"who", "that", "which"}

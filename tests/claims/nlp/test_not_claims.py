@@ -15,6 +15,9 @@ import pytest
         "Related News",
         "Jane Roe contributed to this report.",
         "Mayor Linda Harper (left) says the bridge is safe at its opening in May. Photo: City Hall",
+        # A report inside an indirect question or a condition is asserted by nobody.
+        "The senator asked the minister at a hearing whether she thought the council had broken the agreement.",
+        "If the mayor says the bridge is safe, nobody will believe her.",
     ],
 )
 def test_it_finds_no_claim_in(extract, text):
