@@ -151,7 +151,11 @@ class _Article:
 
     def finish(self) -> list[ExtractedClaim]:
         self.drafts.sort(key=lambda d: d.start)
-        return [d.freeze(self.text) for d in self.drafts]
+        kept: list[_Draft] = []
+        for draft in self.drafts:
+            if not any(_repeats(draft, earlier) for earlier in kept):
+                kept.append(draft)
+        return [d.freeze(self.text) for d in kept]
 
 
 class _ChunkReader:
@@ -560,6 +564,18 @@ def _claim_type(cue: Cue) -> str:
     return ClaimType.ACCORDING_TO if cue.kind == "according_to" else ClaimType.INDIRECT
 
 
+def _repeats(draft: _Draft, earlier: _Draft) -> bool:
+    """A report the same speaker already made earlier in the article ("X confirmed that A" in the
+    lead, "X confirmed that A but indicated …" further down): one claim for analysts, not two.
+    Quotes are verbatim and never count as repeats."""
+    if draft.speaker is None or earlier.speaker is None or len(earlier.terms) < _REPEAT_MIN_TERMS:
+        return False
+    if {draft.claim_type, earlier.claim_type} - _REPORTED_TYPES or draft.speaker.entry is not earlier.speaker.entry:
+        return False
+    shared = sum(1 for term in earlier.terms if term in draft.terms)
+    return shared >= _REPEAT_SHARE * len(earlier.terms)
+
+
 def _asked_or_supposed(token: Token) -> bool:
     """The report sits in an indirect question or a condition ("asked whether he thought …",
     "if she says …"): nobody asserts it."""
@@ -583,6 +599,11 @@ def _confidence(cue: Cue) -> float:
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u201c\"]")
 _UNASSERTED_MARKS = {"whether", "if"}
+# A later report repeats an earlier one when it holds this share of the earlier one's terms;
+# below three terms ("climate change") a shared topic is not yet a repeat.
+_REPEAT_SHARE = 0.8
+_REPEAT_MIN_TERMS = 3
+_REPORTED_TYPES = {ClaimType.INDIRECT, ClaimType.ACCORDING_TO}
 # Climbing stops at the first clause that is not itself a complement or a condition.
 _CLAUSE_ROOTS = {"ROOT", "conj", "relcl", "acl"}
 _NESTED_KINDS = {"verb", "according_to", "noun"}

@@ -173,3 +173,26 @@ def test_it_reads_an_attitude_noun_toward_a_thing_with_low_confidence(extract):
     voiced = _one(extract("Local farmers voiced doubts about the irrigation scheme."))
     assert voiced.content == "the irrigation scheme"
     assert voiced.speaker.name == "Local farmers"
+
+
+def test_it_keeps_one_claim_for_a_report_the_speaker_repeats_further_down(extract):
+    text = (
+        "Mayor Linda Harper confirmed on Monday that the city will close the old bridge in May.\n\n"
+        "The council met for three hours on Monday evening.\n\n"
+        "Harper confirmed that the city will close the old bridge in May but indicated that a ferry "
+        "service would run meanwhile."
+    )
+    claims = extract(text)
+    assert [c.content for c in claims] == [
+        "the city will close the old bridge in May",
+        "a ferry service would run meanwhile",
+    ]
+    assert {c.speaker.name for c in claims} == {"Linda Harper"}
+
+
+def test_it_keeps_a_quote_the_speaker_repeats(extract):
+    text = (
+        "“The old bridge will close in May,” Mayor Linda Harper said on Monday.\n\n"
+        "“The old bridge will close in May,” Harper repeated at the evening meeting."
+    )
+    assert len(extract(text)) == 2
