@@ -244,9 +244,20 @@ def _according_cue(token: Token) -> Cue | None:
         return None
     cue = Cue(token, "according to", "according to", CueClass.REPORT, "according_to", source)
     cue.content = _content_around(token)
+    if cue.content is not None and _reports_without_content(token.doc[cue.content[0] : cue.content[1]]):
+        # "A said as much, according to B": B passes on that A reported something without
+        # saying what, which is no claim (with a clause, "A said that …", it stays B's claim).
+        cue.content = None
     if cue.content is not None:
         cue.continued = _continued_sentence(token.doc, cue.content)
     return cue
+
+
+def _reports_without_content(content: Span) -> bool:
+    root = content.root
+    if CUE_VERBS.get(root.lemma_) != CueClass.ASSERT or not any(c.dep_ in _SUBJECT_DEPS for c in root.children):
+        return False
+    return not any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in root.children)
 
 
 def _continued_sentence(doc: Doc, content: tuple[int, int]) -> tuple[int, int] | None:

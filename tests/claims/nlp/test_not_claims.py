@@ -18,6 +18,8 @@ import pytest
         # A report inside an indirect question or a condition is asserted by nobody.
         "The senator asked the minister at a hearing whether she thought the council had broken the agreement.",
         "If the mayor says the bridge is safe, nobody will believe her.",
+        # Passing on that someone said something, without what: no content to claim.
+        "The deputy minister said as much during a call with the ambassadors, according to the spokesman.",
     ],
 )
 def test_it_finds_no_claim_in(extract, text):
