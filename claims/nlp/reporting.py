@@ -106,6 +106,7 @@ SOURCE_NOUNS = set(
 # "point" is a cue only as "point out"; other particles are ignored.
 _NEEDS_PARTICLE = {"point": "out"}
 _CLAUSE_DEPS = {"ccomp"}
+_PRO_CONTENT = {"much", "so"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Subject-less participles ("…, adding that …") and conjuncts borrow their head's subject.
 _BORROWING_DEPS = {"conj", "advcl", "xcomp", "pcomp", "dep", "parataxis"}
@@ -257,7 +258,11 @@ def _reports_without_content(content: Span) -> bool:
     root = content.root
     if CUE_VERBS.get(root.lemma_) != CueClass.ASSERT or not any(c.dep_ in _SUBJECT_DEPS for c in root.children):
         return False
-    return not any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in root.children)
+    if any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in root.children):
+        return False
+    # Only a stand-in for what was said ("as much", "so") marks the report as one without
+    # content; "the campaign will continue" is content of its own.
+    return any(c.lower_ in _PRO_CONTENT for c in root.children)
 
 
 def _continued_sentence(doc: Doc, content: tuple[int, int]) -> tuple[int, int] | None:

@@ -196,3 +196,9 @@ def test_it_keeps_a_quote_the_speaker_repeats(extract):
         "“The old bridge will close in May,” Harper repeated at the evening meeting."
     )
     assert len(extract(text)) == 2
+
+
+def test_it_keeps_according_to_content_whose_verb_could_report(extract):
+    claim = _one(extract("According to the harbour master, the dredging will continue."))
+    assert claim.content == "the dredging will continue"
+    assert claim.claim_type == "according_to"
