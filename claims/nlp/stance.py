@@ -41,22 +41,50 @@ _REFUTES_STORY = re.compile(
     r"rubbish|bullshit|bs|inaccurate|put\s+to\s+rest|pants\s+on\s+fire|fooled|misleading|wrong|"
     r"made\s+(?:it|this|that|the\s+\w+)?\s*(?:all\s+)?up|shoots?\s+down|questions?\s+whether|record\s+straight|"
     r"too\s+good\s+to\s+(?:check|be\s+true)|turns?\s+out|photoshop\w*|staged|parody|misquot\w+|misattribut\w+|"
-    r"(?:is|are|was|were)\s+(?:alive|safe|fine)\b|rumou?rs?\s+(?:are|is|were|was)\s+(?:not|false|untrue|wrong))",
+    r"(?:is|are|was|were|'s|’s)\s+(?:alive|safe|fine)\b|rumou?rs?\s+(?:are|is|were|was)\s+(?:not|false|untrue|wrong)|"
+    r"rebuff\w*|troll(?:s|ed|ing)?|misinformation|disinformation|libel|propagand\w*|mock(?:s|ed|ing)?|"
+    r"makes?\s+fun\s+of|(?:kills?|quash\w*|squash\w*|scotch\w*)\s+(?:\w+\s+){0,3}rumou?rs?|(?:a|the)\s+lie\b|lies\b)",
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|nor)\b|n[’']t\b", re.I)
 _NEGATION_IDIOMS = re.compile(
-    r"\b(?:no\s+(?:idea|limit|way|longer|matter|one|doubt|wonder|mistake)|not\s+only|never\s+(?:guess|forget|"
+    r",\s*not\s+|\b(?:no\s+(?:idea|limit|way|longer|matter|one|doubt|wonder|mistake)|not\s+only|never\s+(?:guess|forget|"
     r"believe|seen|before)|(?:can|could)n[’']t\s+(?:believe|stop|wait)|don[’']t\s+miss)\b",
     re.I,
 )
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whose|after|because|if|unless|when|until)\b[^,:;.!?]*$", re.I)
+# A negation in a clause of its own: a relative or adverbial clause, a purpose ("so he won't"), or a
+# second clause after the first has stated the story ("was born male but did not tell him").
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:who|which|whose|after|because|if|unless|when|until|so|but|and)\b[^,:;.!?]*$|\w.*\b(?:but|and)\b", re.I
+)
+# A word that calls the story untrue, itself negated or denied: the headline upholds the story.
+_NOT_A_HOAX = re.compile(
+    r"\b(?:not|no|never|isn[’']t|wasn[’']t|aren[’']t|den(?:y|ies|ied))\s+(?:\w+\s+){0,2}?"
+    r"(?:a\s+|an\s+)?(?:hoax\w*|fake[sd]?|fraud|prank|staged|photoshopped)\b",
+    re.I,
+)
+# Headlines that say outright that the question is open: "may or may not", "refuses to confirm or deny".
+_UNDECIDED = re.compile(
+    r"\b(?:may\s+or\s+may\s+not|confirm\s+or\s+deny|neither\s+confirm\w*\s+nor\s+den\w*|"
+    r"(?:won[’']t|will\s+not|would\s+not|wouldn[’']t|refus\w+\s+to|declin\w+\s+to)\s+(?:say|confirm|comment))",
+    re.I,
+)
 # Words that hold a story at arm's length: it is said, reported, rumoured, suspected, possible.
 _HEDGES = re.compile(
     r"\?|\b(?:reportedly|allegedly|alleged|apparently|purportedly|supposedly|rumou?r(?:s|ed)?|unconfirmed|"
     r"may|might|could|possibly|possible|probably|perhaps|report(?:s|ed)?|claims?|claimed|says?|said|"
     r"sources?|suggests?|appears?|believed|suspect(?:s|ed)?|likely|unverified|speculat\w+|according\s+to|"
-    r"insiders?|tipped|predicts?|predicted|emerges?)\b",
+    r"insiders?|tipped|predicts?|predicted|emerges?|apparent|seemingly|purport\w*|forecast\w*|analysts?|"
+    r"media|(?:news)?paper|tabloid|monitor|observatory|intel|intelligence)\b",
+    re.I,
+)
+# After a question: a statement of its own (three words or more) that answers it or goes on.
+_TEASER = re.compile(r"^[\s:\-–—]*(?:[\w'’,.-]+\s+){2,}[\w'’,.-]+")
+_MODAL = re.compile(r"may|might|could|possibly|possible|probably|perhaps|likely", re.I)
+# A claim that is a possibility, a plan or a rumour in its own words.
+_CLAIM_HEDGED = re.compile(
+    r"\b(?:may|might|could|possibly|consider\w*|plan(?:s|ned|ning)?|mull\w*|reportedly|rumou?r\w*|"
+    r"likely|expected|set\s+to|in\s+talks)\b",
     re.I,
 )
 # A claim that is itself about someone saying something: "says" in a headline then asserts it.
@@ -87,6 +115,8 @@ def headline_stance(*, claim: ClaimForm, headline: ClaimForm, extracted: Sequenc
     on what the two share is the opposite of the claim's. Observing: it attributes the story to
     someone or hedges it. For: it states the story as a fact.
     """
+    if _UNDECIDED.search(headline.text):
+        return OBSERVING
     if _refutes(claim, headline, extracted):
         return AGAINST
     if _observes(claim, headline, extracted):
@@ -95,21 +125,28 @@ def headline_stance(*, claim: ClaimForm, headline: ClaimForm, extracted: Sequenc
 
 
 def _refutes(claim: ClaimForm, headline: ClaimForm, extracted: Sequence[ExtractedClaim]) -> bool:
+    if _NOT_A_HOAX.search(headline.text):
+        return False  # two negatives: "third boob is no hoax", "denies surgery hoax claims"
     if _REFUTES_STORY.search(headline.text):
         return True
     if any(item.cue_class == CueClass.DENY for item in extracted):
         return True
     # A negation counts when the claim does not carry it too ("hands up, don't shoot"), and it is
     # not inside a relative clause ("nun who had no idea") or an idiom ("no limit to").
-    if _NEGATION.search(claim.text) or claim.polarity == compare.NEGATED:
+    if claim.polarity == compare.NEGATED:
         return False
     text = _NEGATION_IDIOMS.sub(" ", headline.text)
     return any(not _RELATIVE_BEFORE.search(text[: m.start()]) for m in _NEGATION.finditer(text))
 
 
 def _observes(claim: ClaimForm, headline: ClaimForm, extracted: Sequence[ExtractedClaim]) -> bool:
-    hedge = _HEDGES.search(headline.text)
-    if hedge and not (_CLAIM_IS_SPEECH.search(claim.text) and _CLAIM_IS_SPEECH.search(hedge.group(0))):
+    for hedge in _HEDGES.finditer(headline.text):
+        if _CLAIM_IS_SPEECH.search(claim.text) and _CLAIM_IS_SPEECH.search(hedge.group(0)):
+            continue  # the claim is that someone said it: "X says" states it
+        if hedge.group(0) == "?" and _TEASER.search(headline.text[hedge.end() :]):
+            continue  # a teaser question followed by a statement: "Comfort eating? Woman spends a week in KFC"
+        if _MODAL.fullmatch(hedge.group(0)) and _CLAIM_HEDGED.search(claim.text):
+            continue  # the claim itself is a possibility: "could be platinum" states "considering platinum"
         return True
     return any(_reports_the_claim(claim, item) for item in extracted)
 
