@@ -458,6 +458,12 @@ def _clause_boundary(token: Token) -> bool:
     return token.dep_ == "conj" or token.dep_ == "ccomp" and token.head.lemma_.lower() in CUE_VERBS
 
 
+def _complementizer(token: Token) -> bool:
+    # Only "that" introduces a report without adding meaning; "if", "because", "although" at
+    # the start of the content are part of what was said ("said that if it rains, …").
+    return token.dep_ == "mark" and token.lower_ == "that"
+
+
 def _span_of(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
@@ -468,7 +474,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     semicolon = next((t.i for t in doc[start:end] if t.text == ";"), None)
     if semicolon is not None:
         end = semicolon
-    while start < end and (doc[start].is_punct or doc[start].dep_ in {"mark", "cc"} or doc[start].is_space):
+    while start < end and (_complementizer(doc[start]) or doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].is_space):
         start += 1
     while end > start and (
         doc[end - 1].is_punct and doc[end - 1].text not in "?!" or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space

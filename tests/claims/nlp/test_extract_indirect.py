@@ -202,3 +202,8 @@ def test_it_keeps_according_to_content_whose_verb_could_report(extract):
     claim = _one(extract("According to the harbour master, the dredging will continue."))
     assert claim.content == "the dredging will continue"
     assert claim.claim_type == "according_to"
+
+
+def test_it_keeps_the_condition_a_report_starts_with(extract):
+    claim = _one(extract("The mayor said that if the river rises again, the old bridge will close."))
+    assert claim.content == "if the river rises again, the old bridge will close"
