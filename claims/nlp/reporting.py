@@ -402,7 +402,7 @@ _BUILDERS = {
 def speaker_of_verb(verb: Token) -> Token | None:
     """The verb's subject, borrowing it from the head for conjuncts and participles."""
     for _ in range(4):  # bounded climb: a few coordinated or participial verbs at most
-        subject = _child(verb, _SUBJECT_DEPS)
+        subject = _nearest_subject(verb)
         if subject is not None:
             if subject.dep_ == "nsubjpass" or subject.lower_ == "it" and _is_passive(verb):
                 return _by_agent(verb)
@@ -413,6 +413,13 @@ def speaker_of_verb(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    # Two subjects mean the parser took a quoted clause's subject for the verb's too
+    # ("“My reaction, that was outrageous,” the strategist said"): the nearer one speaks.
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 def _clause_content(verb: Token) -> tuple[int, int] | None:

@@ -117,3 +117,10 @@ def test_it_keeps_the_parts_of_a_split_quote_apart_when_the_first_holds_whole_se
     assert first.content == "The repairs are finished. The cables are new"
     assert second.content == "Traffic can return next week."
     assert first.speaker.name == second.speaker.name == "Harper"
+
+
+def test_it_credits_the_quote_to_the_subject_of_said_not_a_name_inside_it(extract):
+    # The parser also takes "My reaction" inside the quote as a subject of "said".
+    [claim] = extract("“My reaction, that was outrageous,” Harper's former deputy said in an interview.")
+    assert claim.speaker.name == "Harper's former deputy"
+    assert claim.content.startswith("My reaction, that was outrageous")
