@@ -83,7 +83,7 @@ class SpeedFigures:
         return self.extract_wps / self.bare_wps if self.bare_wps else 0.0
 
 
-def measure_speed(texts: Sequence[str], *, repeats: int = 2) -> SpeedFigures:
+def measure_speed(texts: Sequence[str], *, repeats: int = 3) -> SpeedFigures:
     """Words per second of full extraction vs bare ``nlp.pipe`` with the same components.
 
     Runs alternate (bare, extract, bare, extract…) in this process and keep the best of each,
@@ -105,9 +105,11 @@ def measure_speed(texts: Sequence[str], *, repeats: int = 2) -> SpeedFigures:
             pass
 
     bare()  # warm-up: first calls pay for lazy initialisation
-    best_bare = min(_timed(bare) for _ in range(repeats))
-    best_extract = min(_timed(extract) for _ in range(repeats))
-    return SpeedFigures(words=words, extract_wps=words / best_extract, bare_wps=words / best_bare)
+    bare_times, extract_times = [], []
+    for _ in range(repeats):
+        bare_times.append(_timed(bare))
+        extract_times.append(_timed(extract))
+    return SpeedFigures(words=words, extract_wps=words / min(extract_times), bare_wps=words / min(bare_times))
 
 
 def _timed(function: Callable[[], None]) -> float:
