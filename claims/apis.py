@@ -10,13 +10,14 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
-from rest_framework import generics, mixins, serializers, viewsets
+from rest_framework import generics, mixins, pagination, serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims import selectors, services
 from claims.filters import ClaimFilter, IdFilter
 from claims.models import CLAIM_SORT_DATE, Claim, Proposition, PropositionMember, Relation, Speaker, SpeakerAlias
+from claims.selectors_disputes import claim_links
 from claims.serializers import (
     ClaimDetailSerializer,
     ClaimSerializer,
@@ -28,6 +29,7 @@ from claims.serializers import (
     SpeakerSerializer,
     claim_jsonld,
 )
+from common.api import MAX_PAGE_SIZE
 from common.renderers import LIST_RENDERERS, JSONLDRenderer
 
 SCHEMA_ORG = "https://schema.org"
@@ -81,18 +83,27 @@ class ClaimViewSet(ClaimJsonLdMixin, mixins.ListModelMixin, mixins.RetrieveModel
         return ClaimDetailSerializer if self.action == "retrieve" else ClaimSerializer
 
 
+class LinkPagination(pagination.PageNumberPagination):
+    """Numbered pages of a list, not a queryset: implied links are unsaved, and bounded per claim."""
+
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+
+
 class ClaimRelatedListApi(generics.ListAPIView):
     """Claims that agree (or conflict) with a claim, strongest link first; rejected links left out."""
 
     serializer_class = RelatedClaimSerializer
     filter_backends: list = []
-    ordering = ("-score", "-id")
+    pagination_class = LinkPagination
+    ordering = ("-score", "-id")  # claim_links orders them so; kept for the schema
     relation_type = Relation.Type.AGREE
 
-    def get_queryset(self) -> QuerySet[Relation]:
+    def get_queryset(self) -> QuerySet[Relation] | list[Relation]:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no URL arguments
             return Relation.objects.none()
-        return selectors.claim_relations(claim=self._claim(), relation_type=self.relation_type)
+        # Stored relations and the links disputes imply, as the claim page shows them.
+        return claim_links(claim=self._claim())[self.relation_type]
 
     def get_serializer_context(self) -> dict:
         return {**super().get_serializer_context(), "claim": self._claim()}

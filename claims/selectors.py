@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
+from django.db.models.functions import Coalesce, Least, TruncMonth
 
 from claims.aggregate_cache import cached_aggregate
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
+from claims.selectors_disputes import LINKS_PARAMS, LINKS_SQL, links_as_relations
 
 # Relations shown as agreement or conflict: a curator's "rejected" takes a link away.
 SHOWN_RELATIONS = ~Q(review_status=Relation.ReviewStatus.REJECTED)
@@ -82,24 +83,36 @@ def agreement_matrix(*, by: str, limit: int = 50) -> list[dict]:
     return cached_aggregate("matrix", lambda: _matrix_pairs(by, limit), by, limit)
 
 
+# The matrix's key of a claim joined as ``c`` with its speaker as ``s``, per ``by``.
+MATRIX_SQL_KEYS = {"speaker": "c{end}.speaker_id", "affiliation": "NULLIF(s{end}.affiliation, '')"}
+
+
+def _links_sql(select: str, where: str = "TRUE") -> str:
+    """A query over every shown link (``LINKS_SQL``) with both claims (ca, cb) and speakers (sa, sb)."""
+    return f"""
+        WITH links AS ({LINKS_SQL})
+        SELECT {select} FROM links l
+        JOIN claims_claim ca ON ca.id = l.claim_a_id JOIN claims_claim cb ON cb.id = l.claim_b_id
+        LEFT JOIN claims_speaker sa ON sa.id = ca.speaker_id LEFT JOIN claims_speaker sb ON sb.id = cb.speaker_id
+        WHERE l.type IN (%(agree)s, %(conflict)s) AND {where}
+    """
+
+
+def _fetch(sql: str, **params: object) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {**LINKS_PARAMS, **params})
+        return cursor.fetchall()
+
+
 def _matrix_pairs(by: str, limit: int) -> list[dict]:
-    key = MATRIX_KEYS[by]
-    pairs = (
-        Relation.objects.filter(SHOWN_RELATIONS, type__in=[Relation.Type.AGREE, Relation.Type.CONFLICT])
-        .exclude(**{f"claim_a__{key}__isnull": True})
-        .exclude(**{f"claim_b__{key}__isnull": True})
-        .annotate(a=Least(f"claim_a__{key}", f"claim_b__{key}"), b=Greatest(f"claim_a__{key}", f"claim_b__{key}"))
-        .values("a", "b")
-        .annotate(
-            agree=Count("id", filter=Q(type=Relation.Type.AGREE)),
-            conflict=Count("id", filter=Q(type=Relation.Type.CONFLICT)),
-            total=Count("id"),
-        )
-        .order_by("-total", "a", "b")
+    ka, kb = (MATRIX_SQL_KEYS[by].format(end=end) for end in "ab")
+    sql = _links_sql(
+        f"""LEAST({ka}, {kb}), GREATEST({ka}, {kb}), count(*) FILTER (WHERE l.type = %(agree)s),
+            count(*) FILTER (WHERE l.type = %(conflict)s)""",
+        f"{ka} IS NOT NULL AND {kb} IS NOT NULL",
     )
-    if by == "affiliation":
-        pairs = pairs.exclude(claim_a__speaker__affiliation="").exclude(claim_b__speaker__affiliation="")
-    return [{"a": row["a"], "b": row["b"], "agree": row["agree"], "conflict": row["conflict"]} for row in pairs[:limit]]
+    rows = _fetch(f"{sql} GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT %(limit)s", limit=limit)
+    return [{"a": a, "b": b, "agree": agree, "conflict": conflict} for a, b, agree, conflict in rows]
 
 
 # ---- web UI reads ------------------------------------------------------------------------
@@ -253,19 +266,13 @@ def speaker_counterparts(*, speaker: Speaker, limit: int = 20) -> list[dict]:
 
 def _counterparts(speaker: Speaker, limit: int) -> list[dict]:
     counts: dict[int, dict] = {}
-    links = Relation.objects.filter(SHOWN_RELATIONS, type__in=[Relation.Type.AGREE, Relation.Type.CONFLICT])
-    for mine, other in (("claim_a", "claim_b"), ("claim_b", "claim_a")):
-        rows = (
-            links.filter(**{f"{mine}__speaker": speaker})
-            .exclude(**{f"{other}__speaker": speaker})
-            .exclude(**{f"{other}__speaker__isnull": True})
-            .values_list(f"{other}__speaker", "type")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for other_id, kind, n in rows:
-            entry = counts.setdefault(other_id, {"agree": 0, "conflict": 0})
-            entry[kind] += n
+    other = "CASE WHEN ca.speaker_id = %(speaker)s THEN cb.speaker_id ELSE ca.speaker_id END"
+    where = "%(speaker)s IN (ca.speaker_id, cb.speaker_id) AND ca.speaker_id <> cb.speaker_id"
+    for other_id, kind, n in _fetch(
+        f"{_links_sql(f'{other}, l.type, count(*)', where)} GROUP BY 1, 2", speaker=speaker.pk
+    ):
+        entry = counts.setdefault(other_id, {"agree": 0, "conflict": 0})
+        entry[kind] += n
     ranked = sorted(counts.items(), key=lambda item: -(item[1]["agree"] + item[1]["conflict"]))[:limit]
     names = speaker_names(ids=[pk for pk, _ in ranked])
     return [{"speaker": names[pk], **entry} for pk, entry in ranked if pk in names]
@@ -311,36 +318,22 @@ def home_counts() -> dict[str, int]:
 def _home_counts() -> dict[str, int]:
     from articles.models import Article
 
-    relations = Relation.objects.filter(SHOWN_RELATIONS).aggregate(
-        agree=Count("id", filter=Q(type=Relation.Type.AGREE)),
-        conflict=Count("id", filter=Q(type=Relation.Type.CONFLICT)),
-    )
+    counts = "count(*) FILTER (WHERE l.type = %(agree)s), count(*) FILTER (WHERE l.type = %(conflict)s)"
+    [(agree, conflict)] = _fetch(_links_sql(counts))
     return {
         "articles": Article.objects.count(),
         "claims": Claim.objects.count(),
         "speakers": Speaker.objects.count(),
         "disputes": Proposition.objects.count(),
-        **relations,
+        "agree": agree,
+        "conflict": conflict,
     }
 
 
 def relations_between(*, by: str, a: str, b: str, limit: int = 100) -> list[Relation]:
-    """The agree/conflict relations behind one matrix cell: claims of ``a`` linked to claims of ``b``."""
-    key = MATRIX_KEYS[by]
-    forward = Q(**{f"claim_a__{key}": a, f"claim_b__{key}": b})
-    backward = Q(**{f"claim_a__{key}": b, f"claim_b__{key}": a})
-    return list(
-        Relation.objects.filter(
-            forward | backward, SHOWN_RELATIONS, type__in=[Relation.Type.AGREE, Relation.Type.CONFLICT]
-        )
-        .select_related("claim_a__speaker", "claim_a__article__outlet", "claim_b__speaker", "claim_b__article__outlet")
-        .defer(
-            "claim_a__article__body",
-            "claim_b__article__body",
-            "claim_a__terms",
-            "claim_b__terms",
-            "claim_a__search_vector",
-            "claim_b__search_vector",
-        )
-        .order_by("type", "-score", "id")[:limit]
-    )
+    """The agree/conflict links behind one matrix cell (stored and implied by disputes): claims of ``a`` linked to claims of ``b``."""
+    ka, kb = (MATRIX_SQL_KEYS[by].format(end=end) for end in "ab")
+    where = f"(({ka})::text = %(a)s AND ({kb})::text = %(b)s OR ({ka})::text = %(b)s AND ({kb})::text = %(a)s)"
+    columns = "l.claim_a_id, l.claim_b_id, l.type, l.relation_id, l.dispute_id"
+    sql = f"{_links_sql(columns, where)} ORDER BY l.type, l.score DESC, l.relation_id NULLS LAST LIMIT %(limit)s"
+    return links_as_relations(_fetch(sql, a=str(a), b=str(b), limit=limit))

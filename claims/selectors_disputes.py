@@ -152,3 +152,79 @@ def _sides_in(membership: PropositionMember, by_other: dict[int, Relation]) -> d
 
 def _human(row: dict) -> bool:
     return row["origin"] == Origin.CURATOR or row["review_status"] != Relation.ReviewStatus.MACHINE
+
+
+# Every shown link as rows (claim_a_id, claim_b_id, type, score, relation_id, dispute_id), for
+# aggregates done in SQL: the rules above, once more in SQL so counts need no Python loop.
+# Pairs a dispute implies (unless a curator's relation decides them), then the stored relations
+# that are not rejected and not replaced by an implied pair. Parameters: LINKS_PARAMS.
+_IMPLIED_PAIRS = """
+    FROM claims_propositionmember m1
+    JOIN claims_propositionmember m2 ON m2.proposition_id = m1.proposition_id AND m2.claim_id > m1.claim_id
+    JOIN claims_claim c1 ON c1.id = m1.claim_id AND c1.review_status <> %(claim_rejected)s
+    JOIN claims_claim c2 ON c2.id = m2.claim_id AND c2.review_status <> %(claim_rejected)s
+"""
+LINKS_SQL = f"""
+    SELECT m1.claim_id AS claim_a_id, m2.claim_id AS claim_b_id,
+           CASE WHEN m1.side = m2.side THEN %(agree)s ELSE %(conflict)s END AS type,
+           CASE WHEN r.type = %(same_claim)s OR r.type = (CASE WHEN m1.side = m2.side THEN %(agree)s
+                ELSE %(conflict)s END) THEN r.score ELSE %(implied_score)s END AS score,
+           r.id AS relation_id, m1.proposition_id AS dispute_id
+    {_IMPLIED_PAIRS}
+    LEFT JOIN claims_relation r ON r.claim_a_id = m1.claim_id AND r.claim_b_id = m2.claim_id
+    WHERE r.id IS NULL OR (r.origin <> %(curator)s AND r.review_status = %(machine)s)
+    UNION ALL
+    SELECT r.claim_a_id, r.claim_b_id, r.type, r.score, r.id, NULL
+    FROM claims_relation r
+    WHERE r.review_status <> %(rejected)s AND (
+        r.origin = %(curator)s OR r.review_status <> %(machine)s
+        OR NOT EXISTS (SELECT 1 {_IMPLIED_PAIRS} WHERE m1.claim_id = r.claim_a_id AND m2.claim_id = r.claim_b_id)
+    )
+"""
+LINKS_PARAMS = {
+    "agree": AGREE,
+    "conflict": CONFLICT,
+    "same_claim": SAME_CLAIM,
+    "implied_score": IMPLIED_SCORE,
+    "claim_rejected": Claim.ReviewStatus.REJECTED.value,
+    "curator": Origin.CURATOR.value,
+    "machine": Relation.ReviewStatus.MACHINE.value,
+    "rejected": Relation.ReviewStatus.REJECTED.value,
+}
+
+
+def links_as_relations(rows: list[tuple[int, int, str, int | None, int | None]]) -> list[Relation]:
+    """Relations for rows of (claim_a_id, claim_b_id, type, relation_id, dispute_id) from ``LINKS_SQL``.
+
+    Stored ones are loaded (shown with the type the dispute gives them), implied ones built
+    unsaved with both claims loaded. Three queries whatever the number of rows.
+    """
+    heavy = ("article__body", "terms", "entities", "search_vector")
+    stored = Relation.objects.select_related(
+        "claim_a__speaker", "claim_a__article__outlet", "claim_b__speaker", "claim_b__article__outlet"
+    ).defer(*(f"claim_{end}__{field}" for end in "ab" for field in heavy))
+    stored = stored.in_bulk([row[3] for row in rows if row[3] is not None])
+    claim_ids = {pk for row in rows if row[3] is None for pk in row[:2]}
+    claims = Claim.objects.select_related("speaker", "article__outlet").defer(*heavy).in_bulk(claim_ids)
+    labels = dict(
+        Proposition.objects.filter(id__in={row[4] for row in rows if row[3] is None}).values_list("id", "label")
+    )
+    found = []
+    for a, b, kind, relation_id, dispute_id in rows:
+        if relation_id is not None:
+            relation = stored[relation_id]
+            relation.type = kind  # the dispute's sides decide (shown only, never saved)
+        else:
+            explanation = (
+                f"{'the same side' if kind == AGREE else 'opposite sides'} of the dispute '{labels[dispute_id]}'"
+            )
+            relation = Relation(
+                claim_a=claims[a],
+                claim_b=claims[b],
+                type=kind,
+                score=IMPLIED_SCORE,
+                explanation=explanation,
+                origin=Origin.MACHINE,
+            )
+        found.append(relation)
+    return found
