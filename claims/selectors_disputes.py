@@ -176,9 +176,13 @@ LINKS_SQL = f"""
     UNION ALL
     SELECT r.claim_a_id, r.claim_b_id, r.type, r.score, r.id, NULL
     FROM claims_relation r
+    JOIN claims_claim c1 ON c1.id = r.claim_a_id JOIN claims_claim c2 ON c2.id = r.claim_b_id
+    LEFT JOIN claims_propositionmember m1 ON m1.claim_id = r.claim_a_id
+    LEFT JOIN claims_propositionmember m2 ON m2.claim_id = r.claim_b_id
     WHERE r.review_status <> %(rejected)s AND (
         r.origin = %(curator)s OR r.review_status <> %(machine)s
-        OR NOT EXISTS (SELECT 1 {_IMPLIED_PAIRS} WHERE m1.claim_id = r.claim_a_id AND m2.claim_id = r.claim_b_id)
+        OR m1.proposition_id IS NULL OR m1.proposition_id IS DISTINCT FROM m2.proposition_id
+        OR c1.review_status = %(claim_rejected)s OR c2.review_status = %(claim_rejected)s
     )
 """
 LINKS_PARAMS = {
