@@ -37,15 +37,6 @@ def claim_get(*, claim_id: int) -> Claim | None:
     return Claim.objects.select_related("speaker", "article__outlet", "dispute_membership").filter(pk=claim_id).first()
 
 
-def claim_relations(*, claim: Claim, relation_type: str) -> QuerySet[Relation]:
-    """The claim's agree or conflict relations (not rejected ones), both claims loaded."""
-    return (
-        Relation.objects.filter(Q(claim_a=claim) | Q(claim_b=claim), SHOWN_RELATIONS, type=relation_type)
-        .select_related("claim_a__speaker", "claim_a__article__outlet", "claim_b__speaker", "claim_b__article__outlet")
-        .defer("claim_a__article__body", "claim_b__article__body", "claim_a__search_vector", "claim_b__search_vector")
-    )
-
-
 def speaker_list() -> QuerySet[Speaker]:
     return Speaker.objects.annotate(claim_count=_count_of(Claim.objects.all(), "speaker")).prefetch_related("aliases")
 
