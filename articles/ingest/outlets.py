@@ -6,6 +6,7 @@ ingestion infers, it never invents.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -74,10 +75,4 @@ def outlet_names_pattern() -> str:
     names = sorted(
         {n for o in KNOWN_OUTLETS for n in (o.name, *o.aliases) if len(n) > 2}, key=len, reverse=True
     )
-    return "|".join(map(_escape, names))
-
-
-def _escape(name: str) -> str:
-    import re
-
-    return re.escape(name)
+    return "|".join(map(re.escape, names))
