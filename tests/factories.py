@@ -85,6 +85,12 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     extractor_version = EXTRACTOR_VERSION
 
 
+def claim_at(article: Article, content: str, **fields) -> Claim:
+    """A claim whose content is ``content`` exactly where it stands in the article body."""
+    start = article.body.index(content)
+    return ClaimFactory(article=article, content_start=start, content_end=start + len(content), **fields)
+
+
 class PropositionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Proposition

@@ -23,6 +23,7 @@ from tests.factories import (
     PropositionMemberFactory,
     RelationFactory,
     SpeakerFactory,
+    claim_at,
 )
 
 
@@ -31,9 +32,7 @@ def cells(by: str = "speaker") -> dict:
 
 
 def claim_in(article, content: str, *, terms, entities, polarity="asserted") -> Claim:
-    start = article.body.index(content)
-    return ClaimFactory(article=article, content_start=start, content_end=start + len(content), terms=terms,
-                        entities=entities, polarity=polarity)  # fmt: skip
+    return claim_at(article, content, terms=terms, entities=entities, polarity=polarity)
 
 
 def conflict_between(first, second) -> Relation:

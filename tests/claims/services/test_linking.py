@@ -12,7 +12,7 @@ from claims.models import Claim, Origin, Proposition, PropositionMember, Relatio
 from claims.selectors_disputes import claim_links
 from claims.services.linking import claims_link_for_article
 from common.exceptions import ApplicationError
-from tests.factories import ArticleFactory, ClaimFactory, PropositionMemberFactory, SpeakerFactory
+from tests.factories import ArticleFactory, PropositionMemberFactory, SpeakerFactory, claim_at
 
 pytestmark = pytest.mark.django_db
 
@@ -21,16 +21,21 @@ WASHINGTON = "U.S. defense officials said Russia is not striking ISIS targets in
 
 
 def claim_in(article: Article, content: str, *, terms, entities=(), polarity="asserted", speaker=None) -> Claim:
-    """A claim whose content is ``content`` as it stands in the article body."""
-    start = article.body.index(content)
-    return ClaimFactory(
-        article=article,
-        speaker=speaker or SpeakerFactory(),
-        content_start=start,
-        content_end=start + len(content),
-        terms=list(terms),
-        entities=list(entities),
+    return claim_at(
+        article, content, speaker=speaker or SpeakerFactory(), terms=list(terms), entities=list(entities),
         polarity=polarity,
+    )
+
+
+def otto_denial() -> Claim:
+    """A later article's claim that refutes the Moscow claim, in its own words."""
+    article = ArticleFactory(body="Robert Otto said those were not anti-ISIS strikes in Idlib.")
+    return claim_in(
+        article,
+        "those were not anti-ISIS strikes in Idlib",
+        terms=["anti", "isis", "strike", "idlib"],
+        entities=["ISIS", "Idlib"],
+        polarity="negated",
     )
 
 
@@ -84,16 +89,9 @@ def test_a_conflict_founds_a_dispute_with_a_side_for_each_claim(moscow_claim, wa
 
 def test_a_later_claim_joins_the_dispute_and_agrees_with_its_side(moscow_claim, washington_claim):
     claims_link_for_article(article=washington_claim.article)
-    article = ArticleFactory(body="Robert Otto said those were not anti-ISIS strikes in Idlib.")
-    otto = claim_in(
-        article,
-        "those were not anti-ISIS strikes in Idlib",
-        terms=["anti", "isis", "strike", "idlib"],
-        entities=["ISIS", "Idlib"],
-        polarity="negated",
-    )
+    otto = otto_denial()
 
-    claims_link_for_article(article=article)
+    claims_link_for_article(article=otto.article)
 
     assert otto.dispute_membership.side == "refutes"
     assert relation_between(otto, washington_claim).type == Relation.Type.AGREE
@@ -188,16 +186,9 @@ def test_joining_a_large_dispute_stores_only_direct_evidence(moscow_claim, washi
     claims_link_for_article(article=washington_claim.article)
     dispute = Proposition.objects.get()
     bystanders = [PropositionMemberFactory(proposition=dispute, side="refutes").claim for _ in range(25)]
-    article = ArticleFactory(body="Robert Otto said those were not anti-ISIS strikes in Idlib.")
-    otto = claim_in(
-        article,
-        "those were not anti-ISIS strikes in Idlib",
-        terms=["anti", "isis", "strike", "idlib"],
-        entities=["ISIS", "Idlib"],
-        polarity="negated",
-    )
+    otto = otto_denial()
 
-    claims_link_for_article(article=article)
+    claims_link_for_article(article=otto.article)
 
     stored = Relation.objects.filter(Q(claim_a=otto) | Q(claim_b=otto))
     assert {r.claim_a_id if r.claim_b_id == otto.pk else r.claim_b_id for r in stored} == {
