@@ -592,7 +592,7 @@ def _confidence(cue: Cue) -> float:
         return 0.5
     if cue.kind == "stance":
         return 0.45  # a position toward a thing ("criticized the plan"), not a proposition
-    if cue.kind == "noun":
+    if cue.kind in {"noun", "frame"}:
         return 0.55
     return 0.6 if cue.cue_class == CueClass.HEDGE else 0.75
 

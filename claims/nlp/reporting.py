@@ -44,20 +44,37 @@ CUE_VERBS: dict[str, str] = {
 INTENT_VERBS: dict[str, str] = {
     **dict.fromkeys("want plan hope expect intend seek aim wish prefer".split(), CueClass.HEDGE),
     **dict.fromkeys(
-        "pledge promise vow agree threaten demand urge ask call propose offer decide vote".split(), CueClass.ASSERT
+        """pledge promise vow agree threaten demand urge ask call propose offer decide vote encourage
+        warn advise press challenge""".split(),
+        CueClass.ASSERT,
     ),
     **dict.fromkeys("refuse decline".split(), CueClass.DENY),
 }
-# Verbs of evaluation whose content is their object ("Clinton criticized the tax plan"):
-# a stance toward something rather than a proposition, still an attributed position.
+# Verbs whose content is their object: a position toward a thing rather than a proposition,
+# still an attributed one. By lexicon class: evaluation ("criticized the tax plan", "likened
+# the plan to a tax", "accused them of lying"), communication of a thing ("acknowledged the
+# mistake", "announced the arrest"), proposal and intention ("promised lower taxes", "called
+# for a recount") and evidence ("the poll shows Clinton ahead", which needs a document subject).
+_EVALUATION_VERBS = """criticize criticise praise attack blast slam condemn endorse support oppose blame
+    cite describe call mention question defend applaud welcome hail mock deride rip hammer back
+    champion unveil tout celebrate highlight accuse liken compare""".split()
+_COMMUNICATION_VERBS = "acknowledge announce echo".split()
+_PROPOSAL_VERBS = "propose promise pledge demand offer".split()
+# Verbs that take what they are about through a preposition only ("pointed to the vote",
+# "complained about the mic"); "pointed a finger" is no position. ("Spoke about the war" names
+# a topic, not a position, so "speak" and "talk" are not here.)
+_PREP_ONLY_VERBS: dict[str, set[str]] = {
+    "point": {"to"},
+    "complain": {"about", "of"},
+    "comment": {"on"},
+    "rail": {"against"},
+}
+EVIDENCE_VERBS = "show find reveal indicate".split()
 STANCE_VERBS: dict[str, str] = {
-    **dict.fromkeys(
-        """criticize criticise praise attack blast slam condemn endorse support oppose blame cite
-        describe call mention question defend applaud welcome hail mock deride rip
-        hammer back champion propose unveil tout celebrate highlight""".split(),
-        CueClass.ASSERT,
-    ),
+    **dict.fromkeys(_EVALUATION_VERBS + _COMMUNICATION_VERBS + _PROPOSAL_VERBS, CueClass.ASSERT),
+    **dict.fromkeys(_PREP_ONLY_VERBS, CueClass.ASSERT),
     **dict.fromkeys("reject dismiss dispute".split(), CueClass.DENY),
+    **dict.fromkeys(EVIDENCE_VERBS, CueClass.REPORT),
 }
 # Object-taking intention verbs: the object belongs to the content ("urged Congress to act").
 _OBJECT_INTENT = {"urge", "ask", "call", "press", "encourage", "demand"}
@@ -90,14 +107,20 @@ _LIGHT_VERBS = set("express voice raise make issue offer share reiterate repeat 
 _NEEDS_SOURCE_SUBJECT = {"suggest", "show", "indicate", "reveal", "signal", "mean", "imply", "find", "determine"}
 # Agent-noun endings (inspector, researcher, economist, politician): people.
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian")
-SOURCE_NOUNS = set(
+# Records and measurements that show or find things ("video shows …", "the data show …"; spaCy
+# lemmatizes "data" as "datum").
+EVIDENCE_NOUNS = set(
+    """poll survey study report analysis datum data document record transcript video footage
+    recording tape photo image slide chart graph map average tally count census filing model
+    projection forecast index ranking research review audit investigation finding estimate
+    memo email""".split()
+)
+SOURCE_NOUNS = EVIDENCE_NOUNS | set(
     """official spokesman spokeswoman spokesperson source aide adviser advisor analyst expert
     diplomat minister secretary senator lawmaker president chairman director officer commander
     leader candidate nominee campaign government administration ministry department agency
-    committee court judge report study survey poll analysis data document documents record
-    records memo email letter statement review audit investigation research researcher
-    scientist economist critic supporter official people voter resident witness republican
-    democrat conservative liberal activist advocate protester lawyer attorney police group
+    committee court judge letter statement researcher scientist economist critic supporter
+    official people voter resident witness republican democrat conservative liberal activist advocate protester lawyer attorney police group
     party union company firm organization organisation panel board commission council team
     member staff spokesperson representative author writer editor newspaper paper outlet
     network site website article editorial column op-ed book letter ad advertisement
@@ -139,6 +162,8 @@ def build_matcher(nlp: Language) -> Matcher:
     # Any other verb or adjective with a that-clause and a subject that can hold a view:
     # "Democrats are afraid that …", "she stressed that …".
     matcher.add("THAT", [[{"LOWER": "that", "DEP": "mark"}]])
+    # "In the poll, Clinton leads …", "in his view, …", "as the mayor put it, …".
+    matcher.add("FRAME", [[{"LOWER": "in"}], [{"LEMMA": "put", "POS": "VERB"}, {"LOWER": "it"}]])
     return matcher
 
 
@@ -298,24 +323,15 @@ def _intent_cue(token: Token) -> Cue | None:
 
 
 def _stance_cue(token: Token) -> Cue | None:
-    if any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
-        return None  # a clause or infinitive: the reporting and intention rules read it
-    obj = _child(token, {"dobj"})
-    if obj is None:
-        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}), None)
-        obj = _child(prep, {"pobj"}) if prep is not None else None
-    if obj is not None and obj.lemma_.lower() in CUE_NOUNS:
+    obj = _stance_object(token)
+    if obj is None or obj.lemma_.lower() in CUE_NOUNS:
         return None  # "rejected the company's claim that …": the noun rule reads the claim
     speaker = speaker_of_verb(token)
-    if (
-        obj is None
-        or speaker is None
-        or speaker.dep_ == "nsubjpass"
-        or not _can_report(speaker)
-        or speaker.lower_ == "it"
-    ):
+    if speaker is None or speaker.dep_ == "nsubjpass" or not _can_report(speaker) or speaker.lower_ == "it":
         return None
     lemma = token.lemma_.lower()
+    if lemma in EVIDENCE_VERBS and not _shows_evidence(token, speaker):
+        return None
     cue = Cue(token, lemma, token.text, STANCE_VERBS[lemma], "stance", speaker)
     # The object and what the verb says of it ("called the plan a disaster", "described the
     # action as a pause", "blamed them for the loss"), without the verb's circumstances ("… in
@@ -324,17 +340,54 @@ def _stance_cue(token: Token) -> Cue | None:
     for child in token.rights:
         if child.i <= obj.i or child.is_punct or child.doc[child.left_edge.i - 1].text == ",":
             continue
-        if child.dep_ in _OBJECT_PREDICATES or child.dep_ == "prep" and not _circumstance(child):
+        if child.dep_ in _OBJECT_PREDICATES or child.dep_ == "prep" and _completes_object(child, lemma):
             end = max(end, child.right_edge.i + 1)
     cue.content = (obj.left_edge.i, end)
     return cue
 
 
+def _stance_object(verb: Token) -> Token | None:
+    """What a stance verb takes a position on: its object, a gerund ("proposes building a
+    bridge") or the object of its preposition ("called for lowering the age")."""
+    gerund, predicates = None, []
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            if child.dep_ == "ccomp" or _is_infinitive(child) or child.tag_ != "VBG":
+                return None  # a clause or infinitive: the reporting and intention rules read it
+            gerund = child
+        elif child.dep_ == "oprd":
+            predicates.append(child)
+    preps = _PREP_ONLY_VERBS.get(verb.lemma_.lower())
+    if preps is None:
+        # "called Trump a liar" parsed as two object predicates: the first is the object.
+        obj = _child(verb, {"dobj"}) or gerund or (predicates[0] if len(predicates) > 1 else None)
+        if obj is not None:
+            return obj
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in (preps or _OBJECT_PREPS)), None)
+    return _child(prep, {"pobj", "pcomp"}) if prep is not None else None
+
+
+def _shows_evidence(verb: Token, subject: Token) -> bool:
+    """ "The poll shows Clinton ahead", "the study found 31 cases": a record or measurement
+    shows a thing; a person who "found a wallet" reports nothing, but one who "found the law
+    unconstitutional" judges it."""
+    if subject.lemma_.lower() in EVIDENCE_NOUNS:
+        return True
+    return any(c.dep_ in {"oprd", "acomp", "ccomp"} for c in verb.children)
+
+
+# What other stance verbs take through a preposition when they have no object: "called for …".
+_OBJECT_PREPS = {"for", "on"}
 # Dependents that complete what an evaluation verb says about its object.
 _OBJECT_PREDICATES = {"oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
 _CIRCUMSTANCE_PREPS = set(
     "in at during after before since amid from through with via by while until throughout".split()
 )
+
+
+def _completes_object(prep: Token, lemma: str) -> bool:
+    # "the poll shows Clinton with a lead": what evidence shows of its object is no circumstance.
+    return prep.lower_ == "with" and lemma in EVIDENCE_VERBS or not _circumstance(prep)
 
 
 def _circumstance(prep: Token) -> bool:
@@ -389,6 +442,55 @@ def _that_cue(mark: Token) -> Cue | None:
     return cue
 
 
+# Measurements whose results a clause can report: "in the poll, Clinton leads".
+_FRAMING_EVIDENCE = set("poll survey study analysis datum data".split())
+# Nouns that frame a clause as someone's view: "in her view", "in the eyes of voters".
+_VIEW_NOUNS = set("view opinion eyes eye mind words estimation judgment judgement assessment".split())
+
+
+def _frame_cue(token: Token) -> Cue | None:
+    """A clause framed as a source's finding or view rather than introduced by a verb: "In the
+    poll, Clinton leads by four points", "in his view, the plan fails", "as she put it, …"."""
+    if token.lower_ == "in":
+        text, (speaker, cue_class) = "in", _frame_source(token)
+    else:
+        text, speaker, cue_class = "put it", _put_it_speaker(token), CueClass.ASSERT
+    # The frame modifies a clause of its own; with a reporting verb ("in a poll, most said …")
+    # the verb's rules read it.
+    if speaker is None or token.head.pos_ not in {"VERB", "AUX"} or _is_cue_verb(token.head):
+        return None
+    cue = Cue(token, text, text, cue_class, "frame", speaker)
+    cue.content = _content_around(token)
+    return cue
+
+
+def _frame_source(prep: Token) -> tuple[Token | None, str]:
+    """The source an "in" phrase names with its cue class: a measurement reports, a view is held."""
+    noun = _child(prep, {"pobj"})
+    lemma = noun.lemma_.lower() if noun is not None else ""
+    if noun is not None and lemma in _FRAMING_EVIDENCE:
+        return noun, CueClass.REPORT
+    if noun is not None and lemma in _VIEW_NOUNS:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        holder = _child(noun, {"poss"}) or (_child(of, {"pobj"}) if of is not None else None)
+        if holder is not None and holder.lower_ not in {"its", "it"} and _can_report(holder):
+            return holder, CueClass.HEDGE
+    return None, CueClass.REPORT
+
+
+def _put_it_speaker(put: Token) -> Token | None:
+    # "as X put it": the verb hangs on the clause it introduces, marked by "as".
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in put.children):
+        return None
+    speaker = _child(put, {"nsubj"})
+    return speaker if speaker is not None and _can_report(speaker) else None
+
+
+def _is_cue_verb(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in CUE_VERBS or lemma in INTENT_VERBS or lemma in STANCE_VERBS
+
+
 _BUILDERS = {
     "VERB": _verb_cue,
     "NOUN": _noun_cue,
@@ -396,6 +498,7 @@ _BUILDERS = {
     "INTENT": _intent_cue,
     "THAT": _that_cue,
     "STANCE": _stance_cue,
+    "FRAME": _frame_cue,
 }
 
 
