@@ -75,7 +75,9 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _PLURAL_PRONOUNS = {"they", "them"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _QUANTIFIERS = {"one", "some", "many", "several", "most", "two", "three", "four", "few", "all", "both", "each", "none"}
+# Longer source phrases are cut at a modifier boundary: the name and what identifies it stay.
 _MAX_MENTION_TOKENS = 30
+_NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
 
 
 @dataclass(eq=False)  # identity: two entries with equal fields are still two speakers
@@ -128,9 +130,10 @@ class SpeakerRegistry:
                 if len(words) >= 2 and self._person_by_surname(words[-1]) is None:
                     self._people.append(_Entry(" ".join(words), SpeakerKind.PERSON))
 
-    def resolve(self, head: Token, offset: int) -> Resolved:
-        """Resolve the speaker whose syntactic head is ``head`` (``offset``: chunk start)."""
-        mention = _mention_span(head)
+    def resolve(self, head: Token, offset: int, stop: Token | None = None) -> Resolved:
+        """Resolve the speaker whose syntactic head is ``head`` (``offset``: chunk start); the
+        mention, the source as written, ends before ``stop`` (the cue)."""
+        mention = _mention_span(head, stop)
         start, end = offset + mention.start_char, offset + mention.end_char
         entry = self._entry_for(head)
         if head.pos_ != "PRON" and head.lower_ not in _RELATIVE:  # pronouns are mentions, not names
@@ -243,28 +246,72 @@ def _quantified(head: Token) -> Token:
     return head
 
 
-def _mention_span(head: Token) -> Span:
-    """The speaker phrase as written, with appositives ("Dmitry Peskov, the Kremlin spokesman")."""
+def _mention_span(head: Token, stop: Token | None = None) -> Span:
+    """The source as written at this claim: the speaker's whole noun phrase, with appositives,
+    restrictive participles and relative clauses, prepositional modifiers and coordinated
+    sources ("Anna Berg, a researcher at the institute who led …"; "a survey released on
+    Monday by the ministry"; "Grant and Said"). A pronoun is its own mention.
+
+    The phrase ends before ``stop`` (the cue, or a headline's colon), before a clause set off
+    from the name ("…, when asked whether …", "…, speaking on Monday"), and before the modifier
+    that would take it past `_MAX_MENTION_TOKENS`, so analysts see a readable source phrase.
+    """
     doc = head.doc
-    left, right = head.left_edge.i, head.right_edge.i + 1
-    # Clauses hanging off the name ("…, when asked whether …") are not part of the mention.
-    clause = next(
-        (c for c in head.rights if c.dep_ in {"acl", "advcl"} or c.dep_ == "relcl" and not _has_relative(c)), None
-    )
-    if clause is not None:
-        right = clause.left_edge.i
+    left = head.left_edge.i
+    if stop is not None and left <= stop.i < head.i:
+        left = stop.i + 1
+    right, _ = _phrase_end(head, left, stop)
     if right - left > _MAX_MENTION_TOKENS:
         left, right = _core_span(head).start, head.i + 1
-    while right - left > 1 and (doc[right - 1].is_punct or doc[right - 1].is_space):
+    while right - left > 1 and _loose_end(doc[left:right]):
         right -= 1
     while right - left > 1 and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left:right]
 
 
+def _phrase_end(token: Token, left: int, stop: Token | None) -> tuple[int, bool]:
+    """Where the phrase of ``token`` ends, and whether the length cap cut it: right modifiers
+    are taken in order until one ends the mention; a noun modifier too long to fit is cut
+    inside, a clause too long to fit is left out whole."""
+    right = token.i + 1
+    for child in token.rights:
+        if _ends_mention(child, stop):
+            return right, False
+        end, capped = _phrase_end(child, left, stop)
+        if end - left > _MAX_MENTION_TOKENS or capped and child.dep_ in {"acl", "relcl"}:
+            return right, True
+        if capped or end <= child.right_edge.i:
+            return end, capped
+        right = end
+    return right, False
+
+
+def _loose_end(span: Span) -> bool:
+    """A trailing comma, space or conjunction, or a closing bracket the mention does not open."""
+    last = span[-1]
+    if last.text == ")":
+        return "(" not in span.text
+    return last.is_punct or last.is_space or last.dep_ == "cc"
+
+
+def _ends_mention(child: Token, stop: Token | None) -> bool:
+    # The cue inside the modifier, or between the noun and a modifier hung on it from across
+    # the verb ("A group … endorsed the mayor, another sign of …").
+    if stop is not None and child.head.i < stop.i <= child.right_edge.i:
+        return True
+    if child.head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return False  # inside a modifier clause, only the cue ends the phrase
+    if child.dep_ == "advcl" or child.pos_ in {"VERB", "AUX"} and child.dep_ not in _NOUN_CLAUSES:
+        return True
+    # A clause set off by a comma without a relative word ("…, speaking on Monday", "…, when
+    # asked …") tells what the speaker was doing, not who it is; "…, who led …" identifies.
+    set_off = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+    return child.dep_ in {"acl", "relcl"} and set_off and not _has_relative(child)
+
+
 def _has_relative(clause: Token) -> bool:
-    # "Jane Doe, who chairs the panel," keeps its relative clause: it identifies the speaker.
-    return any(t.lower_ in {"who", "whom", "whose", "which"} for t in clause.lefts)
+    return any(t.lower_ in {"who", "whom", "whose", "which", "that"} for t in clause.lefts)
 
 
 def _core_span(head: Token) -> Span:
