@@ -71,12 +71,29 @@ GOVERNMENT_WORDS = set(
     """government ministry department pentagon kremlin administration white house cabinet
     council state military army navy embassy parliament congress senate""".split()
 )
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_PLURAL_PRONOUNS = {"they", "them"}
+# Possessives speak too: "his claim that …", "their view that …".
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _QUANTIFIERS = {"one", "some", "many", "several", "most", "two", "three", "four", "few", "all", "both", "each", "none"}
 # Longer source phrases are cut at a modifier boundary: the name and what identifies it stay.
 _MAX_MENTION_TOKENS = 30
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "gen": "general",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "adm": "admiral",
+    "sgt": "sergeant",
+    "sec": "secretary",
+    "amb": "ambassador",
+    "atty": "attorney",
+}
+_ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\.")
 _NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
 
 
@@ -136,8 +153,9 @@ class SpeakerRegistry:
         mention = _mention_span(head, stop)
         start, end = offset + mention.start_char, offset + mention.end_char
         entry = self._entry_for(head)
-        if head.pos_ != "PRON" and head.lower_ not in _RELATIVE:  # pronouns are mentions, not names
-            entry.aliases.add(_clean(_core_span(head).text))
+        named = _quantified(head)  # "one of the sources": the sources are named, not "one"
+        if named.pos_ != "PRON" and named.lower_ not in _RELATIVE:  # pronouns are mentions, not names
+            entry.aliases.add(_clean(_core_span(named).text))
         self._touch(entry)
         return Resolved(entry, mention.text, start, end)
 
@@ -153,11 +171,12 @@ class SpeakerRegistry:
         self._entries.append(entry)
 
     def _entry_for(self, head: Token) -> _Entry:
-        if head.lower_ in _RELATIVE and head.head.head.i != head.head.i:
-            return self._entry_for(head.head.head)  # "Trump, who said …": the relative's antecedent
+        head = _quantified(head)
+        antecedent = _antecedent(head) if head.lower_ in _RELATIVE else None
+        if antecedent is not None:
+            return self._entry_for(antecedent)  # "Trump, who said …"; "aides, most of whom said …"
         if head.pos_ == "PRON":
             return self._pronoun(head)
-        head = _quantified(head)
         core = _core_span(head)
         person = _person_in(core)
         if person is not None:
@@ -176,8 +195,8 @@ class SpeakerRegistry:
         if word in _PERSON_PRONOUNS:
             found = self.last(SpeakerKind.PERSON) or (self._people[-1] if self._people else None)
         elif word in _PLURAL_PRONOUNS:
-            found = next((e for e in reversed(self._entries) if e.plural or e.kind != SpeakerKind.PERSON), None)
-        elif word == "it":
+            found = next((e for e in reversed(self._entries) if _can_be_they(e)), None)
+        elif word in {"it", "its"}:
             found = next(
                 (e for e in reversed(self._entries) if e.kind in {SpeakerKind.ORGANISATION, SpeakerKind.GOVERNMENT}),
                 None,
@@ -218,8 +237,11 @@ class SpeakerRegistry:
 
     def _by_common_noun(self, lemma: str) -> _Entry | None:
         # "the official" / "the sources" after "a U.S. official" / "two Lebanese sources".
+        # "the senator" after "Sen. Jane Doe": abbreviated titles are read in full.
         for entry in reversed(self._entries):
-            text = f"{entry.name} {entry.role}".lower()
+            text = _ABBREVIATED_TITLE.sub(
+                lambda m: _TITLE_ABBREVIATIONS[m.group(1)], f"{entry.name} {entry.role}".lower()
+            )
             if re.search(rf"\b{re.escape(lemma)}", text):
                 return entry
         return None
@@ -234,6 +256,38 @@ class SpeakerRegistry:
         entry.role = _appositive(head)
         entry.affiliation = _affiliation(f"{core.text} {entry.role}")
         return entry
+
+
+def _can_be_they(entry: _Entry) -> bool:
+    # An unresolved pronoun or relative word ("which") is a placeholder, never an antecedent.
+    unresolved = entry.name.lower() in _PLURAL_PRONOUNS | _RELATIVE | {"it"}
+    return (entry.plural or entry.kind != SpeakerKind.PERSON) and not unresolved
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """The noun a relative clause hangs on, for a relative word near the clause's start ("who",
+    "most of whom"); None for a demonstrative "that" or a relative the parser left unattached."""
+    clause = relative
+    for _ in range(4):  # the relative sits at most a few arcs below its clause's verb
+        if clause.dep_ == "relcl":
+            near_start = relative.i - clause.left_edge.i <= 3
+            return clause.head if near_start and clause.head.i != clause.i else None
+        if clause.head.i == clause.i or clause.pos_ in {"VERB", "AUX"}:
+            break
+        clause = clause.head
+    return _noun_before_comma(relative)
+
+
+def _noun_before_comma(relative: Token) -> Token | None:
+    """ "the firefighters, most of whom said …" when the parser did not attach the clause to the
+    noun: a wh-relative opening a clause right after a comma refers to the noun before it."""
+    doc, start = relative.doc, relative.i
+    while start > 0 and doc[start - 1].dep_ in {"nsubj", "prep", "nsubjpass"} | {"det", "amod", "nummod"}:
+        start -= 1  # back over "most of" / "some of"
+    if relative.lower_ == "that" or start < 2 or start < relative.i - 3 or doc[start - 1].text != ",":
+        return None
+    noun = doc[start - 2]
+    return noun if noun.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _quantified(head: Token) -> Token:
