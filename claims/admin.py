@@ -22,7 +22,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker, SpeakerAlias, SpeakerMerge
-from claims.naming import normalize_speaker_name
+from claims.naming import mention_name_key, normalize_speaker_name
 from claims.services.curation import (
     CLAIM_EDITABLE_FIELDS,
     SPEAKER_CURATED_FIELDS,
@@ -473,7 +473,7 @@ class SpeakerAdmin(CurationHistoryAdmin):
                 self.message_user(request, f"“{alias.name}” is now a speaker of its own.", messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:claims_speaker_change", args=[(split or alias.speaker).pk]))
         mention_key = alias.normalized_name
-        moving = [c for c in alias.speaker.claims.all() if normalize_speaker_name(c.speaker_mention) == mention_key]
+        moving = [c for c in alias.speaker.claims.all() if mention_name_key(c.speaker_mention) == mention_key]
         context = {
             **self.admin_site.each_context(request),
             "title": f"Split “{alias.name}” out of {alias.speaker.name}",

@@ -10,6 +10,8 @@ _LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|some|several|many|other|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)+",
 )
 _PUNCT = re.compile(r"[^\w\s'-]")
+# Where the name in a source phrase ends: "Jon Smyth, a port spokesman" / "Jon Smyth (D-Wis.)".
+_AFTER_NAME = re.compile(r"\s*(?:[,(\u2014\u2013]|--)")
 
 
 def normalize_speaker_name(name: str) -> str:
@@ -26,3 +28,9 @@ def normalize_speaker_name(name: str) -> str:
 def is_full_name(name: str) -> bool:
     """A name of two or more words can identify a speaker across articles; a lone surname cannot."""
     return len(normalize_speaker_name(name).split()) >= 2
+
+
+def mention_name_key(mention: str) -> str:
+    """The name key of a source phrase as written: its leading name, without the appositive or
+    clause that follows it ("Jon Smyth, a spokesman who …" → "jon smyth")."""
+    return normalize_speaker_name(_AFTER_NAME.split(mention, maxsplit=1)[0])

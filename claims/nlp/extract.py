@@ -446,7 +446,7 @@ class _ChunkReader:
         start, end = self.offset + what.start_char, self.offset + what.end_char
         if self._inside_any_claim(start, end):
             return
-        speaker = self.article.registry.resolve(who.root, self.offset)
+        speaker = self.article.registry.resolve(who.root, self.offset, colon)
         draft = _Draft(
             speaker,
             ":",
@@ -466,7 +466,7 @@ class _ChunkReader:
     def _speaker(self, cue: Cue) -> Resolved | None:
         if cue.speaker is None:
             return None
-        return self.article.registry.resolve(cue.speaker, self.offset)
+        return self.article.registry.resolve(cue.speaker, self.offset, cue.token)
 
     def _record(self, draft: _Draft, quote: Quote | None = None, last: Quote | None = None) -> None:
         self.article.drafts.append(draft)

@@ -71,11 +71,30 @@ GOVERNMENT_WORDS = set(
     """government ministry department pentagon kremlin administration white house cabinet
     council state military army navy embassy parliament congress senate""".split()
 )
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_PLURAL_PRONOUNS = {"they", "them"}
+# Possessives speak too: "his claim that …", "their view that …".
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _QUANTIFIERS = {"one", "some", "many", "several", "most", "two", "three", "four", "few", "all", "both", "each", "none"}
+# Longer source phrases are cut at a modifier boundary: the name and what identifies it stay.
 _MAX_MENTION_TOKENS = 30
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "gen": "general",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "adm": "admiral",
+    "sgt": "sergeant",
+    "sec": "secretary",
+    "amb": "ambassador",
+    "atty": "attorney",
+}
+_ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\.")
+_NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
 
 
 @dataclass(eq=False)  # identity: two entries with equal fields are still two speakers
@@ -128,13 +147,15 @@ class SpeakerRegistry:
                 if len(words) >= 2 and self._person_by_surname(words[-1]) is None:
                     self._people.append(_Entry(" ".join(words), SpeakerKind.PERSON))
 
-    def resolve(self, head: Token, offset: int) -> Resolved:
-        """Resolve the speaker whose syntactic head is ``head`` (``offset``: chunk start)."""
-        mention = _mention_span(head)
+    def resolve(self, head: Token, offset: int, stop: Token | None = None) -> Resolved:
+        """Resolve the speaker whose syntactic head is ``head`` (``offset``: chunk start); the
+        mention, the source as written, ends before ``stop`` (the cue)."""
+        mention = _mention_span(head, stop)
         start, end = offset + mention.start_char, offset + mention.end_char
         entry = self._entry_for(head)
-        if head.pos_ != "PRON" and head.lower_ not in _RELATIVE:  # pronouns are mentions, not names
-            entry.aliases.add(_clean(_core_span(head).text))
+        named = _quantified(head)  # "one of the sources": the sources are named, not "one"
+        if named.pos_ != "PRON" and named.lower_ not in _RELATIVE:  # pronouns are mentions, not names
+            entry.aliases.add(_clean(_core_span(named).text))
         self._touch(entry)
         return Resolved(entry, mention.text, start, end)
 
@@ -150,11 +171,12 @@ class SpeakerRegistry:
         self._entries.append(entry)
 
     def _entry_for(self, head: Token) -> _Entry:
-        if head.lower_ in _RELATIVE and head.head.head.i != head.head.i:
-            return self._entry_for(head.head.head)  # "Trump, who said …": the relative's antecedent
+        head = _quantified(head)
+        antecedent = _antecedent(head) if head.lower_ in _RELATIVE else None
+        if antecedent is not None:
+            return self._entry_for(antecedent)  # "Trump, who said …"; "aides, most of whom said …"
         if head.pos_ == "PRON":
             return self._pronoun(head)
-        head = _quantified(head)
         core = _core_span(head)
         person = _person_in(core)
         if person is not None:
@@ -173,8 +195,8 @@ class SpeakerRegistry:
         if word in _PERSON_PRONOUNS:
             found = self.last(SpeakerKind.PERSON) or (self._people[-1] if self._people else None)
         elif word in _PLURAL_PRONOUNS:
-            found = next((e for e in reversed(self._entries) if e.plural or e.kind != SpeakerKind.PERSON), None)
-        elif word == "it":
+            found = next((e for e in reversed(self._entries) if _can_be_they(e)), None)
+        elif word in {"it", "its"}:
             found = next(
                 (e for e in reversed(self._entries) if e.kind in {SpeakerKind.ORGANISATION, SpeakerKind.GOVERNMENT}),
                 None,
@@ -215,8 +237,11 @@ class SpeakerRegistry:
 
     def _by_common_noun(self, lemma: str) -> _Entry | None:
         # "the official" / "the sources" after "a U.S. official" / "two Lebanese sources".
+        # "the senator" after "Sen. Jane Doe": abbreviated titles are read in full.
         for entry in reversed(self._entries):
-            text = f"{entry.name} {entry.role}".lower()
+            text = _ABBREVIATED_TITLE.sub(
+                lambda m: _TITLE_ABBREVIATIONS[m.group(1)], f"{entry.name} {entry.role}".lower()
+            )
             if re.search(rf"\b{re.escape(lemma)}", text):
                 return entry
         return None
@@ -233,6 +258,38 @@ class SpeakerRegistry:
         return entry
 
 
+def _can_be_they(entry: _Entry) -> bool:
+    # An unresolved pronoun or relative word ("which") is a placeholder, never an antecedent.
+    unresolved = entry.name.lower() in _PLURAL_PRONOUNS | _RELATIVE | {"it"}
+    return (entry.plural or entry.kind != SpeakerKind.PERSON) and not unresolved
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """The noun a relative clause hangs on, for a relative word near the clause's start ("who",
+    "most of whom"); None for a demonstrative "that" or a relative the parser left unattached."""
+    clause = relative
+    for _ in range(4):  # the relative sits at most a few arcs below its clause's verb
+        if clause.dep_ == "relcl":
+            near_start = relative.i - clause.left_edge.i <= 3
+            return clause.head if near_start and clause.head.i != clause.i else None
+        if clause.head.i == clause.i or clause.pos_ in {"VERB", "AUX"}:
+            break
+        clause = clause.head
+    return _noun_before_comma(relative)
+
+
+def _noun_before_comma(relative: Token) -> Token | None:
+    """ "the firefighters, most of whom said …" when the parser did not attach the clause to the
+    noun: a wh-relative opening a clause right after a comma refers to the noun before it."""
+    doc, start = relative.doc, relative.i
+    while start > 0 and doc[start - 1].dep_ in {"nsubj", "prep", "nsubjpass"} | {"det", "amod", "nummod"}:
+        start -= 1  # back over "most of" / "some of"
+    if relative.lower_ == "that" or start < 2 or start < relative.i - 3 or doc[start - 1].text != ",":
+        return None
+    noun = doc[start - 2]
+    return noun if noun.pos_ in {"NOUN", "PROPN"} else None
+
+
 def _quantified(head: Token) -> Token:
     """ "one of the sources" → "sources"."""
     if head.lower_ in _QUANTIFIERS:
@@ -243,28 +300,72 @@ def _quantified(head: Token) -> Token:
     return head
 
 
-def _mention_span(head: Token) -> Span:
-    """The speaker phrase as written, with appositives ("Dmitry Peskov, the Kremlin spokesman")."""
+def _mention_span(head: Token, stop: Token | None = None) -> Span:
+    """The source as written at this claim: the speaker's whole noun phrase, with appositives,
+    restrictive participles and relative clauses, prepositional modifiers and coordinated
+    sources ("Anna Berg, a researcher at the institute who led …"; "a survey released on
+    Monday by the ministry"; "Grant and Said"). A pronoun is its own mention.
+
+    The phrase ends before ``stop`` (the cue, or a headline's colon), before a clause set off
+    from the name ("…, when asked whether …", "…, speaking on Monday"), and before the modifier
+    that would take it past `_MAX_MENTION_TOKENS`, so analysts see a readable source phrase.
+    """
     doc = head.doc
-    left, right = head.left_edge.i, head.right_edge.i + 1
-    # Clauses hanging off the name ("…, when asked whether …") are not part of the mention.
-    clause = next(
-        (c for c in head.rights if c.dep_ in {"acl", "advcl"} or c.dep_ == "relcl" and not _has_relative(c)), None
-    )
-    if clause is not None:
-        right = clause.left_edge.i
+    left = head.left_edge.i
+    if stop is not None and left <= stop.i < head.i:
+        left = stop.i + 1
+    right, _ = _phrase_end(head, left, stop)
     if right - left > _MAX_MENTION_TOKENS:
         left, right = _core_span(head).start, head.i + 1
-    while right - left > 1 and (doc[right - 1].is_punct or doc[right - 1].is_space):
+    while right - left > 1 and _loose_end(doc[left:right]):
         right -= 1
     while right - left > 1 and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left:right]
 
 
+def _phrase_end(token: Token, left: int, stop: Token | None) -> tuple[int, bool]:
+    """Where the phrase of ``token`` ends, and whether the length cap cut it: right modifiers
+    are taken in order until one ends the mention; a noun modifier too long to fit is cut
+    inside, a clause too long to fit is left out whole."""
+    right = token.i + 1
+    for child in token.rights:
+        if _ends_mention(child, stop):
+            return right, False
+        end, capped = _phrase_end(child, left, stop)
+        if end - left > _MAX_MENTION_TOKENS or capped and child.dep_ in {"acl", "relcl"}:
+            return right, True
+        if capped or end <= child.right_edge.i:
+            return end, capped
+        right = end
+    return right, False
+
+
+def _loose_end(span: Span) -> bool:
+    """A trailing comma, space or conjunction, or a closing bracket the mention does not open."""
+    last = span[-1]
+    if last.text == ")":
+        return "(" not in span.text
+    return last.is_punct or last.is_space or last.dep_ == "cc"
+
+
+def _ends_mention(child: Token, stop: Token | None) -> bool:
+    # The cue inside the modifier, or between the noun and a modifier hung on it from across
+    # the verb ("A group … endorsed the mayor, another sign of …").
+    if stop is not None and child.head.i < stop.i <= child.right_edge.i:
+        return True
+    if child.head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return False  # inside a modifier clause, only the cue ends the phrase
+    if child.dep_ == "advcl" or child.pos_ in {"VERB", "AUX"} and child.dep_ not in _NOUN_CLAUSES:
+        return True
+    # A clause set off by a comma without a relative word ("…, speaking on Monday", "…, when
+    # asked …") tells what the speaker was doing, not who it is; "…, who led …" identifies.
+    set_off = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+    return child.dep_ in {"acl", "relcl"} and set_off and not _has_relative(child)
+
+
 def _has_relative(clause: Token) -> bool:
-    # "Jane Doe, who chairs the panel," keeps its relative clause: it identifies the speaker.
-    return any(t.lower_ in {"who", "whom", "whose", "which"} for t in clause.lefts)
+    return any(t.lower_ in {"who", "whom", "whose", "which", "that"} for t in clause.lefts)
 
 
 def _core_span(head: Token) -> Span:

@@ -33,7 +33,7 @@ from claims.models import (
     SpeakerAlias,
     SpeakerMerge,
 )
-from claims.naming import normalize_speaker_name
+from claims.naming import mention_name_key, normalize_speaker_name
 from common.exceptions import ApplicationError
 
 # Claim fields a curator may correct; changing any of them makes the claim "edited".
@@ -262,7 +262,7 @@ def speaker_alias_split(*, alias: SpeakerAlias, user: AbstractBaseUser | None) -
     speaker = Speaker(name=alias.name, normalized_name=alias.normalized_name, kind=owner.kind)
     speaker.full_clean()
     _as(speaker, user, f"split out of {owner.name}"[:100]).save()
-    named_so = [c for c in owner.claims.all() if normalize_speaker_name(c.speaker_mention) == alias.normalized_name]
+    named_so = [c for c in owner.claims.all() if mention_name_key(c.speaker_mention) == alias.normalized_name]
     _claims_move_speaker(named_so, speaker, user, f"alias split: {alias.name}"[:100])
     _as(alias, user, f"split out of {owner.name}"[:100]).delete()
     return speaker

@@ -45,7 +45,9 @@ def speaker_resolve(*, ref: SpeakerRef) -> Speaker | None:
     if _fill_blanks(speaker, ref) or speaker.pk is None:
         speaker.full_clean()
         speaker.save()
-    _aliases_add(speaker, {ref.name, ref.mention, *ref.aliases} - {speaker.name})
+    # Aliases are the short name forms the extractor gives; the mention is the source phrase as
+    # written at one claim ("Jane Doe, who chairs the panel," or "she"), not a name.
+    _aliases_add(speaker, {ref.name, *ref.aliases} - {speaker.name})
     return speaker
 
 

@@ -14,7 +14,9 @@ def ref(name: str, mention: str = "", **extra) -> SpeakerRef:
 
 
 def test_the_same_person_in_two_articles_is_one_speaker():
-    first = speaker_resolve(ref=ref("Robert Otto", "Lt. Gen. Robert Otto", kind=SpeakerKind.PERSON))
+    first = speaker_resolve(
+        ref=ref("Robert Otto", "Lt. Gen. Robert Otto", kind=SpeakerKind.PERSON, aliases=("Lt. Gen. Robert Otto",))
+    )
     second = speaker_resolve(ref=ref("Robert Otto", "Otto", aliases=("Otto",)))
 
     assert first == second
@@ -66,3 +68,12 @@ def test_it_fills_blanks_but_never_overwrites_a_curators_values():
 
 def test_a_name_with_nothing_to_key_on_gives_no_speaker():
     assert speaker_resolve(ref=ref("the")) is None
+
+
+def test_a_long_source_phrase_or_a_pronoun_is_never_an_alias():
+    speaker = speaker_resolve(
+        ref=ref("Nora Ilves", "Nora Ilves, who chairs the harbour board,", aliases=("Nora Ilves", "Ilves"))
+    )
+    speaker_resolve(ref=ref("Nora Ilves", "She", aliases=("Ilves",)))
+
+    assert set(speaker.aliases.values_list("name", flat=True)) == {"Ilves"}
