@@ -191,7 +191,7 @@ class _ChunkReader:
             self._continue_quote(quote)
             return
         text = self.article.clean[quote.inner_start : quote.inner_end]
-        if text.rstrip(" .\u201d\"'").endswith("?") or self._inside_claim(quote) or self._embedded(quote):
+        if _is_question(text) or self._inside_claim(quote) or self._embedded(quote):
             return
         found = self._attribute(quote, colon)
         if found is None:
@@ -250,13 +250,28 @@ class _ChunkReader:
             if not window[0] <= cue.token.i < window[1] or cue.kind not in {"verb", "quoted_as"}:
                 continue
             if cue.content is not None and not self._content_is_quote(cue.content, first, last):
-                continue
+                if not self._opens_split(quote, cue):
+                    continue
             if self._quote_between(cue.token.i, first, last, quote):
                 continue
             gap = first - cue.token.i if cue.token.i < first else cue.token.i - last
             if gap < best_gap:
                 best, best_gap = cue, gap
         return best
+
+    def _opens_split(self, quote: Quote, cue: Cue) -> bool:
+        """ "“Now that I can speak freely,” he said, “it was hard.”": the parser gives the verb
+        only the second part as its complement, but the first part, ended by a comma right
+        before the attribution, is the opening of the same quotation."""
+        nxt = self._next_quote(quote)
+        if nxt is None or cue.content is None or "," not in self.article.clean[quote.inner_end : quote.end]:
+            return False
+        if not quote.end <= self.offset + cue.token.idx < nxt.start:
+            return False
+        return self._content_is_quote(cue.content, *self._token_range(nxt.start, nxt.end))
+
+    def _next_quote(self, quote: Quote) -> Quote | None:
+        return next((q for q in self.quotes if q.start >= quote.end), None)
 
     def _content_is_quote(self, content: tuple[int, int], first: int, last: int) -> bool:
         # A complement reaching more than a few words outside the quote makes a mixed claim.
@@ -365,14 +380,11 @@ class _ChunkReader:
 
     def _merge_split(self, quote: Quote, cue: Cue) -> Quote:
         """“A,” he said. “B.” → one quotation, unless B has an attribution of its own."""
-        following = [q for q in self.quotes if q.start >= quote.end]
-        if (
-            not following
-            or cue.content is not None
-            and not _overlaps(cue.content, self._token_range(quote.start, quote.end))
+        nxt = self._next_quote(quote)
+        if nxt is None or cue.content is not None and not (
+            _overlaps(cue.content, self._token_range(quote.start, quote.end)) or self._opens_split(quote, cue)
         ):
             return quote
-        nxt = following[0]
         cue_sent = cue.token.sent
         gap = self.article.clean[max(quote.end, self.offset + cue_sent.end_char) : nxt.start]
         if gap.strip() not in {"", ","} or self._has_own_cue(quote.end, nxt.start, cue):
@@ -540,6 +552,13 @@ def _cue_order(cue: Cue) -> tuple[int, int]:
         rank = {"according_to": 1, "verb": 2}.get(cue.kind, 3)
     size = cue.content[1] - cue.content[0] if cue.content else 0
     return rank, -size
+
+
+def _is_question(quoted: str) -> bool:
+    """A quotation that is one question; several sentences ending in a rhetorical question
+    ("… Do I think it was cocaine? Probably not. … why is he unstable?") still assert."""
+    text = quoted.rstrip(" .\u201d\"'")
+    return text.endswith("?") and _SENTENCE_BREAK.search(text) is None
 
 
 def _reports_on_its_own(cue: Cue) -> bool:

@@ -425,13 +425,30 @@ def _nearest_subject(verb: Token) -> Token | None:
 def _clause_content(verb: Token) -> tuple[int, int] | None:
     """The clausal complement of ``verb``; in the inverted order ("CLAUSE, X said") spaCy
     sometimes hangs the cue off the clause instead, so the head clause is used then."""
-    clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    clause = _nearest_clause(verb)
     if clause is not None:
         return _trim(verb.doc, *_span_of(clause))
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     if has_subject and verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i and _after_comma(verb):
         return _content_around(verb)
     return None
+
+
+def _nearest_clause(verb: Token) -> Token | None:
+    """The clause the verb introduces when the parser gives it two: "A, Kall said: “B”" and
+    "The statement referenced …: “B,” the union wrote" hang both A and B off the verb, but
+    only the clause next to the attribution (or the one after its colon) is what it reports."""
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    if len(clauses) < 2:
+        return clauses[0] if clauses else None
+    after_colon = [c for c in clauses if c.i > verb.i and _colon_between(verb, c)]
+    if after_colon:
+        return after_colon[0]
+    return min(clauses, key=lambda c: c.left_edge.i - verb.i if c.i > verb.i else verb.i - c.right_edge.i)
+
+
+def _colon_between(verb: Token, clause: Token) -> bool:
+    return any(t.text == ":" for t in verb.doc[verb.i + 1 : clause.left_edge.i + 1])
 
 
 def _after_comma(verb: Token) -> bool:
