@@ -400,7 +400,13 @@ class _ChunkReader:
     def _has_own_cue(self, start: int, end: int, used: Cue) -> bool:
         # The attribution between the parts reports something itself ("…, saying the targets …").
         span = self._char_span(start, min(end, self.end))
-        return any(t.dep_ == "ccomp" and t.head.i != used.token.i and not self._in_quote(t.idx) for t in span)
+        if any(t.dep_ == "ccomp" and t.head.i != used.token.i and not self._in_quote(t.idx) for t in span):
+            return True
+        # A second speech verb introduces the next part ("…,” Trump said, adding later, “…”).
+        return any(
+            c is not used and c.kind == "verb" and c.lemma in _SAY_LEMMAS and span.start <= c.token.i < span.end
+            for c in self.cues
+        )
 
     def _continue_quote(self, quote: Quote) -> None:
         draft = self.article.quote_drafts.get(quote.start)

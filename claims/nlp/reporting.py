@@ -106,6 +106,12 @@ SOURCE_NOUNS = set(
 # "point" is a cue only as "point out"; other particles are ignored.
 _NEEDS_PARTICLE = {"point": "out"}
 _CLAUSE_DEPS = {"ccomp"}
+# How a second report attaches to a reported clause: coordinated, or as a participle.
+_SECOND_REPORT_DEPS = {"conj", "advcl", "xcomp", "parataxis"}
+# Cue verbs that, attached to a reported clause, usually continue it rather than report anew.
+_SPEECH_ACTS = {CueClass.ASSERT, CueClass.DENY}
+_FIRST_PERSON = {"i", "we"}
+_NOT_SECOND_REPORT = {"continue", "describe", "speak", "point"}
 _PRO_CONTENT = {"much", "so"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Subject-less participles ("…, adding that …") and conjuncts borrow their head's subject.
@@ -427,11 +433,41 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
     sometimes hangs the cue off the clause instead, so the head clause is used then."""
     clause = _nearest_clause(verb)
     if clause is not None:
-        return _trim(verb.doc, *_span_of(clause))
+        return _trim(verb.doc, clause.left_edge.i, _report_end(clause))
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     if has_subject and verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i and _after_comma(verb):
         return _content_around(verb)
     return None
+
+
+def _report_end(clause: Token) -> int:
+    """End of a reported clause, before a second report set off by a comma that the parser hung
+    on it: "… were not complete, and rights groups warned that …", "…, adding that …",
+    "…, citing …". That report is someone's (or the same speaker's) next claim."""
+    end = clause.right_edge.i + 1
+    for child in clause.rights:
+        if child.dep_ in _SECOND_REPORT_DEPS and _reports(child) and _set_off(child):
+            return min(end, child.left_edge.i)
+    return end
+
+
+def _reports(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if CUE_VERBS.get(lemma) not in _SPEECH_ACTS or lemma in _NOT_SECOND_REPORT:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is not None:
+        # "…, but I do think …" inside a quote is the speaker's own voice going on.
+        return subject.lower_ not in _FIRST_PERSON
+    # A participle ("…, citing …") reports by itself; a finite verb only with its own subject.
+    return verb.tag_ == "VBG"
+
+
+def _set_off(token: Token) -> bool:
+    doc = token.doc
+    before = [doc[i].text for i in range(max(0, token.left_edge.i - 2), token.left_edge.i)]
+    first = doc[token.left_edge.i]
+    return "," in before or first.text in {",", "\u2014", "--"} or first.dep_ == "cc" and "," in before
 
 
 def _nearest_clause(verb: Token) -> Token | None:
