@@ -109,6 +109,7 @@ _CLAUSE_DEPS = {"ccomp"}
 # How a second report attaches to a reported clause: coordinated, or as a participle.
 _SECOND_REPORT_DEPS = {"conj", "advcl", "xcomp", "parataxis"}
 # Cue verbs that, attached to a reported clause, usually continue it rather than report anew.
+_QUOTE_MARKS = {"\u201c", "\u201d", '"', "''", "``"}
 _SPEECH_ACTS = {CueClass.ASSERT, CueClass.DENY}
 _FIRST_PERSON = {"i", "we"}
 _NOT_SECOND_REPORT = {"continue", "describe", "speak", "point"}
@@ -433,11 +434,33 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
     sometimes hangs the cue off the clause instead, so the head clause is used then."""
     clause = _nearest_clause(verb)
     if clause is not None:
-        return _trim(verb.doc, clause.left_edge.i, _report_end(clause))
+        end = _report_end(clause)
+        if clause.i > verb.i and end == clause.right_edge.i + 1:
+            end = _reported_conjunct_end(verb, end)
+        return _trim(verb.doc, clause.left_edge.i, end)
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     if has_subject and verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i and _after_comma(verb):
         return _content_around(verb)
     return None
+
+
+def _reported_conjunct_end(verb: Token, end: int) -> int:
+    """ "She said they had doubts, but could not oppose him": the parser often coordinates such
+    a subjectless clause with the reporting verb, while its back-shifted modal ("could",
+    "would") or its quoted words show it is still the speaker's. Extends ``end`` over it."""
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i < end:
+            continue
+        if any(c.dep_ in _SUBJECT_DEPS for c in conj.children) or _is_cue_lemma(conj.lemma_.lower()):
+            return end
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in conj.children)
+        quoted = any(t.text in _QUOTE_MARKS for t in conj.subtree)
+        return conj.right_edge.i + 1 if modal or quoted else end
+    return end
+
+
+def _is_cue_lemma(lemma: str) -> bool:
+    return lemma in CUE_VERBS or lemma in INTENT_VERBS or lemma in STANCE_VERBS
 
 
 def _report_end(clause: Token) -> int:
