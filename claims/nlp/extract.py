@@ -216,6 +216,9 @@ class _ChunkReader:
         colon_cue = self._colon_cue(quote) or (colon if self._opens_chunk(quote) else None)
         if colon_cue is not None:
             return colon_cue[0], colon_cue[1], 0.8
+        prior = self._closing_attribution(quote)
+        if prior is not None:
+            return None, self._speaker(prior), 0.7
         # A quotation standing as its own sentence right after an attributed one continues the
         # same speaker (the "“…,” he said. “…”" pattern, and follow-on quote paragraphs).
         recent = self.article.last_claim_chunk >= self.article.chunk_no - 1
@@ -354,6 +357,25 @@ class _ChunkReader:
         )
         if cue is not None:
             self.article.colon_speaker = (cue, self._speaker(cue))
+
+    def _closing_attribution(self, quote: Quote) -> Cue | None:
+        """ "… because “few know it,” she said. “We forget where we came from.”": a quotation
+        standing as its own sentence right after a sentence that ends on a speech verb and
+        its speaker continues that speaker's words (the first part may sit inside a reported
+        clause, so no claim of the same chunk has named the speaker yet)."""
+        first, _ = self._token_range(quote.start, quote.end)
+        if not self._starts_sentence(quote) or first == 0:
+            return None
+        prev = self.doc[first - 1].sent
+        words = [t for t in prev if not (t.is_punct or t.is_space)]
+        if not words:
+            return None
+        for cue in self.cues:
+            if cue.kind == "verb" and cue.lemma in _SAY_LEMMAS and cue.speaker is not None:
+                tail = {cue.token.i, cue.speaker.i}
+                if prev.start <= cue.token.i < prev.end and words[-1].i in tail and max(tail) - min(tail) <= 3:
+                    return cue
+        return None
 
     def _opens_chunk(self, quote: Quote) -> bool:
         return quote.start == self.offset
