@@ -434,14 +434,26 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
     sometimes hangs the cue off the clause instead, so the head clause is used then."""
     clause = _nearest_clause(verb)
     if clause is not None:
-        end = _report_end(clause)
+        start, end = clause.left_edge.i, _report_end(clause)
         if clause.i > verb.i and end == clause.right_edge.i + 1:
             end = _reported_conjunct_end(verb, end)
-        return _trim(verb.doc, clause.left_edge.i, end)
+        elif clause.i < verb.i:
+            start = _inverted_start(verb, start)
+        return _trim(verb.doc, start, end)
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     if has_subject and verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i and _after_comma(verb):
         return _content_around(verb)
     return None
+
+
+def _inverted_start(verb: Token, start: int) -> int:
+    """ "A, but B, another source said.": the parser coordinates the closing attribution with A
+    and gives it only B, but an attribution that ends the sentence covers all of it."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= start or not _ends_sentence(verb, verb.i + 1):
+        return start
+    joined_by = verb.doc[start - 1] if start > 0 else None
+    return head.left_edge.i if joined_by is not None and joined_by.dep_ == "cc" else start
 
 
 def _reported_conjunct_end(verb: Token, end: int) -> int:
@@ -525,6 +537,8 @@ def _content_around(cue: Token) -> tuple[int, int] | None:
     while head.head.i != head.i and not _clause_boundary(head):
         head = head.head
     cue_left, cue_right = _span_of(cue)
+    if _ends_sentence(cue, cue_right):
+        head = _first_conjunct(head)
     left, right = _span_of(head)
     if cue_left > head.i:
         right = cue_left
@@ -533,6 +547,22 @@ def _content_around(cue: Token) -> tuple[int, int] | None:
     else:
         return None
     return _trim(cue.doc, left, right)
+
+
+def _ends_sentence(cue: Token, cue_right: int) -> bool:
+    """The attribution closes its sentence ("A, and B, according to X."): in news writing it
+    then covers the whole sentence, all of its coordinated clauses."""
+    sent_end = cue.sent.end
+    return all(t.is_punct or t.is_space for t in cue.doc[cue_right:sent_end])
+
+
+def _first_conjunct(head: Token) -> Token:
+    # A bounded climb: conjuncts chain off the first clause of the sentence.
+    for _ in range(4):
+        if head.dep_ != "conj" or head.head.pos_ not in {"VERB", "AUX"}:
+            break
+        head = head.head
+    return head
 
 
 def _clause_boundary(token: Token) -> bool:
