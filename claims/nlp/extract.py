@@ -403,9 +403,7 @@ class _ChunkReader:
     def _merge_split(self, quote: Quote, cue: Cue) -> Quote:
         """“A,” he said. “B.” → one quotation, unless B has an attribution of its own."""
         nxt = self._next_quote(quote)
-        if nxt is None or cue.content is not None and not (
-            _overlaps(cue.content, self._token_range(quote.start, quote.end)) or self._opens_split(quote, cue)
-        ):
+        if nxt is None or not self._frames_quote(cue, quote):
             return quote
         cue_sent = cue.token.sent
         gap = self.article.clean[max(quote.end, self.offset + cue_sent.end_char) : nxt.start]
@@ -418,6 +416,12 @@ class _ChunkReader:
             # claim, so that each can agree or conflict separately.
             return quote
         return nxt
+
+    def _frames_quote(self, cue: Cue, quote: Quote) -> bool:
+        # No complement, or one that is this quote or the part of a split quote after it.
+        if cue.content is None or self._opens_split(quote, cue):
+            return True
+        return _overlaps(cue.content, self._token_range(quote.start, quote.end))
 
     def _has_own_cue(self, start: int, end: int, used: Cue) -> bool:
         # The attribution between the parts reports something itself ("…, saying the targets …").

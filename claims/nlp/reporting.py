@@ -111,7 +111,6 @@ _SECOND_REPORT_DEPS = {"conj", "advcl", "xcomp", "parataxis"}
 # Cue verbs that, attached to a reported clause, usually continue it rather than report anew.
 _QUOTE_MARKS = {"\u201c", "\u201d", '"', "''", "``"}
 _SPEECH_ACTS = {CueClass.ASSERT, CueClass.DENY}
-_FIRST_PERSON = {"i", "we"}
 _NOT_SECOND_REPORT = {"continue", "describe", "speak", "point"}
 _PRO_CONTENT = {"much", "so"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -490,12 +489,9 @@ def _reports(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if CUE_VERBS.get(lemma) not in _SPEECH_ACTS or lemma in _NOT_SECOND_REPORT:
         return False
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-    if subject is not None:
-        # "…, but I do think …" inside a quote is the speaker's own voice going on.
-        return subject.lower_ not in _FIRST_PERSON
     # A participle ("…, citing …") reports by itself; a finite verb only with its own subject.
-    return verb.tag_ == "VBG"
+    # Only speech acts count: a hedge ("…, but I do think …") goes on in the speaker's voice.
+    return verb.tag_ == "VBG" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
 
 
 def _set_off(token: Token) -> bool:
