@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from . import normal
 from .clean import chunks, is_furniture, paragraphs, scrub
 from .loader import get_nlp
-from .quotes import Quote, QuoteIndex, find_quotes
+from .quotes import Quote, QuoteIndex, Turn, find_quotes, find_turns
 from .reporting import Cue, build_matcher, find_cues, sentence_is_question
 from .speakers import Resolved, SpeakerRegistry
 from .types import ClaimType, CueClass, ExtractedClaim, ExtractionError
@@ -134,6 +134,8 @@ class _Article:
     registry: SpeakerRegistry = field(default_factory=SpeakerRegistry)
     drafts: list[_Draft] = field(default_factory=list)
     quote_drafts: dict[int, _Draft] = field(default_factory=dict)  # quote.start -> its claim
+    turns: dict[int, Turn] = field(default_factory=dict)  # paragraph start -> transcript turn
+    turn_drafts: dict[int, _Draft] = field(default_factory=dict)  # turn.start -> its claim
     colon_speaker: tuple[Cue, Resolved | None] | None = None  # "X said:" ending the last chunk
     last_quoted: Resolved | None = None
     last_claim_chunk: int = -10
@@ -146,8 +148,15 @@ class _Article:
         clean = scrub(text)
         spans = [s for s in paragraphs(clean) if not is_furniture(clean[s[0] : s[1]])]
         quotes = QuoteIndex(find_quotes(clean, spans))
-        chunk_spans = [piece for start, end in spans for piece in chunks(clean, start, end)]
-        return cls(index, text, clean, chunk_spans, quotes)
+        turns = find_turns(clean, spans)
+        # A turn's label is left out of the parse: the parser would read "RUIZ: Let's start"
+        # as one phrase and every rule after it would see a subject that is not there.
+        skip = {turn.paragraphs[0]: turn.start for turn in turns}
+        chunk_spans = [piece for start, end in spans for piece in chunks(clean, skip.get(start, start), end)]
+        article = cls(index, text, clean, chunk_spans, quotes)
+        article.turns = {turn.start: turn for turn in turns}
+        article.turns.update((par, turn) for turn in turns for par in turn.paragraphs[1:])
+        return article
 
     def finish(self) -> list[ExtractedClaim]:
         self.drafts.sort(key=lambda d: d.start)
@@ -183,6 +192,7 @@ class _ChunkReader:
         for cue in self.nested:
             self._read_indirect(cue, nested=True)
         self._read_headline()
+        self._read_turn()
         self._remember_colon()
 
     # -- direct quotes -------------------------------------------------------------------
@@ -504,6 +514,39 @@ class _ChunkReader:
             0.6,
         )
         draft.add_normal_form(what)
+        self._record(draft)
+
+    # -- transcripts ---------------------------------------------------------------------
+    def _read_turn(self) -> None:
+        """ "WALLACE: Let's start with the debate." — the turn is its speaker's direct claim; a
+        turn over several paragraphs is one claim, its later paragraphs adding their terms."""
+        turn = self.article.turns.get(self.offset)
+        if turn is None:
+            return
+        span = self._char_span(max(turn.start, self.offset), min(turn.end, self.end))
+        draft = self.article.turn_drafts.get(turn.start)
+        if draft is not None:
+            draft.add_normal_form(span)
+            return
+        if not len(span) or self._inside_any_claim(turn.start, turn.end):
+            return
+        label = self.article.clean[turn.label_start : turn.label_end]
+        speaker = self.article.registry.resolve_label(label, turn.label_start, turn.label_end)
+        polarity = normal.polarity(span, CueClass.ASSERT)
+        draft = _Draft(
+            speaker,
+            ":",
+            ":",
+            CueClass.ASSERT,
+            ClaimType.DIRECT,
+            turn.start,
+            turn.end,
+            polarity,
+            (self.offset, self.end),
+            0.7,
+        )
+        draft.add_normal_form(span)
+        self.article.turn_drafts[turn.start] = draft
         self._record(draft)
 
     # -- helpers -------------------------------------------------------------------------

@@ -111,3 +111,42 @@ def test_an_attribution_closing_a_sentence_covers_a_but_clause_before_it(extract
     [claim] = _by_cue(extract(text), "say")
     assert claim.content.startswith("The convoy was supposed to be guarded")
     assert claim.content.endswith("before the officers arrived")
+
+
+_TRANSCRIPT = (
+    "The mayor spoke with the host of Morning Desk, Dana Ruiz, on Sunday.\n\n"
+    "“RUIZ: Let's start with the bridge. The council says it will stay closed until spring.\n\n"
+    "“HARPER: Well, the council is wrong about that. The cables were replaced in June.\n\n"
+    "“The inspectors signed off last week, and traffic can return on Monday.\n\n"
+    "“(CROSSTALK.)\n\n"
+    "“RUIZ: Do you really think the drivers will trust it?\n\n"
+    "“HARPER: They will, because the engineers have tested every joint twice.\n\n"
+    "“Follow the show on the radio every morning."
+)
+
+
+def test_each_turn_of_an_interview_transcript_is_its_speakers_claim(extract):
+    turns = [c for c in extract(_TRANSCRIPT) if c.cue == ":"]
+    by_speaker = [(c.speaker.mention, c.content.split(".")[0]) for c in turns]
+    assert ("RUIZ", "Let's start with the bridge") in by_speaker
+    assert ("HARPER", "They will, because the engineers have tested every joint twice") in by_speaker
+    # A label names the person the article introduced earlier.
+    assert turns[0].speaker.name == "Dana Ruiz"
+    [first_answer] = [c for c in turns if c.content.startswith("Well, the council")]
+    # The quoted paragraph after a turn continues it; the stage direction ends it.
+    assert first_answer.content.endswith("traffic can return on Monday.")
+    assert first_answer.claim_type == ClaimType.DIRECT
+
+
+def test_the_last_turn_of_a_transcript_does_not_take_the_quoted_paragraph_after_it(extract):
+    [last] = [c for c in extract(_TRANSCRIPT) if c.content.startswith("They will")]
+    assert last.content.endswith("every joint twice.")
+
+
+def test_a_repeated_label_without_a_second_speaker_is_no_transcript(extract):
+    text = (
+        "RELATED: City to review every bridge after the cable scare\n\n"
+        "The council met on Tuesday to discuss the repairs.\n\n"
+        "RELATED: Harper wins a second term as mayor of the city"
+    )
+    assert [c for c in extract(text) if c.cue == ":"] == []
