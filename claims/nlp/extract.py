@@ -370,9 +370,9 @@ class _ChunkReader:
 
     def _closing_attribution(self, quote: Quote) -> Cue | None:
         """ "… because “few know it,” she said. “We forget where we came from.”": a quotation
-        standing as its own sentence right after a sentence that ends on a speech verb and
-        its speaker continues that speaker's words (the first part may sit inside a reported
-        clause, so no claim of the same chunk has named the speaker yet)."""
+        standing as its own sentence right after a sentence that ends on "she said" (a speech
+        verb and its speaker) continues that speaker's words. The first part may sit inside a
+        reported clause, so no claim of this chunk has named the speaker yet."""
         first, _ = self._token_range(quote.start, quote.end)
         if not self._starts_sentence(quote) or first == 0:
             return None
