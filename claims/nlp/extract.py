@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from . import normal
 from .clean import chunks, is_furniture, paragraphs, scrub
 from .loader import get_nlp
-from .quotes import Quote, QuoteIndex, find_quotes
+from .quotes import Quote, QuoteIndex, Turn, find_quotes, find_turns
 from .reporting import Cue, build_matcher, find_cues, sentence_is_question
 from .speakers import Resolved, SpeakerRegistry
 from .types import ClaimType, CueClass, ExtractedClaim, ExtractionError
@@ -134,6 +134,8 @@ class _Article:
     registry: SpeakerRegistry = field(default_factory=SpeakerRegistry)
     drafts: list[_Draft] = field(default_factory=list)
     quote_drafts: dict[int, _Draft] = field(default_factory=dict)  # quote.start -> its claim
+    turns: dict[int, Turn] = field(default_factory=dict)  # paragraph start -> transcript turn
+    turn_drafts: dict[int, _Draft] = field(default_factory=dict)  # turn.start -> its claim
     colon_speaker: tuple[Cue, Resolved | None] | None = None  # "X said:" ending the last chunk
     last_quoted: Resolved | None = None
     last_claim_chunk: int = -10
@@ -146,8 +148,15 @@ class _Article:
         clean = scrub(text)
         spans = [s for s in paragraphs(clean) if not is_furniture(clean[s[0] : s[1]])]
         quotes = QuoteIndex(find_quotes(clean, spans))
-        chunk_spans = [piece for start, end in spans for piece in chunks(clean, start, end)]
-        return cls(index, text, clean, chunk_spans, quotes)
+        turns = find_turns(clean, spans)
+        # A turn's label is left out of the parse: the parser would read "RUIZ: Let's start"
+        # as one phrase and every rule after it would see a subject that is not there.
+        skip = {turn.paragraphs[0]: turn.start for turn in turns}
+        chunk_spans = [piece for start, end in spans for piece in chunks(clean, skip.get(start, start), end)]
+        article = cls(index, text, clean, chunk_spans, quotes)
+        article.turns = {turn.start: turn for turn in turns}
+        article.turns.update((par, turn) for turn in turns for par in turn.paragraphs[1:])
+        return article
 
     def finish(self) -> list[ExtractedClaim]:
         self.drafts.sort(key=lambda d: d.start)
@@ -183,6 +192,7 @@ class _ChunkReader:
         for cue in self.nested:
             self._read_indirect(cue, nested=True)
         self._read_headline()
+        self._read_turn()
         self._remember_colon()
 
     # -- direct quotes -------------------------------------------------------------------
@@ -191,7 +201,7 @@ class _ChunkReader:
             self._continue_quote(quote)
             return
         text = self.article.clean[quote.inner_start : quote.inner_end]
-        if text.rstrip(" .\u201d\"'").endswith("?") or self._inside_claim(quote) or self._embedded(quote):
+        if _is_question(text) or self._inside_claim(quote) or self._embedded(quote):
             return
         found = self._attribute(quote, colon)
         if found is None:
@@ -216,6 +226,9 @@ class _ChunkReader:
         colon_cue = self._colon_cue(quote) or (colon if self._opens_chunk(quote) else None)
         if colon_cue is not None:
             return colon_cue[0], colon_cue[1], 0.8
+        prior = self._closing_attribution(quote)
+        if prior is not None:
+            return None, self._speaker(prior), 0.7
         # A quotation standing as its own sentence right after an attributed one continues the
         # same speaker (the "“…,” he said. “…”" pattern, and follow-on quote paragraphs).
         recent = self.article.last_claim_chunk >= self.article.chunk_no - 1
@@ -250,13 +263,28 @@ class _ChunkReader:
             if not window[0] <= cue.token.i < window[1] or cue.kind not in {"verb", "quoted_as"}:
                 continue
             if cue.content is not None and not self._content_is_quote(cue.content, first, last):
-                continue
+                if not self._opens_split(quote, cue):
+                    continue
             if self._quote_between(cue.token.i, first, last, quote):
                 continue
             gap = first - cue.token.i if cue.token.i < first else cue.token.i - last
             if gap < best_gap:
                 best, best_gap = cue, gap
         return best
+
+    def _opens_split(self, quote: Quote, cue: Cue) -> bool:
+        """ "“Now that I can speak freely,” he said, “it was hard.”": the parser gives the verb
+        only the second part as its complement, but the first part, ended by a comma right
+        before the attribution, is the opening of the same quotation."""
+        nxt = self._next_quote(quote)
+        if nxt is None or cue.content is None or "," not in self.article.clean[quote.inner_end : quote.end]:
+            return False
+        if not quote.end <= self.offset + cue.token.idx < nxt.start:
+            return False
+        return self._content_is_quote(cue.content, *self._token_range(nxt.start, nxt.end))
+
+    def _next_quote(self, quote: Quote) -> Quote | None:
+        return next((q for q in self.quotes if q.start >= quote.end), None)
 
     def _content_is_quote(self, content: tuple[int, int], first: int, last: int) -> bool:
         # A complement reaching more than a few words outside the quote makes a mixed claim.
@@ -340,6 +368,25 @@ class _ChunkReader:
         if cue is not None:
             self.article.colon_speaker = (cue, self._speaker(cue))
 
+    def _closing_attribution(self, quote: Quote) -> Cue | None:
+        """ "… because “few know it,” she said. “We forget where we came from.”": a quotation
+        standing as its own sentence right after a sentence that ends on "she said" (a speech
+        verb and its speaker) continues that speaker's words. The first part may sit inside a
+        reported clause, so no claim of this chunk has named the speaker yet."""
+        first, _ = self._token_range(quote.start, quote.end)
+        if not self._starts_sentence(quote) or first == 0:
+            return None
+        prev = self.doc[first - 1].sent
+        words = [t for t in prev if not (t.is_punct or t.is_space)]
+        if not words:
+            return None
+        for cue in self.cues:
+            if cue.kind == "verb" and cue.lemma in _SAY_LEMMAS and cue.speaker is not None:
+                tail = {cue.token.i, cue.speaker.i}
+                if prev.start <= cue.token.i < prev.end and words[-1].i in tail and max(tail) - min(tail) <= 3:
+                    return cue
+        return None
+
     def _opens_chunk(self, quote: Quote) -> bool:
         return quote.start == self.offset
 
@@ -365,14 +412,9 @@ class _ChunkReader:
 
     def _merge_split(self, quote: Quote, cue: Cue) -> Quote:
         """“A,” he said. “B.” → one quotation, unless B has an attribution of its own."""
-        following = [q for q in self.quotes if q.start >= quote.end]
-        if (
-            not following
-            or cue.content is not None
-            and not _overlaps(cue.content, self._token_range(quote.start, quote.end))
-        ):
+        nxt = self._next_quote(quote)
+        if nxt is None or not self._frames_quote(cue, quote):
             return quote
-        nxt = following[0]
         cue_sent = cue.token.sent
         gap = self.article.clean[max(quote.end, self.offset + cue_sent.end_char) : nxt.start]
         if gap.strip() not in {"", ","} or self._has_own_cue(quote.end, nxt.start, cue):
@@ -385,10 +427,22 @@ class _ChunkReader:
             return quote
         return nxt
 
+    def _frames_quote(self, cue: Cue, quote: Quote) -> bool:
+        # No complement, or one that is this quote or the part of a split quote after it.
+        if cue.content is None or self._opens_split(quote, cue):
+            return True
+        return _overlaps(cue.content, self._token_range(quote.start, quote.end))
+
     def _has_own_cue(self, start: int, end: int, used: Cue) -> bool:
         # The attribution between the parts reports something itself ("…, saying the targets …").
         span = self._char_span(start, min(end, self.end))
-        return any(t.dep_ == "ccomp" and t.head.i != used.token.i and not self._in_quote(t.idx) for t in span)
+        if any(t.dep_ == "ccomp" and t.head.i != used.token.i and not self._in_quote(t.idx) for t in span):
+            return True
+        # A second speech verb introduces the next part ("…,” Trump said, adding later, “…”).
+        return any(
+            c is not used and c.kind == "verb" and c.lemma in _SAY_LEMMAS and span.start <= c.token.i < span.end
+            for c in self.cues
+        )
 
     def _continue_quote(self, quote: Quote) -> None:
         draft = self.article.quote_drafts.get(quote.start)
@@ -460,6 +514,39 @@ class _ChunkReader:
             0.6,
         )
         draft.add_normal_form(what)
+        self._record(draft)
+
+    # -- transcripts ---------------------------------------------------------------------
+    def _read_turn(self) -> None:
+        """ "WALLACE: Let's start with the debate." — the turn is its speaker's direct claim; a
+        turn over several paragraphs is one claim, its later paragraphs adding their terms."""
+        turn = self.article.turns.get(self.offset)
+        if turn is None:
+            return
+        span = self._char_span(max(turn.start, self.offset), min(turn.end, self.end))
+        draft = self.article.turn_drafts.get(turn.start)
+        if draft is not None:
+            draft.add_normal_form(span)
+            return
+        if not len(span) or self._inside_any_claim(turn.start, turn.end):
+            return
+        label = self.article.clean[turn.label_start : turn.label_end]
+        speaker = self.article.registry.resolve_label(label, turn.label_start, turn.label_end)
+        polarity = normal.polarity(span, CueClass.ASSERT)
+        draft = _Draft(
+            speaker,
+            ":",
+            ":",
+            CueClass.ASSERT,
+            ClaimType.DIRECT,
+            turn.start,
+            turn.end,
+            polarity,
+            (self.offset, self.end),
+            0.7,
+        )
+        draft.add_normal_form(span)
+        self.article.turn_drafts[turn.start] = draft
         self._record(draft)
 
     # -- helpers -------------------------------------------------------------------------
@@ -540,6 +627,13 @@ def _cue_order(cue: Cue) -> tuple[int, int]:
         rank = {"according_to": 1, "verb": 2}.get(cue.kind, 3)
     size = cue.content[1] - cue.content[0] if cue.content else 0
     return rank, -size
+
+
+def _is_question(quoted: str) -> bool:
+    """A quotation that is one question; several sentences ending in a rhetorical question
+    ("… Do I think it was cocaine? Probably not. … why is he unstable?") still assert."""
+    text = quoted.rstrip(" .\u201d\"'")
+    return text.endswith("?") and _SENTENCE_BREAK.search(text) is None
 
 
 def _reports_on_its_own(cue: Cue) -> bool:

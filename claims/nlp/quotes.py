@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -149,3 +150,67 @@ class QuoteIndex:
             if quote.end > start:
                 out.append(quote)
         return out
+
+
+# "WALLACE: …", "“PENCE: …": a transcript turn opens its paragraph with a speaker's name in
+# capitals and a colon (optionally inside the quote mark that opens a quoted transcript).
+_TURN_LABEL = re.compile(r"([\"\u201c]?)([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):[ \t]+(?=\S)")
+_STAGE_DIRECTION = re.compile(r"[\"\u201c]?\s*[(\[][^)\]]*[)\]]\W*$")  # "(CROSSTALK.)", "[LAUGHTER]"
+_TURN_MARKS = ' \t\n"\u201c\u201d'
+
+
+@dataclass
+class Turn:
+    """One speaker's turn in an interview transcript: the label's and the words' characters,
+    and the starts of the paragraphs it covers (the first one holds the label)."""
+
+    label_start: int
+    label_end: int
+    start: int
+    end: int
+    paragraphs: tuple[int, ...]
+
+
+def find_turns(text: str, paragraph_spans: Sequence[tuple[int, int]]) -> list[Turn]:
+    """Transcript turns of an article. A transcript alternates between speakers, so only labels
+    that open two paragraphs or more count, and only when two such labels take turns: one
+    repeated "RELATED:" or "UPDATE:" line is page furniture, not an interview."""
+    labels = [_TURN_LABEL.match(text, start, end) for start, end in paragraph_spans]
+    counts = Counter(m.group(2) for m in labels if m)
+    speakers = {label for label, n in counts.items() if n >= 2}
+    if len(speakers) < 2:
+        return []
+    turns: list[Turn] = []
+    last = max(i for i, m in enumerate(labels) if m and m.group(2) in speakers)
+    for i, match in enumerate(labels):
+        if match is None or match.group(2) not in speakers:
+            continue
+        covered = [i]
+        # A quoted transcript reopens the quote mark on each paragraph of the same turn; after
+        # the last turn, quoted paragraphs may be anything (a sign-off, the next story).
+        while (
+            match.group(1)
+            and covered[-1] + 1 < last
+            and _continues_turn(text, paragraph_spans, labels, covered[-1] + 1)
+        ):
+            covered.append(covered[-1] + 1)
+        start, end = _strip_marks(text, match.end(), paragraph_spans[covered[-1]][1])
+        turns.append(Turn(match.start(2), match.end(2), start, end, tuple(paragraph_spans[j][0] for j in covered)))
+    return turns
+
+
+def _continues_turn(
+    text: str, spans: Sequence[tuple[int, int]], labels: Sequence[re.Match[str] | None], i: int
+) -> bool:
+    if i >= len(spans) or labels[i] is not None:
+        return False
+    start, end = spans[i]
+    return text[start] in '"\u201c' and not _STAGE_DIRECTION.match(text, start, end)
+
+
+def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TURN_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _TURN_MARKS:
+        end -= 1
+    return start, end

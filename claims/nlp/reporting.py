@@ -129,6 +129,12 @@ SOURCE_NOUNS = EVIDENCE_NOUNS | set(
 # "point" is a cue only as "point out"; other particles are ignored.
 _NEEDS_PARTICLE = {"point": "out"}
 _CLAUSE_DEPS = {"ccomp"}
+# How a second report attaches to a reported clause: coordinated, or as a participle.
+_SECOND_REPORT_DEPS = {"conj", "advcl", "xcomp", "parataxis"}
+# Cue verbs that, attached to a reported clause, usually continue it rather than report anew.
+_QUOTE_MARKS = {"\u201c", "\u201d", '"', "''", "``"}
+_SPEECH_ACTS = {CueClass.ASSERT, CueClass.DENY}
+_NOT_SECOND_REPORT = {"continue", "describe", "speak", "point"}
 _PRO_CONTENT = {"much", "so"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Subject-less participles ("…, adding that …") and conjuncts borrow their head's subject.
@@ -528,13 +534,91 @@ def _nearest_subject(verb: Token) -> Token | None:
 def _clause_content(verb: Token) -> tuple[int, int] | None:
     """The clausal complement of ``verb``; in the inverted order ("CLAUSE, X said") spaCy
     sometimes hangs the cue off the clause instead, so the head clause is used then."""
-    clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    clause = _nearest_clause(verb)
     if clause is not None:
-        return _trim(verb.doc, *_span_of(clause))
+        start, end = clause.left_edge.i, _report_end(clause)
+        if clause.i > verb.i and end == clause.right_edge.i + 1:
+            end = _reported_conjunct_end(verb, end)
+        elif clause.i < verb.i:
+            start = _inverted_start(verb, start)
+        return _trim(verb.doc, start, end)
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     if has_subject and verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i and _after_comma(verb):
         return _content_around(verb)
     return None
+
+
+def _inverted_start(verb: Token, start: int) -> int:
+    """ "A, but B, another source said.": the parser coordinates the closing attribution with A
+    and gives it only B, but an attribution that ends the sentence covers all of it."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= start or not _ends_sentence(verb, verb.i + 1):
+        return start
+    joined_by = verb.doc[start - 1] if start > 0 else None
+    return head.left_edge.i if joined_by is not None and joined_by.dep_ == "cc" else start
+
+
+def _reported_conjunct_end(verb: Token, end: int) -> int:
+    """ "She said they had doubts, but could not oppose him": the parser often coordinates such
+    a subjectless clause with the reporting verb, while its back-shifted modal ("could",
+    "would") or its quoted words show it is still the speaker's. Extends ``end`` over it."""
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i < end:
+            continue
+        if any(c.dep_ in _SUBJECT_DEPS for c in conj.children) or _is_cue_lemma(conj.lemma_.lower()):
+            return end
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in conj.children)
+        quoted = any(t.text in _QUOTE_MARKS for t in conj.subtree)
+        return conj.right_edge.i + 1 if modal or quoted else end
+    return end
+
+
+def _is_cue_lemma(lemma: str) -> bool:
+    return lemma in CUE_VERBS or lemma in INTENT_VERBS or lemma in STANCE_VERBS
+
+
+def _report_end(clause: Token) -> int:
+    """End of a reported clause, before a second report set off by a comma that the parser hung
+    on it: "… were not complete, and rights groups warned that …", "…, adding that …",
+    "…, citing …". That report is someone's (or the same speaker's) next claim."""
+    end = clause.right_edge.i + 1
+    for child in clause.rights:
+        if child.dep_ in _SECOND_REPORT_DEPS and _reports(child) and _set_off(child):
+            return min(end, child.left_edge.i)
+    return end
+
+
+def _reports(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if CUE_VERBS.get(lemma) not in _SPEECH_ACTS or lemma in _NOT_SECOND_REPORT:
+        return False
+    # A participle ("…, citing …") reports by itself; a finite verb only with its own subject.
+    # Only speech acts count: a hedge ("…, but I do think …") goes on in the speaker's voice.
+    return verb.tag_ == "VBG" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
+def _set_off(token: Token) -> bool:
+    doc = token.doc
+    before = [doc[i].text for i in range(max(0, token.left_edge.i - 2), token.left_edge.i)]
+    first = doc[token.left_edge.i]
+    return "," in before or first.text in {",", "\u2014", "--"} or first.dep_ == "cc" and "," in before
+
+
+def _nearest_clause(verb: Token) -> Token | None:
+    """The clause the verb introduces when the parser gives it two: "A, Kall said: “B”" and
+    "The statement referenced …: “B,” the union wrote" hang both A and B off the verb, but
+    only the clause next to the attribution (or the one after its colon) is what it reports."""
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    if len(clauses) < 2:
+        return clauses[0] if clauses else None
+    after_colon = [c for c in clauses if c.i > verb.i and _colon_between(verb, c)]
+    if after_colon:
+        return after_colon[0]
+    return min(clauses, key=lambda c: c.left_edge.i - verb.i if c.i > verb.i else verb.i - c.right_edge.i)
+
+
+def _colon_between(verb: Token, clause: Token) -> bool:
+    return any(t.text == ":" for t in verb.doc[verb.i + 1 : clause.left_edge.i + 1])
 
 
 def _after_comma(verb: Token) -> bool:
@@ -552,6 +636,8 @@ def _content_around(cue: Token) -> tuple[int, int] | None:
     while head.head.i != head.i and not _clause_boundary(head):
         head = head.head
     cue_left, cue_right = _span_of(cue)
+    if _ends_sentence(cue, cue_right):
+        head = _first_conjunct(head)
     left, right = _span_of(head)
     if cue_left > head.i:
         right = cue_left
@@ -560,6 +646,22 @@ def _content_around(cue: Token) -> tuple[int, int] | None:
     else:
         return None
     return _trim(cue.doc, left, right)
+
+
+def _ends_sentence(cue: Token, cue_right: int) -> bool:
+    """The attribution closes its sentence ("A, and B, according to X."): in news writing it
+    then covers the whole sentence, all of its coordinated clauses."""
+    sent_end = cue.sent.end
+    return all(t.is_punct or t.is_space for t in cue.doc[cue_right:sent_end])
+
+
+def _first_conjunct(head: Token) -> Token:
+    # A bounded climb: conjuncts chain off the first clause of the sentence.
+    for _ in range(4):
+        if head.dep_ != "conj" or head.head.pos_ not in {"VERB", "AUX"}:
+            break
+        head = head.head
+    return head
 
 
 def _clause_boundary(token: Token) -> bool:

@@ -159,6 +159,17 @@ class SpeakerRegistry:
         self._touch(entry)
         return Resolved(entry, mention.text, start, end)
 
+    def resolve_label(self, label: str, start: int, end: int) -> Resolved:
+        """A speaker named only by a label, such as a transcript's "WALLACE:": the person seen
+        before under that surname, or a new person of that name."""
+        entry = self._person_by_surname(label.split()[-1])
+        if entry is None:
+            entry = _Entry(label, SpeakerKind.PERSON)
+            self._people.append(entry)
+        entry.aliases.add(label)
+        self._touch(entry)
+        return Resolved(entry, label, start, end)
+
     def last(self, kind: str | None = None) -> _Entry | None:
         for entry in reversed(self._entries):
             if kind is None or entry.kind == kind:
