@@ -8,12 +8,15 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from faker import Faker
 
 from articles.models import Article, Outlet
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
 from claims.naming import normalize_speaker_name
 from claims.nlp.types import EXTRACTOR_VERSION
 from claims.services.roles import roles_ensure
+
+_NAMES = Faker()
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -60,7 +63,8 @@ class SpeakerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Speaker
 
-    name = factory.Faker("name")
+    # A speaker's name is a unique key (``Speaker.normalized_name``): no generated name twice.
+    name = factory.LazyFunction(lambda: _NAMES.unique.name())
     normalized_name = factory.LazyAttribute(lambda s: normalize_speaker_name(s.name))
     kind = Speaker.Kind.PERSON
 

@@ -163,6 +163,7 @@ def speaker_update(*, speaker: Speaker, user: AbstractBaseUser | None, changes: 
         speaker.normalized_name = normalize_speaker_name(speaker.name)
         if not speaker.normalized_name:
             raise ApplicationError("A speaker's name needs at least one letter or digit.")
+        _name_free_for(speaker)
     if set(changed) & set(SPEAKER_CURATED_FIELDS):
         speaker.curated = True
     if not changed:
@@ -174,6 +175,17 @@ def speaker_update(*, speaker: Speaker, user: AbstractBaseUser | None, changes: 
         for redundant in speaker.aliases.filter(normalized_name=speaker.normalized_name):
             _as(redundant, user, "alias is now the name").delete()
     return speaker
+
+
+def _name_free_for(speaker: Speaker) -> None:
+    """A speaker's name key is its identity (unique in the database): a rename onto another
+    speaker's name is a merge, and is refused here with that advice rather than failing on the key."""
+    taken = Speaker.objects.filter(normalized_name=speaker.normalized_name).exclude(pk=speaker.pk).first()
+    if taken is not None:
+        raise ApplicationError(
+            f"A speaker named {taken.name!r} already exists: merge the two speakers instead.",
+            {"speaker_id": taken.pk},
+        )
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ import pytest
 from claims.models import Speaker
 from claims.nlp.types import SpeakerKind, SpeakerRef
 from claims.services import speaker_resolve
+from tests.racing import race
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +67,17 @@ def test_it_fills_blanks_but_never_overwrites_a_curators_values():
 
 def test_a_name_with_nothing_to_key_on_gives_no_speaker():
     assert speaker_resolve(ref=ref("the")) is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_meeting_one_new_speaker_at_once_store_one_row():
+    # Two articles about the same newcomer, resolved by two workers in overlapping transactions.
+    first, second = race(
+        lambda: speaker_resolve(ref=ref("Ines Valdrada", "Mayor Ines Valdrada", kind=SpeakerKind.PERSON)),
+        lambda: speaker_resolve(ref=ref("Ines Valdrada", "Ms. Valdrada", role="mayor of Tarsk")),
+    )
+
+    assert first.pk == second.pk
+    speaker = Speaker.objects.get(normalized_name="ines valdrada")
+    assert speaker.role == "mayor of Tarsk"
+    assert set(speaker.aliases.values_list("name", flat=True)) == {"Mayor Ines Valdrada", "Ms. Valdrada"}
