@@ -16,14 +16,16 @@ from django.db import connection, transaction
 TIMEOUT_SECONDS = 30.0
 
 
-def race(*steps: Callable[[], Any]) -> list[Any]:
+def race(*steps: Callable[[], Any], in_order: bool = False) -> list[Any]:
     """Run every step at once, each in a thread and a transaction of its own; return their results.
 
     A step commits only once every other step has finished its work or is waiting for a row
     lock (an insert held up by another transaction's uncommitted row with the same key). So
     each step reads the database before any other step's writes are committed: what two
     workers do when they meet the same new speaker or claim pair at the same moment, every
-    time rather than by luck. An exception in a step is raised here, after all threads end.
+    time rather than by luck. With ``in_order``, a step starts only once the one before it has
+    done its work (uncommitted) or waits for a lock: the interleaving is then always the same.
+    An exception in a step is raised here, after all threads end.
     """
     count = len(steps)
     start = threading.Barrier(count)
@@ -36,6 +38,8 @@ def race(*steps: Callable[[], Any]) -> list[Any]:
         try:
             pids[index] = _backend_pid()
             start.wait(TIMEOUT_SECONDS)
+            if in_order and index:
+                _wait_for(index - 1, finished=finished, pids=pids)
             with transaction.atomic():
                 results[index] = step()
                 finished[index].set()
@@ -64,8 +68,11 @@ def _backend_pid() -> int:
 
 
 def _wait_for_others(index: int, finished: list[threading.Event], pids: list[int | None]) -> None:
+    _wait_for(*[i for i in range(len(pids)) if i != index], finished=finished, pids=pids)
+
+
+def _wait_for(*others: int, finished: list[threading.Event], pids: list[int | None]) -> None:
     deadline = time.monotonic() + TIMEOUT_SECONDS
-    others = [i for i in range(len(pids)) if i != index]
     while not all(finished[i].is_set() or _waits_for_a_lock(pids[i]) for i in others):
         if time.monotonic() > deadline:
             raise TimeoutError("the other writers neither finished nor waited for a lock")
