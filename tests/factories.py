@@ -62,9 +62,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 class SpeakerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Speaker
+        # A speaker's name key is its identity (unique): the same name again is the same speaker,
+        # as extraction would resolve it.
+        django_get_or_create = ("normalized_name",)
 
-    # A speaker's name is a unique key (``Speaker.normalized_name``): no generated name twice.
-    name = factory.LazyFunction(lambda: _NAMES.unique.name())
+    name = factory.LazyFunction(lambda: _NAMES.unique.name())  # generated names never meet by chance
     normalized_name = factory.LazyAttribute(lambda s: normalize_speaker_name(s.name))
     kind = Speaker.Kind.PERSON
 
