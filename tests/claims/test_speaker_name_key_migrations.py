@@ -28,10 +28,13 @@ def before_unique_names():
 
 
 def test_speakers_sharing_a_name_key_become_one_the_way_a_curator_merge_does(before_unique_names):
-    oldest = SpeakerFactory(name="Lena Okafor", affiliation="", role="")
+    # Rows as two racing workers made them: one name key, three rows (the factory would find the first).
+    oldest = Speaker.objects.create(name="Lena Okafor", normalized_name="lena okafor")
     SpeakerAlias.objects.create(speaker=oldest, name="L. Okafor", normalized_name="l okafor")
-    curated = SpeakerFactory(name="Lena Okafor.", role="harbour master", curated=True, affiliation="")
-    later = SpeakerFactory(name="LENA OKAFOR", affiliation="Port of Velm")
+    curated = Speaker.objects.create(
+        name="Lena Okafor.", normalized_name="lena okafor", role="harbour master", curated=True
+    )
+    later = Speaker.objects.create(name="LENA OKAFOR", normalized_name="lena okafor", affiliation="Port of Velm")
     claims = [ClaimFactory(speaker=oldest), ClaimFactory(speaker=later), ClaimFactory(speaker=curated)]
     bystander = SpeakerFactory(name="Tomas Brell")
 
@@ -49,7 +52,7 @@ def test_speakers_sharing_a_name_key_become_one_the_way_a_curator_merge_does(bef
 
 
 def test_after_the_migration_the_database_refuses_a_second_row_for_a_name_key():
-    SpeakerFactory(name="Lena Okafor")
+    Speaker.objects.create(name="Lena Okafor", normalized_name="lena okafor")
 
     with pytest.raises(IntegrityError):
         Speaker.objects.create(name="Lena  OKAFOR", normalized_name="lena okafor")
