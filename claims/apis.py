@@ -29,7 +29,7 @@ from claims.serializers import (
     SpeakerSerializer,
     claim_jsonld,
 )
-from common.api import MAX_PAGE_SIZE
+from common.api import StrictPageSizeMixin
 from common.renderers import LIST_RENDERERS, JSONLDRenderer
 
 SCHEMA_ORG = "https://schema.org"
@@ -83,11 +83,11 @@ class ClaimViewSet(ClaimJsonLdMixin, mixins.ListModelMixin, mixins.RetrieveModel
         return ClaimDetailSerializer if self.action == "retrieve" else ClaimSerializer
 
 
-class LinkPagination(pagination.PageNumberPagination):
-    """Numbered pages of a list, not a queryset: implied links are unsaved, and bounded per claim."""
+class LinkPagination(StrictPageSizeMixin, pagination.PageNumberPagination):
+    """Numbered pages of a list, not a queryset: implied links are unsaved, and bounded per claim.
 
-    page_size_query_param = "page_size"
-    max_page_size = MAX_PAGE_SIZE
+    ``?page_size=`` as on every other list (1 to 500, else a 400); ``?page=`` a page number.
+    """
 
 
 class ClaimRelatedListApi(generics.ListAPIView):

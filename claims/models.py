@@ -35,7 +35,9 @@ class Speaker(BaseModel):
         UNKNOWN = "unknown", "Unknown"
 
     name = models.CharField(max_length=300)
-    normalized_name = models.CharField(max_length=300, db_index=True)
+    # The speaker's identity (``claims.naming.normalize_speaker_name``): one row per key, enforced
+    # by the database so that two workers meeting a new speaker at once cannot make two rows.
+    normalized_name = models.CharField(max_length=300)
     kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.UNKNOWN, db_index=True)
     role = models.CharField(max_length=300, blank=True)
     affiliation = models.CharField(max_length=200, blank=True, db_index=True)
@@ -49,6 +51,9 @@ class Speaker(BaseModel):
         indexes = [
             # The affiliation filter is case-insensitive (iexact); this also gives the planner its statistics.
             models.Index(Upper("affiliation"), name="speaker_affiliation_upper"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["normalized_name"], name="speaker_unique_normalized_name"),
         ]
 
     def __str__(self) -> str:

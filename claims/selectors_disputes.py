@@ -102,8 +102,9 @@ def claim_links(*, claim: Claim, limit: int = CLAIM_LINKS_LIMIT) -> dict[str, li
     for other_id, relation in by_other.items():
         if relation.review_status == Relation.ReviewStatus.REJECTED:
             continue
-        if not relation.is_human_reviewed and other_id in sides and relation.type != SAME_CLAIM:
-            relation.type = implied_type(membership.side, sides[other_id])  # the sides decide (shown only)
+        if not relation.is_human_reviewed and other_id in sides:
+            # The sides decide (shown only), a same-claim verdict too: as in the export and the counts.
+            relation.type = implied_type(membership.side, sides[other_id])
         links[relation.type].append(relation)
     if membership is not None:
         for relation in _implied(claim, membership, exclude=set(by_other), limit=limit):

@@ -85,12 +85,27 @@ class StrictOrderingFilter(filters.OrderingFilter):
         return (param, "-id" if param.startswith("-") else "id")
 
 
-class CursorPagination(pagination.CursorPagination):
+class StrictPageSizeMixin:
+    """``?page_size=`` is a whole number from 1 to ``MAX_PAGE_SIZE``; anything else is a 400.
+
+    REST framework would cap a larger size silently (and ignore a bad one): a client asking for
+    1,000 rows would take 500 for the whole list. Every paginated endpoint answers the same way.
+    """
+
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is not None and not (raw.isdigit() and 1 <= int(raw) <= MAX_PAGE_SIZE):
+            raise exceptions.ValidationError({"page_size": [f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."]})
+        return super().get_page_size(request)
+
+
+class CursorPagination(StrictPageSizeMixin, pagination.CursorPagination):
     """Cursor pages (no COUNT, constant cost at any depth); ``?page_size=`` up to 500."""
 
     ordering = ("-id",)
-    page_size_query_param = "page_size"
-    max_page_size = MAX_PAGE_SIZE
 
     def paginate_queryset(self, queryset, request, view=None):
         """Find the page on narrow rows (keys and sort values only), then load those rows in full.
@@ -114,12 +129,6 @@ class CursorPagination(pagination.CursorPagination):
         if not any(hasattr(backend, "get_ordering") for backend in getattr(view, "filter_backends", [])):
             return tuple(getattr(view, "ordering", None) or self.ordering)  # fixed order, no ?ordering=
         return super().get_ordering(request, queryset, view)
-
-    def get_page_size(self, request):
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is not None and not (raw.isdigit() and 1 <= int(raw) <= MAX_PAGE_SIZE):
-            raise exceptions.ValidationError({"page_size": [f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."]})
-        return super().get_page_size(request)
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)

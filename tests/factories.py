@@ -8,12 +8,15 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from faker import Faker
 
 from articles.models import Article, Outlet
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
 from claims.naming import normalize_speaker_name
 from claims.nlp.types import EXTRACTOR_VERSION
 from claims.services.roles import roles_ensure
+
+_NAMES = Faker()
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -59,8 +62,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 class SpeakerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Speaker
+        # A speaker's name key is its identity (unique): the same name again is the same speaker,
+        # as extraction would resolve it.
+        django_get_or_create = ("normalized_name",)
 
-    name = factory.Faker("name")
+    name = factory.LazyFunction(lambda: _NAMES.unique.name())  # generated names never meet by chance
     normalized_name = factory.LazyAttribute(lambda s: normalize_speaker_name(s.name))
     kind = Speaker.Kind.PERSON
 

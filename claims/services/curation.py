@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from claims.models import (
@@ -129,6 +129,16 @@ def relation_create(*, claim_a: Claim, claim_b: Claim, type: str, user: Abstract
     if type not in Relation.Type.values:
         raise ApplicationError(f"Unknown relation type {type!r}.", {"type": type})
     low, high = sorted((claim_a, claim_b), key=lambda c: c.pk)
+    try:
+        with transaction.atomic():
+            return _relation_decide(low, high, type, user)
+    except IntegrityError:
+        # Linking inserted this pair after the lookup (its insert won the unique pair key):
+        # the curator's verdict goes on that row instead.
+        return _relation_decide(low, high, type, user)
+
+
+def _relation_decide(low: Claim, high: Claim, type: str, user: AbstractBaseUser | None) -> Relation:
     relation = Relation.objects.select_for_update().filter(claim_a=low, claim_b=high).first() or Relation(
         claim_a=low, claim_b=high, score=1.0, explanation="set by a curator"
     )
@@ -137,7 +147,7 @@ def relation_create(*, claim_a: Claim, claim_b: Claim, type: str, user: Abstract
     relation.review_status = Relation.ReviewStatus.CONFIRMED
     relation.reviewed_by = _user_or_none(user)
     relation.reviewed_at = timezone.now()
-    relation.full_clean()
+    relation.full_clean(validate_constraints=False)  # the pair key is the database's to check (above)
     _as(relation, user, f"curator relation: {type}").save()
     return relation
 
@@ -163,6 +173,7 @@ def speaker_update(*, speaker: Speaker, user: AbstractBaseUser | None, changes: 
         speaker.normalized_name = normalize_speaker_name(speaker.name)
         if not speaker.normalized_name:
             raise ApplicationError("A speaker's name needs at least one letter or digit.")
+        _name_free_for(speaker)
     if set(changed) & set(SPEAKER_CURATED_FIELDS):
         speaker.curated = True
     if not changed:
@@ -174,6 +185,17 @@ def speaker_update(*, speaker: Speaker, user: AbstractBaseUser | None, changes: 
         for redundant in speaker.aliases.filter(normalized_name=speaker.normalized_name):
             _as(redundant, user, "alias is now the name").delete()
     return speaker
+
+
+def _name_free_for(speaker: Speaker) -> None:
+    """A speaker's name key is its identity (unique in the database): a rename onto another
+    speaker's name is a merge, and is refused here with that advice rather than failing on the key."""
+    taken = Speaker.objects.filter(normalized_name=speaker.normalized_name).exclude(pk=speaker.pk).first()
+    if taken is not None:
+        raise ApplicationError(
+            f"A speaker named {taken.name!r} already exists: merge the two speakers instead.",
+            {"speaker_id": taken.pk},
+        )
 
 
 @transaction.atomic

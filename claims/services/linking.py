@@ -14,6 +14,12 @@ membership where they are read (claim page, export).
 Curator decisions survive every re-run: human-reviewed relations (`Relation.is_human_reviewed`)
 are never replaced, a rejected relation is not used as evidence, curator memberships
 (`PropositionMember.origin == curator`) are not moved, curator labels are not renamed.
+
+Two workers may link overlapping articles at once, each having read the other's pairs before
+either commits. Writes are therefore upserts on the unique keys (a claim pair, a claim's
+membership): a relation the other worker stored is updated as this run's own would be, and only
+while it is still the machine's; a claim the other worker put in a dispute stays there. Nothing
+fails, and a curator's decision made meanwhile is never written over.
 """
 
 from __future__ import annotations
@@ -26,8 +32,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, transaction
-from django.db.models import Q
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
@@ -107,6 +113,7 @@ class _Run:
     rejected: set[tuple[int, int]] = field(default_factory=set)  # pairs a curator said are unrelated
     summary: LinkSummary = field(default_factory=LinkSummary)
     touched: set[int] = field(default_factory=set)  # disputes that gained members in this run
+    created: set[int] = field(default_factory=set)  # disputes this run founded
 
 
 # ---- entry points ------------------------------------------------------------------------------
@@ -392,6 +399,7 @@ def _proposition_create(
     proposition = Proposition(label=label, key_terms=keys, origin=Origin.MACHINE)
     proposition.full_clean()
     proposition.save()
+    run.created.add(proposition.pk)
     run.summary.disputes_created += 1
     return proposition
 
@@ -460,14 +468,64 @@ def _memberships_store(run: _Run) -> None:
             run.dropped.append(before.pk)
     if run.dropped:
         emptied = set(PropositionMember.objects.filter(pk__in=run.dropped).values_list("proposition_id", flat=True))
-        PropositionMember.objects.filter(pk__in=run.dropped, origin=Origin.MACHINE).delete()
+        _delete_locked(PropositionMember.objects.filter(pk__in=run.dropped, origin=Origin.MACHINE))
         Proposition.objects.filter(
             pk__in=emptied, origin=Origin.MACHINE, label_curated=False, members__isnull=True
         ).delete()
     new = [m for m in run.members.values() if m is not None and m.pk is None]
     for member in new:  # the run chose both rows itself: no query per foreign key
         member.clean_fields(exclude=["claim", "proposition"])
-    bulk_create_with_history(new, PropositionMember, batch_size=500)
+    lost = _members_insert(new)
+    if lost:
+        _members_taken_elsewhere(run, lost)
+
+
+# A claim is in one dispute at most (unique claim_id). Another worker linking an overlapping article
+# may have put a claim there since this run read it: its row stands, as if it had been read first.
+# Inserted in claim order, so two workers inserting the same claims wait for each other in one order.
+_MEMBERS_INSERT_SQL = """
+INSERT INTO claims_propositionmember AS m (created_at, updated_at, proposition_id, claim_id, side, origin)
+SELECT %(now)s, %(now)s, v.proposition_id, v.claim_id, v.side, %(machine)s
+FROM unnest(%(proposition_ids)s::bigint[], %(claim_ids)s::bigint[], %(sides)s::varchar[])
+     AS v(proposition_id, claim_id, side)
+ORDER BY v.claim_id
+ON CONFLICT (claim_id) DO NOTHING
+RETURNING m.id, m.claim_id
+"""
+
+
+def _members_insert(members: list[PropositionMember]) -> list[PropositionMember]:
+    """Insert new memberships with their history rows; return those whose claim another worker placed."""
+    if not members:
+        return []
+    now = timezone.now()
+    params = {
+        "now": now,
+        "machine": Origin.MACHINE.value,
+        "proposition_ids": [m.proposition_id for m in members],
+        "claim_ids": [m.claim_id for m in members],
+        "sides": [str(m.side) for m in members],
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_MEMBERS_INSERT_SQL, params)
+        inserted = {claim_id: pk for pk, claim_id in cursor.fetchall()}
+    for member in members:
+        member.pk = inserted.get(member.claim_id)
+        member.created_at = member.updated_at = now
+    PropositionMember.history.bulk_history_create([m for m in members if m.pk], batch_size=500)
+    return [m for m in members if m.pk is None]
+
+
+def _members_taken_elsewhere(run: _Run, lost: list[PropositionMember]) -> None:
+    """The run goes on with the memberships that won; a dispute it founded and nobody joined goes."""
+    claim_ids = [m.claim_id for m in lost]
+    for member in PropositionMember.objects.select_related("proposition").filter(claim_id__in=claim_ids):
+        run.members[member.claim_id] = member
+    for claim_id in claim_ids:
+        if run.members.get(claim_id) in lost:  # placed and removed again meanwhile: in no dispute
+            run.members[claim_id] = None
+    _, deleted = Proposition.objects.filter(pk__in=run.created, members__isnull=True).delete()
+    run.summary.disputes_created -= deleted.get(Proposition._meta.label, 0)
 
 
 def _relations_store(run: _Run) -> int:
@@ -476,26 +534,81 @@ def _relations_store(run: _Run) -> int:
     A stored machine relation is dropped only when the run saw both claims (and found nothing):
     a link to a claim outside this run's candidates stays as its own linking left it.
     """
-    new, changed = [], []
+    rows = []
     for (a, b), verdict in run.relations.items():
         kind, why = _typed_by_dispute(run, a, b, verdict)
-        why = why[:2000]
         stored = run.previous_relations.get((a, b))
-        if stored is None:
-            new.append(Relation(claim_a_id=a, claim_b_id=b, type=kind, score=verdict.score, explanation=why))
-        elif stored.type != kind or abs(stored.score - verdict.score) > 0.01:  # same verdict: the words stay
-            stored.type, stored.score, stored.explanation = kind, verdict.score, why
-            changed.append(stored)
+        if stored is None or _differs(stored.type, stored.score, kind, verdict.score):
+            rows.append((a, b, kind, verdict.score, why[:2000]))
     gone = [
         r.pk
         for pair, r in run.previous_relations.items()
         if pair not in run.relations and set(pair) <= run.loaded.keys()
     ]
     if gone:
-        Relation.objects.filter(pk__in=gone).delete()
-    bulk_update_with_history(changed, Relation, ["type", "score", "explanation"], batch_size=500)
-    bulk_create_with_history(new, Relation, batch_size=500)
-    return len(new) + len(changed)
+        _delete_locked(
+            Relation.objects.filter(pk__in=gone, origin=Origin.MACHINE, review_status=Relation.ReviewStatus.MACHINE)
+        )
+    return _relations_upsert(rows)
+
+
+def _delete_locked(machine_rows: QuerySet) -> None:
+    """Delete the rows that still match once locked: one a curator took over meanwhile no longer
+    matches (READ COMMITTED re-checks the filter on a row it waited for) and stays. Django's
+    ``delete()`` reads its rows without a lock, hence the locking read first."""
+    ids = list(machine_rows.select_for_update().order_by("pk").values_list("pk", flat=True))
+    if ids:
+        machine_rows.model.objects.filter(pk__in=ids).delete()
+
+
+def _differs(stored_type: str, stored_score: float, kind: str, score: float) -> bool:
+    return stored_type != kind or abs(stored_score - score) > RESCORE_TOLERANCE  # same verdict: the words stay
+
+
+# A stored verdict is rewritten when its type changes or its score moves by more than this.
+RESCORE_TOLERANCE = 0.01
+
+# New and changed relations in one statement. A pair another worker linked since this run read the
+# relations is a conflict on the unique pair: its row is updated as this run's own would have
+# been (only where the verdict changed), and only while it is still the machine's: a relation a
+# curator made or reviewed is never written here. ``xmax = 0`` marks the rows inserted rather
+# than updated (PostgreSQL sets xmax on the row an ON CONFLICT update replaces). Claim order
+# makes two workers writing overlapping pairs wait for each other in one order.
+_RELATIONS_UPSERT_SQL = """
+INSERT INTO claims_relation AS r
+    (created_at, updated_at, claim_a_id, claim_b_id, type, score, explanation, origin, review_status)
+SELECT %(now)s, %(now)s, v.a, v.b, v.type, v.score, v.explanation, %(machine)s, %(unreviewed)s
+FROM unnest(%(a)s::bigint[], %(b)s::bigint[], %(types)s::varchar[], %(scores)s::float8[], %(explanations)s::text[])
+     AS v(a, b, type, score, explanation)
+ORDER BY v.a, v.b
+ON CONFLICT ON CONSTRAINT relation_unique_pair DO UPDATE
+SET type = EXCLUDED.type, score = EXCLUDED.score, explanation = EXCLUDED.explanation, updated_at = EXCLUDED.updated_at
+WHERE r.origin = %(machine)s AND r.review_status = %(unreviewed)s
+  AND (r.type <> EXCLUDED.type OR abs(r.score - EXCLUDED.score) > %(tolerance)s)
+RETURNING {columns}, r.xmax = 0
+"""
+
+
+def _relations_upsert(rows: list[tuple[int, int, str, float, str]]) -> int:
+    """Insert or update machine relations (a, b, type, score, explanation) with their history rows."""
+    if not rows:
+        return 0
+    fields = Relation._meta.concrete_fields
+    sql = _RELATIONS_UPSERT_SQL.format(columns=", ".join(f"r.{connection.ops.quote_name(f.column)}" for f in fields))
+    a, b, types, scores, explanations = (list(column) for column in zip(*sorted(rows), strict=True))
+    params = {
+        "now": timezone.now(),
+        "machine": Origin.MACHINE.value,
+        "unreviewed": Relation.ReviewStatus.MACHINE.value,
+        "tolerance": RESCORE_TOLERANCE,
+        **{"a": a, "b": b, "types": types, "scores": scores, "explanations": explanations},
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        written = [(Relation.from_db(connection.alias, [f.attname for f in fields], row[:-1]), row[-1]) for row in cursor]
+    Relation.history.bulk_history_create([r for r, inserted in written if inserted], batch_size=500)
+    Relation.history.bulk_history_create([r for r, inserted in written if not inserted], batch_size=500, update=True)
+    return len(written)
 
 
 def _typed_by_dispute(run: _Run, a: int, b: int, verdict: PairVerdict) -> tuple[str, str]:

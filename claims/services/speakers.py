@@ -40,14 +40,39 @@ def speaker_resolve(*, ref: SpeakerRef) -> Speaker | None:
             if is_full_name(alias) and (speaker := speaker_find(name=alias)):
                 break
     if speaker is None:
-        speaker = Speaker(name=ref.name, normalized_name=normalize_speaker_name(ref.name), kind=ref.kind)
+        speaker = _speaker_create(ref)
     # Save only what changed: every save writes a history row that curators read.
-    if _fill_blanks(speaker, ref) or speaker.pk is None:
-        speaker.full_clean()
+    elif _fill_blanks(speaker, ref):
+        speaker.full_clean(validate_constraints=False)
         speaker.save()
     # Aliases are the short name forms the extractor gives; the mention is the source phrase as
     # written at one claim ("Jane Doe, who chairs the panel," or "she"), not a name.
     _aliases_add(speaker, {ref.name, *ref.aliases} - {speaker.name})
+    return speaker
+
+
+def _speaker_create(ref: SpeakerRef) -> Speaker:
+    """Insert a speaker for ``ref``, or take the row another worker inserted under the same key.
+
+    The unique key on ``normalized_name`` decides between two workers that both found no row:
+    the second insert waits for the first transaction and fails once it commits. The insert
+    runs in a savepoint so that failure leaves the caller's transaction usable, and the row
+    that won is read afresh (READ COMMITTED: the next statement sees the committed row).
+    """
+    key = normalize_speaker_name(ref.name)
+    speaker = Speaker(name=ref.name, normalized_name=key, kind=ref.kind)
+    _fill_blanks(speaker, ref)
+    # The database checks the key; a SELECT here first would only widen the race window.
+    speaker.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            speaker.save()
+        return speaker
+    except IntegrityError:
+        speaker = Speaker.objects.get(normalized_name=key)
+    if _fill_blanks(speaker, ref):
+        speaker.full_clean(validate_constraints=False)
+        speaker.save()
     return speaker
 
 
@@ -65,7 +90,8 @@ def _fill_blanks(speaker: Speaker, ref: SpeakerRef) -> bool:
 
 def _aliases_add(speaker: Speaker, names: set[str]) -> None:
     known = set(speaker.aliases.values_list("normalized_name", flat=True))
-    for name in names:
+    # In a fixed order: two workers adding the same aliases then wait for each other in one order.
+    for name in sorted(names):
         if normalize_speaker_name(name) not in known:
             speaker_alias_add(speaker=speaker, name=name)
 

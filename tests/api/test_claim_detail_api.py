@@ -1,5 +1,7 @@
 """A claim, its agreeing and conflicting claims, and unknown ids."""
 
+import pytest
+
 
 def test_the_detail_has_the_sentence_offsets_and_links(analyst_api, world):
     claim = world.claims["no_isis"]
@@ -42,3 +44,27 @@ def test_a_claim_on_the_other_side_of_its_dispute_is_conflicting_without_a_store
     rows = analyst_api.get(f"/api/v1/claims/{world.claims['again'].pk}/conflicting/").json()["results"]
     assert [row["claim"]["id"] for row in rows] == [world.claims["no_isis"].pk]
     assert rows[0]["relation"]["id"] is None and "opposite sides" in rows[0]["relation"]["explanation"]
+
+
+@pytest.mark.parametrize("links", ["agreeing", "conflicting"])
+@pytest.mark.parametrize("size", ["0", "501", "ten", "-3"])
+def test_a_page_size_out_of_range_is_a_400_as_on_every_other_list(analyst_api, world, links, size):
+    response = analyst_api.get(f"/api/v1/claims/{world.claims['struck'].pk}/{links}/?page_size={size}")
+
+    assert response.status_code == 400
+    assert response.json()["message"] == "Invalid input."
+    assert "page_size" in response.json()["extra"]["fields"]
+
+
+def test_a_page_size_in_range_is_honoured_with_numbered_pages(analyst_api, many_claims):
+    hub = many_claims[0]  # linked to the 29 other claims
+    url = f"/api/v1/claims/{hub.pk}/agreeing/?page_size=4"
+
+    first = analyst_api.get(url).json()
+    pages = -(-first["count"] // 4)
+    last = analyst_api.get(f"{url}&page={pages}").json()
+    everything = analyst_api.get(f"/api/v1/claims/{hub.pk}/agreeing/?page_size=500").json()
+
+    assert first["count"] > 8 and len(first["results"]) == 4 and first["next"].endswith("page=2&page_size=4")
+    assert len(last["results"]) == first["count"] - 4 * (pages - 1) and last["next"] is None
+    assert len(everything["results"]) == first["count"]

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from claims.exports import export_document
 from claims.models import Claim, Origin, Relation
-from claims.selectors_disputes import claim_links, links_for_export
+from claims.selectors_disputes import LINKS_PARAMS, LINKS_SQL, claim_links, links_for_export
 from tests.factories import ClaimFactory, PropositionFactory, PropositionMemberFactory, RelationFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +91,39 @@ def test_the_claim_page_lists_stored_and_implied_links_in_a_few_queries(dispute)
     assert [r.claim_b for r in links["conflict"]] == [refuter]
     assert links["same_claim"] == []
     assert len(queries) <= 5
+
+
+def _links_sql_types() -> dict[tuple[int, int], str]:
+    with connection.cursor() as cursor:
+        cursor.execute(LINKS_SQL, LINKS_PARAMS)
+        return {(a, b): kind for a, b, kind, *_ in cursor.fetchall()}
+
+
+@pytest.mark.parametrize(("second_side", "shown"), [("supports", "agree"), ("refutes", "conflict")])
+def test_a_same_claim_verdict_between_members_yields_to_their_sides_on_the_page_in_counts_and_in_the_export(
+    second_side, shown
+):
+    # A wire story printed twice, both copies placed in one dispute about a ferry strike.
+    proposition = PropositionFactory(label="ferry · strike")
+    copy, reprint = ClaimFactory(), ClaimFactory()
+    PropositionMemberFactory(proposition=proposition, claim=copy, side="supports")
+    PropositionMemberFactory(proposition=proposition, claim=reprint, side=second_side)
+    stored = RelationFactory(claim_a=copy, claim_b=reprint, type="same_claim", score=0.95, explanation="the same words")
+
+    exported = {(link["a"], link["b"]): link for link in links_for_export()}[(copy.pk, reprint.pk)]
+    on_page = claim_links(claim=copy)
+
+    assert exported["type"] == shown and _links_sql_types()[(copy.pk, reprint.pk)] == shown
+    assert [r.pk for r in on_page[shown]] == [stored.pk] and on_page["same_claim"] == []
+    assert exported["score"] == on_page[shown][0].score == 0.95  # direct evidence: its own score and words
+    assert exported["explanation"] == on_page[shown][0].explanation == "the same words"
+
+
+def test_a_same_claim_verdict_outside_a_shared_dispute_stays_the_same_claim_everywhere():
+    copy, reprint = ClaimFactory(), ClaimFactory()
+    PropositionMemberFactory(claim=copy)  # the reprint is in no dispute
+    stored = RelationFactory(claim_a=copy, claim_b=reprint, type="same_claim", score=0.95)
+
+    assert pairs(links_for_export())[(copy.pk, reprint.pk)] == "same_claim"
+    assert _links_sql_types()[(copy.pk, reprint.pk)] == "same_claim"
+    assert [r.pk for r in claim_links(claim=reprint)["same_claim"]] == [stored.pk]

@@ -217,6 +217,15 @@ def test_editing_a_speakers_affiliation_marks_it_curated_and_a_rename_keeps_the_
     assert list(speaker.aliases.values_list("name", flat=True)) == ["Dmitry Peskov"]
 
 
+def test_renaming_a_speaker_onto_another_speakers_name_is_refused_with_advice_to_merge(curator):
+    SpeakerFactory(name="Halvard Brekke")
+    speaker = SpeakerFactory(name="H. Brekke")
+
+    with pytest.raises(ApplicationError, match="merge"):
+        speaker_update(speaker=speaker, user=curator, changes={"name": "Halvard  BREKKE"})
+    assert Speaker.objects.get(pk=speaker.pk).name == "H. Brekke"
+
+
 # ---- disputes ----------------------------------------------------------------------------
 
 

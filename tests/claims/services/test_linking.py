@@ -10,9 +10,18 @@ from django.test.utils import CaptureQueriesContext
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
 from claims.selectors_disputes import claim_links
+from claims.services.curation import relation_create, relation_review
 from claims.services.linking import claims_link_for_article
 from common.exceptions import ApplicationError
-from tests.factories import ArticleFactory, PropositionMemberFactory, SpeakerFactory, claim_at
+from tests.factories import (
+    ArticleFactory,
+    CuratorFactory,
+    PropositionMemberFactory,
+    RelationFactory,
+    SpeakerFactory,
+    claim_at,
+)
+from tests.racing import race
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +223,122 @@ def test_strikes_on_a_rival_party_refute_the_dispute_about_isis(moscow_claim, wa
     assert rebels.dispute_membership.side == "refutes"
     assert relation_between(rebels, moscow_claim).type == Relation.Type.CONFLICT
     assert "different parties" in relation_between(rebels, moscow_claim).explanation
+
+
+# ---- two workers at once -----------------------------------------------------------------------
+
+DAM_DENIAL = "The Velm water board said the Ostra dam was not leaking into the valley."
+DAM_REPORT = "Engineers from Tarsk said the Ostra dam was leaking into the valley again."
+
+
+@pytest.fixture
+def dam_claims() -> tuple[Claim, Claim]:
+    """Two articles' claims that conflict, both extracted and committed, neither linked yet."""
+    denial = claim_in(
+        ArticleFactory(body=DAM_DENIAL),
+        "the Ostra dam was not leaking into the valley",
+        terms=["ostra", "dam", "leak", "valley"],
+        entities=["Ostra"],
+        polarity="negated",
+    )
+    report = claim_in(
+        ArticleFactory(body=DAM_REPORT),
+        "the Ostra dam was leaking into the valley again",
+        terms=["ostra", "dam", "leak", "valley"],
+        entities=["Ostra"],
+    )
+    return denial, report
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_linking_articles_that_meet_store_one_relation_and_neither_fails(dam_claims):
+    denial, report = dam_claims
+
+    race(
+        lambda: claims_link_for_article(article=denial.article),
+        lambda: claims_link_for_article(article=report.article),
+    )
+
+    relation = relation_between(denial, report)
+    assert (relation.type, relation.origin) == (Relation.Type.CONFLICT, Origin.MACHINE)
+    assert relation.history.count() == 1
+    dispute = Proposition.objects.get()
+    assert dict(dispute.members.values_list("claim_id", "side")).keys() == {denial.pk, report.pk}
+    assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.LINKED}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_relation_a_curator_makes_while_a_worker_links_the_pair_stands(dam_claims):
+    denial, report = dam_claims
+    curator = CuratorFactory()
+
+    race(
+        lambda: relation_create(claim_a=denial, claim_b=report, type="agree", user=curator),
+        lambda: claims_link_for_article(article=report.article),  # reads before the curator commits
+        in_order=True,
+    )
+
+    relation = relation_between(denial, report)
+    assert (relation.type, relation.origin, relation.review_status) == ("agree", Origin.CURATOR, "confirmed")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_relation_a_curator_makes_just_after_a_worker_linked_the_pair_goes_on_the_workers_row(dam_claims):
+    denial, report = dam_claims
+    curator = CuratorFactory()
+
+    race(
+        lambda: claims_link_for_article(article=report.article),
+        lambda: relation_create(claim_a=report, claim_b=denial, type="agree", user=curator),  # finds no row yet
+        in_order=True,
+    )
+
+    relation = relation_between(denial, report)
+    assert (relation.type, relation.origin, relation.review_status) == ("agree", Origin.CURATOR, "confirmed")
+    assert [h.history_type for h in relation.history.order_by("history_id")] == ["+", "~"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_verdict_a_curator_confirms_while_a_worker_relinks_keeps_the_curators_type(dam_claims):
+    denial, report = dam_claims
+    claims_link_for_article(article=report.article)
+    stored = relation_between(denial, report)
+    Relation.objects.filter(pk=stored.pk).update(type=Relation.Type.AGREE)  # an older verdict, shown to the curator
+    stored.refresh_from_db()
+
+    race(
+        lambda: relation_review(relation=stored, user=None, decision="confirmed"),
+        lambda: claims_link_for_article(article=report.article),  # would turn it into a conflict
+        in_order=True,
+    )
+
+    stored.refresh_from_db()
+    assert (stored.type, stored.review_status) == (Relation.Type.AGREE, "confirmed")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stale_link_a_curator_confirms_while_a_worker_relinks_is_not_deleted():
+    article = ArticleFactory(body="The mayor said the ferry would sail on Sunday. The council said rents would rise.")
+    ferry = claim_in(article, "the ferry would sail on Sunday", terms=["ferry", "sail", "sunday"])
+    rents = claim_in(article, "rents would rise", terms=["rent", "rise"])
+    stale = RelationFactory(claim_a=ferry, claim_b=rents, type=Relation.Type.AGREE)  # no longer found
+
+    race(
+        lambda: relation_review(relation=stale, user=None, decision="confirmed"),
+        lambda: claims_link_for_article(article=article),
+        in_order=True,
+    )
+
+    stale.refresh_from_db()
+    assert stale.review_status == "confirmed"
+
+
+def test_relinking_drops_a_machine_link_it_no_longer_finds():
+    article = ArticleFactory(body="The mayor said the ferry would sail on Sunday. The council said rents would rise.")
+    ferry = claim_in(article, "the ferry would sail on Sunday", terms=["ferry", "sail", "sunday"])
+    rents = claim_in(article, "rents would rise", terms=["rent", "rise"])
+    RelationFactory(claim_a=ferry, claim_b=rents, type=Relation.Type.AGREE)
+
+    claims_link_for_article(article=article)
+
+    assert not Relation.objects.exists()

@@ -5,6 +5,7 @@ import pytest
 from claims.models import Speaker
 from claims.nlp.types import SpeakerKind, SpeakerRef
 from claims.services import speaker_resolve
+from tests.racing import race
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +78,21 @@ def test_a_long_source_phrase_or_a_pronoun_is_never_an_alias():
     speaker_resolve(ref=ref("Nora Ilves", "She", aliases=("Ilves",)))
 
     assert set(speaker.aliases.values_list("name", flat=True)) == {"Ilves"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_meeting_one_new_speaker_at_once_store_one_row():
+    # Two articles about the same newcomer, resolved by two workers in overlapping transactions.
+    first, second = race(
+        lambda: speaker_resolve(
+            ref=ref("Ines Valdrada", "Mayor Ines Valdrada", kind=SpeakerKind.PERSON, aliases=("Mayor Ines Valdrada",))
+        ),
+        lambda: speaker_resolve(
+            ref=ref("Ines Valdrada", "Ms. Valdrada", role="mayor of Tarsk", aliases=("Ms. Valdrada",))
+        ),
+    )
+
+    assert first.pk == second.pk
+    speaker = Speaker.objects.get(normalized_name="ines valdrada")
+    assert speaker.role == "mayor of Tarsk"
+    assert set(speaker.aliases.values_list("name", flat=True)) == {"Mayor Ines Valdrada", "Ms. Valdrada"}
