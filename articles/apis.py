@@ -23,7 +23,7 @@ from articles.ingest.types import RawArticle, SourceFailure
 from articles.models import Article, IngestItem, IngestJob, Outlet
 from articles.serializers import ArticleDetailSerializer, ArticleSerializer, IngestJobSerializer, OutletSerializer
 from articles.services import ingest_job_create, ingest_job_enqueue, max_article_bytes
-from claims.filters import IdFilter
+from claims.filters import IdFilter, UtcDateTimeFilter
 from claims.models import Claim
 from common.api import PayloadTooLarge
 from common.renderers import LIST_RENDERERS
@@ -52,8 +52,8 @@ class OutletViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
 class ArticleFilter(django_filters.FilterSet):
     outlet = IdFilter(field_name="outlet_id", label="Outlet id")
-    published_from = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_to = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lte")
+    published_from = UtcDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_to = UtcDateTimeFilter(field_name="published_at", lookup_expr="lte")
     status = django_filters.ChoiceFilter(choices=Article.Status.choices)
     title = django_filters.CharFilter(lookup_expr="icontains")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery
@@ -21,6 +23,19 @@ class IdFilter(django_filters.NumberFilter):
     """A row id: whole numbers only ("1.5" or "abc" is a 400, not a silent truncation)."""
 
     field_class = forms.IntegerField
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 instant, compared in UTC.
+
+    Python accepts UTC offsets up to ±23:59, PostgreSQL only up to ±15:59; converting first
+    keeps a valid but unusual offset from reaching the database as an error.
+    """
+
+    def filter(self, qs, value):  # type: ignore[no-untyped-def]
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return super().filter(qs, value)
 
 
 class ClaimFilter(django_filters.FilterSet):

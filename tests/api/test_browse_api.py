@@ -42,6 +42,14 @@ def test_articles_filter_by_outlet_and_publication_dates(analyst_api, world):
     assert analyst_api.get("/api/v1/articles/?published_to=soon").status_code == 400
 
 
+def test_a_publication_date_with_an_offset_postgres_cannot_store_is_compared_in_utc(analyst_api, world):
+    # -23:48 is a valid ISO 8601 offset but beyond PostgreSQL's ±15:59.
+    response = analyst_api.get("/api/v1/articles/", {"published_from": "2015-09-30T08:00:00-23:48"})
+
+    assert response.status_code == 200
+    assert ids(response) == [world.claims["again"].article.pk]
+
+
 def test_outlets_count_their_articles(analyst_api, world):
     rows = {row["name"]: row["article_count"] for row in analyst_api.get("/api/v1/outlets/").json()["results"]}
     assert rows == {"CNN": 1, "The Hill": 1}
