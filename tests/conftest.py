@@ -13,14 +13,27 @@ def nlp():
     return get_nlp(settings.SPACY_MODEL)
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    # A transactional test (browser, worker) flushes the role groups the migration made; with
-    # --reuse-db the next run would start without them, and curators would have no permissions.
+def migrated_rows_ensure() -> None:
+    """Put back the rows migrations store (role groups, data-version slots) if a flush took them.
+
+    A transactional test (browser, worker) empties every table when it ends; with --reuse-db the
+    next run would start without them, and curators would have no permissions.
+    """
+    from django.db import connection
+
     from claims.services.roles import roles_ensure
 
+    roles_ensure()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO claims_data_version (slot) SELECT generate_series(0, 63) ON CONFLICT DO NOTHING"
+        )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        roles_ensure()
+        migrated_rows_ensure()
 
 
 @pytest.fixture

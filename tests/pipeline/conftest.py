@@ -19,12 +19,12 @@ from django.db import connection
 
 from articles.models import IngestJob
 from claimtrack.celery import app as celery_app
+from tests.conftest import migrated_rows_ensure
 from tests.newsserver import NewsServer
 
 REDIS_URL = os.environ.get("CLAIMTRACK_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 ROOT = Path(__file__).resolve().parent.parent.parent
-# Worker tests restore the database they flush (migrations put the role groups there).
-worker_db = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+worker_db = pytest.mark.django_db(transaction=True)
 
 
 def _reset_celery_connections() -> None:
@@ -121,23 +121,18 @@ def worker_env(redis_url: str, **extra: str) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="session")
-def migrated_data_restored(django_db_setup, django_db_blocker):
-    """Put back what migrations stored (role groups) once the worker tests are over.
+@pytest.fixture
+def migrated_rows():
+    """The rows migrations store, put back after an earlier transactional test flushed them.
 
-    A transactional test empties every table when it ends; serialized_rollback refills them
-    only when the next such test starts. The last one would leave a kept (--reuse-db) test
-    database without its role groups for the next run's tests.
+    Not serialized_rollback: restoring the serialized database collides with the content types
+    that an earlier flush's post_migrate recreated under new ids.
     """
-    yield
-    with django_db_blocker.unblock():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents:
-            connection.creation.deserialize_db_from_string(contents)
+    migrated_rows_ensure()
 
 
 @pytest.fixture
-def start_worker(broker, migrated_data_restored):
+def start_worker(broker, migrated_rows):
     started: list[Worker] = []
 
     def start(name: str, concurrency: int = 1, **extra: str) -> Worker:
