@@ -131,6 +131,7 @@ _NEEDS_PARTICLE = {"point": "out"}
 _CLAUSE_DEPS = {"ccomp"}
 _PRO_CONTENT = {"much", "so"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSE_SUBJECTS = _SUBJECT_DEPS | {"expl"}
 # Subject-less participles ("…, adding that …") and conjuncts borrow their head's subject.
 _BORROWING_DEPS = {"conj", "advcl", "xcomp", "pcomp", "dep", "parataxis"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
@@ -528,13 +529,34 @@ def _nearest_subject(verb: Token) -> Token | None:
 def _clause_content(verb: Token) -> tuple[int, int] | None:
     """The clausal complement of ``verb``; in the inverted order ("CLAUSE, X said") spaCy
     sometimes hangs the cue off the clause instead, so the head clause is used then."""
-    clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS and _reported_by(verb, c)), None)
     if clause is not None:
         return _trim(verb.doc, *_span_of(clause))
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
-    if has_subject and verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i and _after_comma(verb):
+    if (
+        has_subject
+        and verb.dep_ in {"parataxis", "advcl", "ccomp"}
+        and verb.head.i < verb.i
+        and _after_comma(verb)
+        and not _subordinate(verb)
+    ):
         return _content_around(verb)
     return None
+
+
+def _reported_by(verb: Token, clause: Token) -> bool:
+    """False for clauses the parser hangs on a reporting verb that it does not report: the
+    writer's sentence before a semicolon or colon ("It was a bad storm; the union says …"), and
+    the main predicate after a relative clause ("Everything he says is a lie")."""
+    if clause.i < verb.i and any(t.text in {";", ":"} for t in verb.doc[clause.right_edge.i + 1 : verb.i]):
+        return False
+    return verb.dep_ != "relcl" or clause.i < verb.i or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children)
+
+
+def _subordinate(verb: Token) -> bool:
+    # "…, though they find themselves …", "…, even though the audit disclosed …": a verb in a
+    # subordinate clause makes no attribution of the main clause ("…, as he said" still does).
+    return any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
 
 
 def _after_comma(verb: Token) -> bool:
