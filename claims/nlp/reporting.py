@@ -107,6 +107,11 @@ _LIGHT_VERBS = set("express voice raise make issue offer share reiterate repeat 
 _NEEDS_SOURCE_SUBJECT = {"suggest", "show", "indicate", "reveal", "signal", "mean", "imply", "find", "determine"}
 # Agent-noun endings (inspector, researcher, economist, politician): people.
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+_PEOPLE_SUFFIXES = ("man", "woman", "men", "women", "person", "people", "folk")
+_PARTICIPANT_SUFFIXES = ("ant", "ent")
+_PERSONAL_PRONOUNS = {"him", "her", "them", "me", "us", "you", "he", "she", "they", "i", "we"}
+# Nouns for people that no suffix marks.
+_PEOPLE_NOUNS = set("people individual person official voter witness suspect".split())
 # Records and measurements that show or find things ("video shows …", "the data show …"; spaCy
 # lemmatizes "data" as "datum").
 EVIDENCE_NOUNS = set(
@@ -202,7 +207,27 @@ def _can_report(subject: Token) -> bool:
     if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
     lemma = subject.lemma_.lower()
-    return lemma in SOURCE_NOUNS or subject.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES)
+    return lemma in SOURCE_NOUNS or subject.pos_ == "NOUN" and _person_noun(lemma)
+
+
+def _is_person(token: Token) -> bool:
+    """A person or people: a name, a personal pronoun, or a noun for people ("several of the
+    guards" counts by its "of" phrase)."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if token.pos_ in {"ADJ", "NUM", "PRON"} and of is not None and _child(of, {"pobj"}) is not None:
+        token = _child(of, {"pobj"})
+    if token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL_PRONOUNS:
+        return True
+    return token.pos_ == "NOUN" and _person_noun(token.lemma_.lower())
+
+
+def _person_noun(lemma: str) -> bool:
+    """Nouns for people by their ending: agents (inspector, economist, politician), compounds of
+    "man", "woman", "person", "people" (fisherman, chairwoman, townspeople) and participants in
+    -ant/-ent (resident, immigrant, proponent), but not the -ment nouns of actions."""
+    if lemma in _PEOPLE_NOUNS or lemma.endswith(_AGENT_SUFFIXES + _PEOPLE_SUFFIXES):
+        return True
+    return lemma.endswith(_PARTICIPANT_SUFFIXES) and not lemma.endswith("ment")
 
 
 def _quoted_as_cue(cue: Cue) -> Cue:
@@ -225,7 +250,10 @@ def _noun_cue(token: Token) -> Cue | None:
     if cue.speaker is None and verb is not None:
         # "said in a statement that …": the statement is the verb subject's.
         cue = Cue(verb, verb.lemma_.lower(), verb.text, CUE_VERBS[verb.lemma_.lower()], "verb", speaker_of_verb(verb))
-    cue.passive_no_agent = cue.speaker is None
+    if cue.speaker is None:
+        # "There is concern that …", "the suggestion that …": a view nobody in the text holds
+        # is the writer's framing, not an attribution.
+        return None
     cue.content = _trim(token.doc, *_span_of(clause))
     return cue
 
@@ -331,7 +359,7 @@ def _stance_cue(token: Token) -> Cue | None:
     if speaker is None or speaker.dep_ == "nsubjpass" or not _can_report(speaker) or speaker.lower_ == "it":
         return None
     lemma = token.lemma_.lower()
-    if lemma in EVIDENCE_VERBS and not _shows_evidence(token, speaker):
+    if lemma in EVIDENCE_VERBS and not _shows_evidence(token, speaker) or _other_sense(lemma, obj):
         return None
     cue = Cue(token, lemma, token.text, STANCE_VERBS[lemma], "stance", speaker)
     # The object and what the verb says of it ("called the plan a disaster", "described the
@@ -366,6 +394,11 @@ def _stance_object(verb: Token) -> Token | None:
             return obj
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in (preps or _OBJECT_PREPS)), None)
     return _child(prep, {"pobj", "pcomp"}) if prep is not None else None
+
+
+def _other_sense(lemma: str, obj: Token) -> bool:
+    # "Police questioned the driver": interrogating a person, not doubting a thing.
+    return lemma == "question" and _is_person(obj)
 
 
 def _shows_evidence(verb: Token, subject: Token) -> bool:

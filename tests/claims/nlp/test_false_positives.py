@@ -31,3 +31,39 @@ def test_the_sentence_before_a_semicolon_is_the_writers(extract):
 
 def test_the_main_predicate_after_a_relative_clause_is_not_reported(extract):
     assert extract("Nothing the mayor says is true unless proven otherwise.") == []
+
+
+# -- stance verbs in a sense that takes no position ---------------------------------------------
+def test_questioning_a_person_is_an_interrogation(extract):
+    assert extract("Police questioned the bus driver for an hour.") == []
+    assert extract("Investigators have been trying to question several of the dock workers.") == []
+
+
+def test_questioning_a_thing_is_still_a_stance(extract):
+    [claim] = extract("The senator questioned the cost of the new bridge.")
+    assert claim.content == "the cost of the new bridge"
+
+
+# -- views nobody in the text holds ------------------------------------------------------------
+def test_a_reporting_noun_without_a_holder_is_no_claim(extract):
+    assert extract("There were suggestions that the harbor master had retired early.") == []
+
+
+def test_a_reporting_noun_with_a_holder_is_still_a_claim(extract):
+    [claim] = extract("The mayor's claim that the harbor master had quit surprised the council.")
+    assert claim.content == "the harbor master had quit"
+    assert claim.speaker.mention == "The mayor's"
+
+
+# -- people named by a common noun --------------------------------------------------------------
+def test_a_man_compound_can_hold_a_view(extract):
+    [claim] = extract("As one fisherman put it, the river is dying.")
+    assert claim.content == "the river is dying"
+    assert claim.speaker.mention == "one fisherman"
+
+
+def test_an_ent_noun_for_people_can_hold_an_intention(extract):
+    [claim] = extract("Proponents want to keep the old ferry running.")
+    assert claim.content == "to keep the old ferry running"
+    [claim] = extract("Several immigrants hope to open a bakery downtown.")
+    assert claim.speaker.mention == "Several immigrants"
