@@ -347,7 +347,10 @@ def _intent_cue(token: Token) -> Cue | None:
     if obj is not None and obj.i < infinitive.i:
         start = obj.left_edge.i
     cue = Cue(token, lemma, token.text, INTENT_VERBS[lemma], "intent", speaker)
-    cue.content = _trim_keep_to(token.doc, start, infinitive.right_edge.i + 1)
+    # "declined to comment", "refused to cooperate": a refusal is a whole position in two words
+    # (not in a relative clause, "the people they refuse to name", whose object is elsewhere).
+    shortest = 2 if cue.cue_class == CueClass.DENY and token.dep_ != "relcl" else 3
+    cue.content = _trim_keep_to(token.doc, start, infinitive.right_edge.i + 1, shortest)
     return cue
 
 
@@ -448,10 +451,10 @@ def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _trim_keep_to(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _trim_keep_to(doc: Doc, start: int, end: int, shortest: int) -> tuple[int, int] | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    return (start, end) if end - start >= 3 else None
+    return (start, end) if end - start >= shortest else None
 
 
 def _that_cue(mark: Token) -> Cue | None:

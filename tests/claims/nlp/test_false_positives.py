@@ -67,3 +67,14 @@ def test_an_ent_noun_for_people_can_hold_an_intention(extract):
     assert claim.content == "to keep the old ferry running"
     [claim] = extract("Several immigrants hope to open a bakery downtown.")
     assert claim.speaker.mention == "Several immigrants"
+
+
+# -- short intentions ---------------------------------------------------------------------------
+def test_a_two_word_refusal_is_a_claim(extract):
+    [claim] = extract("The harbor company declined to comment.")
+    assert (claim.speaker.mention, claim.content) == ("The harbor company", "to comment")
+
+
+def test_other_two_word_intentions_and_relative_refusals_are_not(extract):
+    assert extract("She plans to run.") == []
+    assert extract("These are the suppliers the company refuses to name.") == []
