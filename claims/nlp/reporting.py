@@ -68,11 +68,13 @@ _PREP_ONLY_VERBS: dict[str, set[str]] = {
     "complain": {"about", "of"},
     "comment": {"on"},
     "rail": {"against"},
+    "ask": {"about"},
 }
 EVIDENCE_VERBS = "show find reveal indicate".split()
 STANCE_VERBS: dict[str, str] = {
     **dict.fromkeys(_EVALUATION_VERBS + _COMMUNICATION_VERBS + _PROPOSAL_VERBS, CueClass.ASSERT),
     **dict.fromkeys(_PREP_ONLY_VERBS, CueClass.ASSERT),
+    "ask": CueClass.HEDGE,  # "the poll asked about the candidates": a question, no assertion
     **dict.fromkeys("reject dismiss dispute".split(), CueClass.DENY),
     **dict.fromkeys(EVIDENCE_VERBS, CueClass.REPORT),
 }
@@ -361,6 +363,8 @@ def _stance_cue(token: Token) -> Cue | None:
     speaker = speaker_of_verb(token)
     if speaker is None or speaker.dep_ == "nsubjpass" or not _can_report(speaker) or speaker.lower_ == "it":
         return None
+    if _passive_participle(token):
+        return None  # "Asked about the closure, the mayor said …": the mayor was asked
     lemma = token.lemma_.lower()
     if lemma in EVIDENCE_VERBS and not _shows_evidence(token, speaker) or _other_sense(lemma, obj):
         return None
@@ -397,6 +401,12 @@ def _stance_object(verb: Token) -> Token | None:
             return obj
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in (preps or _OBJECT_PREPS)), None)
     return _child(prep, {"pobj", "pcomp"}) if prep is not None else None
+
+
+def _passive_participle(verb: Token) -> bool:
+    # A bare past participle on a clause ("Asked about …, X said", "Criticized for …, X …")
+    # says what was done to the subject it borrows, not what that subject did.
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(c.dep_ in {"aux", "auxpass"} | _SUBJECT_DEPS for c in verb.children)
 
 
 def _other_sense(lemma: str, obj: Token) -> bool:

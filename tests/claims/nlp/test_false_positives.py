@@ -78,3 +78,15 @@ def test_a_two_word_refusal_is_a_claim(extract):
 def test_other_two_word_intentions_and_relative_refusals_are_not(extract):
     assert extract("She plans to run.") == []
     assert extract("These are the suppliers the company refuses to name.") == []
+
+
+# -- questions about a thing --------------------------------------------------------------------
+def test_what_a_poll_asked_about_is_its_claim(extract):
+    [claim] = extract("The poll asked about the candidates' plans for the port.")
+    assert (claim.speaker.mention, claim.content) == ("The poll", "the candidates' plans for the port")
+    assert claim.cue_class == "hedge"
+
+
+def test_who_was_asked_is_not_the_asker(extract):
+    [claim] = extract("Asked about the closure, the mayor said the port would reopen in May.")
+    assert claim.content == "the port would reopen in May"
