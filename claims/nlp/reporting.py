@@ -139,6 +139,7 @@ _CLAUSE_DEPS = {"ccomp"}
 _PRO_CONTENT = {"much", "so"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_SUBJECTS = _SUBJECT_DEPS | {"expl"}
+_FINITE_TAGS = {"VBZ", "VBD"}  # not VBP, which is also the bare form ("demanded he resign")
 # Subject-less participles ("…, adding that …") and conjuncts borrow their head's subject.
 _BORROWING_DEPS = {"conj", "advcl", "xcomp", "pcomp", "dep", "parataxis"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
@@ -199,7 +200,7 @@ def _verb_cue(token: Token) -> Cue | None:
     cue.content = _clause_content(token)
     if cue.speaker is None and not cue.passive_no_agent:
         return None
-    if lemma in _NEEDS_SOURCE_SUBJECT and cue.speaker is not None and not _can_report(cue.speaker):
+    if lemma in _NEEDS_SOURCE_SUBJECT and cue.speaker is not None and not _is_source(cue.speaker, token):
         return None
     return cue
 
@@ -210,6 +211,12 @@ def _can_report(subject: Token) -> bool:
         return True
     lemma = subject.lemma_.lower()
     return lemma in SOURCE_NOUNS or subject.pos_ == "NOUN" and _person_noun(lemma)
+
+
+def _is_source(subject: Token, verb: Token) -> bool:
+    # "it may take days to determine …": an "it" the inference verb borrows from another verb
+    # is the situation, not a source (its own "it", "It shows an officer …", is the video).
+    return _can_report(subject) and (subject.lower_ != "it" or subject.head.i == verb.i)
 
 
 def _is_person(token: Token) -> bool:
@@ -475,6 +482,8 @@ def _that_cue(mark: Token) -> Cue | None:
     lemma = head.lemma_.lower()
     if lemma in CUE_VERBS or lemma in CUE_NOUNS or lemma in _NOT_REPORTING or head.pos_ not in {"VERB", "ADJ"}:
         return None
+    if any(t.lower_ in {"so", "such"} for t in head.doc[head.i : mark.i]):
+        return None  # "drove so fast that I held on": a result clause, not a view
     verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
     speaker = speaker_of_verb(verb) if verb.pos_ in {"VERB", "AUX"} else None
     if (
@@ -593,10 +602,15 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
 def _reported_by(verb: Token, clause: Token) -> bool:
     """False for clauses the parser hangs on a reporting verb that it does not report: the
     writer's sentence before a semicolon or colon ("It was a bad storm; the union says …"), and
-    the main predicate after a relative clause ("Everything he says is a lie")."""
-    if clause.i < verb.i and any(t.text in {";", ":"} for t in verb.doc[clause.right_edge.i + 1 : verb.i]):
-        return False
-    return verb.dep_ != "relcl" or clause.i < verb.i or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children)
+    a finite predicate without a subject, which is the main clause's ("Everything he says is a
+    lie"; a reported finite clause always has its own subject)."""
+    if clause.i < verb.i:
+        subject = _nearest_subject(verb)
+        edge = subject.left_edge.i if subject is not None and subject.i > clause.i else verb.i
+        # The stop may end the clause's own subtree ("We were here before: X declared …").
+        between = verb.doc[clause.right_edge.i + 1 : verb.i]
+        return not any(t.text in {";", ":"} for t in (*between, verb.doc[max(edge - 1, 0)]))
+    return clause.tag_ not in _FINITE_TAGS or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children)
 
 
 def _subordinate(verb: Token) -> bool:

@@ -33,6 +33,27 @@ def test_the_main_predicate_after_a_relative_clause_is_not_reported(extract):
     assert extract("Nothing the mayor says is true unless proven otherwise.") == []
 
 
+def test_the_sentence_before_a_colon_is_the_writers(extract):
+    assert extract("We have seen this before: the rebels declared war on the capital.") == []
+
+
+def test_a_so_that_result_clause_is_no_view(extract):
+    assert extract("She got so angry, and started driving so fast, that I had to hold on.") == []
+
+
+def test_an_inference_verb_does_not_borrow_it_as_a_source(extract):
+    text = "The blast was large, although it may take days to determine how deep the crater is."
+    assert extract(text) == []
+
+
+def test_a_document_referred_to_as_it_still_shows(extract):
+    claims = extract("The video shows that the guard was asleep. It shows the gate open.")
+    assert [(c.speaker.mention, c.content) for c in claims] == [
+        ("The video", "the guard was asleep"),
+        ("It", "the gate open"),
+    ]
+
+
 # -- stance verbs in a sense that takes no position ---------------------------------------------
 def test_questioning_a_person_is_an_interrogation(extract):
     assert extract("Police questioned the bus driver for an hour.") == []
