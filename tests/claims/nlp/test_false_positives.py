@@ -111,3 +111,15 @@ def test_what_a_poll_asked_about_is_its_claim(extract):
 def test_who_was_asked_is_not_the_asker(extract):
     [claim] = extract("Asked about the closure, the mayor said the port would reopen in May.")
     assert claim.content == "the port would reopen in May"
+
+
+# -- quoted names -------------------------------------------------------------------------------
+def test_a_quoted_title_is_not_a_direct_claim(extract):
+    text = 'On the latest episode of "The Morning Hour With Ann," the governor said she wanted to speak to farmers.'
+    [claim] = extract(text)
+    assert (claim.claim_type, claim.content) == ("indirect", "she wanted to speak to farmers")
+
+
+def test_a_short_capitalised_utterance_is_still_quoted(extract):
+    [claim] = extract('"Never Again," she said.')
+    assert (claim.claim_type, claim.content) == ("direct", "Never Again")
