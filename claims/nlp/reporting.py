@@ -202,6 +202,8 @@ def _verb_cue(token: Token) -> Cue | None:
         return None
     if lemma in _NEEDS_SOURCE_SUBJECT and cue.speaker is not None and not _is_source(cue.speaker, token):
         return None
+    if lemma == "find" and _finds_a_state(token):
+        return None
     return cue
 
 
@@ -211,6 +213,18 @@ def _can_report(subject: Token) -> bool:
         return True
     lemma = subject.lemma_.lower()
     return lemma in SOURCE_NOUNS or subject.pos_ == "NOUN" and _person_noun(lemma)
+
+
+def _finds_a_state(find: Token) -> bool:
+    """ "found themselves stuck", "found it hard to believe …": how the subject fares or feels,
+    not a finding."""
+    clause = _child(find, {"ccomp", "oprd"})
+    subject = _child(clause, {"nsubj"}) if clause is not None else None
+    if subject is None:
+        return False
+    if subject.lower_.endswith(("self", "selves")):
+        return True
+    return subject.lower_ == "it" and any(_is_infinitive(c) for c in clause.children)
 
 
 def _is_source(subject: Token, verb: Token) -> bool:

@@ -123,3 +123,14 @@ def test_a_quoted_title_is_not_a_direct_claim(extract):
 def test_a_short_capitalised_utterance_is_still_quoted(extract):
     [claim] = extract('"Never Again," she said.')
     assert (claim.claim_type, claim.content) == ("direct", "Never Again")
+
+
+# -- finding oneself ----------------------------------------------------------------------------
+def test_finding_oneself_somewhere_or_finding_it_hard_is_no_finding(extract):
+    assert extract("Dock workers often find themselves stuck outside the harbor.") == []
+    assert extract("The mayor may find it difficult to repeat his attacks on the council.") == []
+
+
+def test_a_finding_about_a_thing_is_still_a_claim(extract):
+    [claim] = extract("The court found the fee unlawful.")
+    assert claim.content == "the fee unlawful"
