@@ -427,7 +427,11 @@ def _stance_object(verb: Token) -> Token | None:
 def _passive_participle(verb: Token) -> bool:
     # A bare past participle on a clause ("Asked about …, X said", "Criticized for …, X …")
     # says what was done to the subject it borrows, not what that subject did.
-    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(c.dep_ in {"aux", "auxpass"} | _SUBJECT_DEPS for c in verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "acl"}
+        and not any(c.dep_ in {"aux", "auxpass"} | _SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _other_sense(lemma: str, obj: Token) -> bool:
