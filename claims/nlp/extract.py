@@ -203,6 +203,8 @@ class _ChunkReader:
         text = self.article.clean[quote.inner_start : quote.inner_end]
         if _is_question(text) or self._inside_claim(quote) or self._embedded(quote):
             return
+        if _is_title(text) and not self._starts_sentence(quote):
+            return  # "on “The Morning Hour”", "her book “Raise a Saver”": a name, not a claim
         found = self._attribute(quote, colon)
         if found is None:
             return
@@ -658,6 +660,15 @@ def _claim_type(cue: Cue) -> str:
     return ClaimType.ACCORDING_TO if cue.kind == "according_to" else ClaimType.INDIRECT
 
 
+def _is_title(text: str) -> bool:
+    """A quoted title: two to eight words, capitalised apart from short function words, with
+    no sentence punctuation."""
+    words = _WORD.findall(text)
+    if not 2 <= len(words) <= 8 or _SENTENCE_PUNCT.search(text.strip()):
+        return False
+    return words[0][0].isupper() and words[-1][0].isupper() and all(w[0].isupper() for w in words if len(w) > 3)
+
+
 def _repeats(draft: _Draft, earlier: _Draft) -> bool:
     """A report the same speaker already made earlier in the article ("X confirmed that A" in the
     lead, "X confirmed that A but indicated …" further down): one claim for analysts, not two.
@@ -692,6 +703,8 @@ def _confidence(cue: Cue) -> float:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u201c\"]")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_SENTENCE_PUNCT = re.compile(r"[.!?]")
 _UNASSERTED_MARKS = {"whether", "if"}
 # A later report repeats an earlier one when it holds this share of the earlier one's terms;
 # below three terms ("climate change") a shared topic is not yet a repeat.

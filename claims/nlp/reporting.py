@@ -68,11 +68,13 @@ _PREP_ONLY_VERBS: dict[str, set[str]] = {
     "complain": {"about", "of"},
     "comment": {"on"},
     "rail": {"against"},
+    "ask": {"about"},
 }
 EVIDENCE_VERBS = "show find reveal indicate".split()
 STANCE_VERBS: dict[str, str] = {
     **dict.fromkeys(_EVALUATION_VERBS + _COMMUNICATION_VERBS + _PROPOSAL_VERBS, CueClass.ASSERT),
     **dict.fromkeys(_PREP_ONLY_VERBS, CueClass.ASSERT),
+    "ask": CueClass.HEDGE,  # "the poll asked about the candidates": a question, no assertion
     **dict.fromkeys("reject dismiss dispute".split(), CueClass.DENY),
     **dict.fromkeys(EVIDENCE_VERBS, CueClass.REPORT),
 }
@@ -107,6 +109,11 @@ _LIGHT_VERBS = set("express voice raise make issue offer share reiterate repeat 
 _NEEDS_SOURCE_SUBJECT = {"suggest", "show", "indicate", "reveal", "signal", "mean", "imply", "find", "determine"}
 # Agent-noun endings (inspector, researcher, economist, politician): people.
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+_PEOPLE_SUFFIXES = ("man", "woman", "men", "women", "person", "people", "folk")
+_PARTICIPANT_SUFFIXES = ("ant", "ent")
+_PERSONAL_PRONOUNS = {"him", "her", "them", "me", "us", "you", "he", "she", "they", "i", "we"}
+# Nouns for people that no suffix marks.
+_PEOPLE_NOUNS = set("people individual person official voter witness suspect".split())
 # Records and measurements that show or find things ("video shows …", "the data show …"; spaCy
 # lemmatizes "data" as "datum").
 EVIDENCE_NOUNS = set(
@@ -137,6 +144,8 @@ _SPEECH_ACTS = {CueClass.ASSERT, CueClass.DENY}
 _NOT_SECOND_REPORT = {"continue", "describe", "speak", "point"}
 _PRO_CONTENT = {"much", "so"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSE_SUBJECTS = _SUBJECT_DEPS | {"expl"}
+_FINITE_TAGS = {"VBZ", "VBD"}  # not VBP, which is also the bare form ("demanded he resign")
 # Subject-less participles ("…, adding that …") and conjuncts borrow their head's subject.
 _BORROWING_DEPS = {"conj", "advcl", "xcomp", "pcomp", "dep", "parataxis"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
@@ -197,7 +206,9 @@ def _verb_cue(token: Token) -> Cue | None:
     cue.content = _clause_content(token)
     if cue.speaker is None and not cue.passive_no_agent:
         return None
-    if lemma in _NEEDS_SOURCE_SUBJECT and cue.speaker is not None and not _can_report(cue.speaker):
+    if lemma in _NEEDS_SOURCE_SUBJECT and cue.speaker is not None and not _is_source(cue.speaker, token):
+        return None
+    if lemma == "find" and _finds_a_state(token):
         return None
     return cue
 
@@ -207,7 +218,45 @@ def _can_report(subject: Token) -> bool:
     if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
     lemma = subject.lemma_.lower()
-    return lemma in SOURCE_NOUNS or subject.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES)
+    return lemma in SOURCE_NOUNS or subject.pos_ == "NOUN" and _person_noun(lemma)
+
+
+def _finds_a_state(find: Token) -> bool:
+    """ "found themselves stuck", "found it hard to believe …": how the subject fares or feels,
+    not a finding."""
+    clause = _child(find, {"ccomp", "oprd"})
+    subject = _child(clause, {"nsubj"}) if clause is not None else None
+    if subject is None:
+        return False
+    if subject.lower_.endswith(("self", "selves")):
+        return True
+    return subject.lower_ == "it" and any(_is_infinitive(c) for c in clause.children)
+
+
+def _is_source(subject: Token, verb: Token) -> bool:
+    # "it may take days to determine …": an "it" the inference verb borrows from another verb
+    # is the situation, not a source (its own "it", "It shows an officer …", is the video).
+    return _can_report(subject) and (subject.lower_ != "it" or subject.head.i == verb.i)
+
+
+def _is_person(token: Token) -> bool:
+    """A person or people: a name, a personal pronoun, or a noun for people ("several of the
+    guards" counts by its "of" phrase)."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if token.pos_ in {"ADJ", "NUM", "PRON"} and of is not None and _child(of, {"pobj"}) is not None:
+        token = _child(of, {"pobj"})
+    if token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL_PRONOUNS:
+        return True
+    return token.pos_ == "NOUN" and _person_noun(token.lemma_.lower())
+
+
+def _person_noun(lemma: str) -> bool:
+    """Nouns for people by their ending: agents (inspector, economist, politician), compounds of
+    "man", "woman", "person", "people" (fisherman, chairwoman, townspeople) and participants in
+    -ant/-ent (resident, immigrant, proponent), but not the -ment nouns of actions."""
+    if lemma in _PEOPLE_NOUNS or lemma.endswith(_AGENT_SUFFIXES + _PEOPLE_SUFFIXES):
+        return True
+    return lemma.endswith(_PARTICIPANT_SUFFIXES) and not lemma.endswith("ment")
 
 
 def _quoted_as_cue(cue: Cue) -> Cue:
@@ -230,7 +279,10 @@ def _noun_cue(token: Token) -> Cue | None:
     if cue.speaker is None and verb is not None:
         # "said in a statement that …": the statement is the verb subject's.
         cue = Cue(verb, verb.lemma_.lower(), verb.text, CUE_VERBS[verb.lemma_.lower()], "verb", speaker_of_verb(verb))
-    cue.passive_no_agent = cue.speaker is None
+    if cue.speaker is None:
+        # "There is concern that …", "the suggestion that …": a view nobody in the text holds
+        # is the writer's framing, not an attribution.
+        return None
     cue.content = _trim(token.doc, *_span_of(clause))
     return cue
 
@@ -324,7 +376,10 @@ def _intent_cue(token: Token) -> Cue | None:
     if obj is not None and obj.i < infinitive.i:
         start = obj.left_edge.i
     cue = Cue(token, lemma, token.text, INTENT_VERBS[lemma], "intent", speaker)
-    cue.content = _trim_keep_to(token.doc, start, infinitive.right_edge.i + 1)
+    # "declined to comment", "refused to cooperate": a refusal is a whole position in two words
+    # (not in a relative clause, "the people they refuse to name", whose object is elsewhere).
+    shortest = 2 if cue.cue_class == CueClass.DENY and token.dep_ != "relcl" else 3
+    cue.content = _trim_keep_to(token.doc, start, infinitive.right_edge.i + 1, shortest)
     return cue
 
 
@@ -335,8 +390,10 @@ def _stance_cue(token: Token) -> Cue | None:
     speaker = speaker_of_verb(token)
     if speaker is None or speaker.dep_ == "nsubjpass" or not _can_report(speaker) or speaker.lower_ == "it":
         return None
+    if _passive_participle(token):
+        return None  # "Asked about the closure, the mayor said …": the mayor was asked
     lemma = token.lemma_.lower()
-    if lemma in EVIDENCE_VERBS and not _shows_evidence(token, speaker):
+    if lemma in EVIDENCE_VERBS and not _shows_evidence(token, speaker) or _other_sense(lemma, obj):
         return None
     cue = Cue(token, lemma, token.text, STANCE_VERBS[lemma], "stance", speaker)
     # The object and what the verb says of it ("called the plan a disaster", "described the
@@ -371,6 +428,22 @@ def _stance_object(verb: Token) -> Token | None:
             return obj
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in (preps or _OBJECT_PREPS)), None)
     return _child(prep, {"pobj", "pcomp"}) if prep is not None else None
+
+
+def _passive_participle(verb: Token) -> bool:
+    # A bare past participle on a clause ("Asked about …, X said", "Criticized for …, X …",
+    # "X, when asked about …, said") says what was done to the subject it borrows, not what
+    # that subject did.
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "acl", "relcl"}
+        and not any(c.dep_ in {"aux", "auxpass"} | _SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def _other_sense(lemma: str, obj: Token) -> bool:
+    # "Police questioned the driver": interrogating a person, not doubting a thing.
+    return lemma == "question" and _is_person(obj)
 
 
 def _shows_evidence(verb: Token, subject: Token) -> bool:
@@ -420,10 +493,10 @@ def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _trim_keep_to(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _trim_keep_to(doc: Doc, start: int, end: int, shortest: int) -> tuple[int, int] | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    return (start, end) if end - start >= 3 else None
+    return (start, end) if end - start >= shortest else None
 
 
 def _that_cue(mark: Token) -> Cue | None:
@@ -434,6 +507,8 @@ def _that_cue(mark: Token) -> Cue | None:
     lemma = head.lemma_.lower()
     if lemma in CUE_VERBS or lemma in CUE_NOUNS or lemma in _NOT_REPORTING or head.pos_ not in {"VERB", "ADJ"}:
         return None
+    if any(t.lower_ in {"so", "such"} for t in head.doc[head.i : mark.i]):
+        return None  # "drove so fast that I held on": a result clause, not a view
     verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
     speaker = speaker_of_verb(verb) if verb.pos_ in {"VERB", "AUX"} else None
     if (
@@ -543,7 +618,13 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
             start = _inverted_start(verb, start)
         return _trim(verb.doc, start, end)
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
-    if has_subject and verb.dep_ in {"parataxis", "advcl", "ccomp"} and verb.head.i < verb.i and _after_comma(verb):
+    if (
+        has_subject
+        and verb.dep_ in {"parataxis", "advcl", "ccomp"}
+        and verb.head.i < verb.i
+        and _after_comma(verb)
+        and not _subordinate(verb)
+    ):
         return _content_around(verb)
     return None
 
@@ -608,7 +689,7 @@ def _nearest_clause(verb: Token) -> Token | None:
     """The clause the verb introduces when the parser gives it two: "A, Kall said: “B”" and
     "The statement referenced …: “B,” the union wrote" hang both A and B off the verb, but
     only the clause next to the attribution (or the one after its colon) is what it reports."""
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and _reported_by(verb, c)]
     if len(clauses) < 2:
         return clauses[0] if clauses else None
     after_colon = [c for c in clauses if c.i > verb.i and _colon_between(verb, c)]
@@ -619,6 +700,26 @@ def _nearest_clause(verb: Token) -> Token | None:
 
 def _colon_between(verb: Token, clause: Token) -> bool:
     return any(t.text == ":" for t in verb.doc[verb.i + 1 : clause.left_edge.i + 1])
+
+
+def _reported_by(verb: Token, clause: Token) -> bool:
+    """False for clauses the parser hangs on a reporting verb that it does not report: the
+    writer's sentence before a semicolon or colon ("It was a bad storm; the union says …"), and
+    a finite predicate without a subject, which is the main clause's ("Everything he says is a
+    lie"; a reported finite clause always has its own subject)."""
+    if clause.i < verb.i:
+        subject = _nearest_subject(verb)
+        edge = subject.left_edge.i if subject is not None and subject.i > clause.i else verb.i
+        # The stop may end the clause's own subtree ("We were here before: X declared …").
+        between = verb.doc[clause.right_edge.i + 1 : verb.i]
+        return not any(t.text in {";", ":"} for t in (*between, verb.doc[max(edge - 1, 0)]))
+    return clause.tag_ not in _FINITE_TAGS or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children)
+
+
+def _subordinate(verb: Token) -> bool:
+    # "…, though they find themselves …", "…, even though the audit disclosed …": a verb in a
+    # subordinate clause makes no attribution of the main clause ("…, as he said" still does).
+    return any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
 
 
 def _after_comma(verb: Token) -> bool:
