@@ -419,6 +419,8 @@ class _ChunkReader:
         gap = self.article.clean[max(quote.end, self.offset + cue_sent.end_char) : nxt.start]
         if gap.strip() not in {"", ","} or self._has_own_cue(quote.end, nxt.start, cue):
             return quote
+        if self._closing_cue(nxt, cue) is not None:
+            return quote  # “A,” Moore said. “B,” Clyburn added.: B is the second speaker's
         if nxt.end > self.end and nxt.closed is False:
             return quote
         if _SENTENCE_BREAK.search(self.article.clean, quote.inner_start, quote.inner_end):
@@ -443,6 +445,18 @@ class _ChunkReader:
             c is not used and c.kind == "verb" and c.lemma in _SAY_LEMMAS and span.start <= c.token.i < span.end
             for c in self.cues
         )
+
+    def _closing_cue(self, quote: Quote, used: Cue) -> Cue | None:
+        """Another speech verb with a speaker right after ``quote``, in its sentence window,
+        whose complement (if any) is the quote: the quote's own attribution."""
+        first, last = self._token_range(quote.start, quote.end)
+        window_end = self._sentence_window(first, last)[1]
+        for cue in self.cues:
+            if cue is used or cue.kind != "verb" or cue.speaker is None or not last <= cue.token.i < window_end:
+                continue
+            if cue.content is None or self._content_is_quote(cue.content, first, last):
+                return cue
+        return None
 
     def _continue_quote(self, quote: Quote) -> None:
         draft = self.article.quote_drafts.get(quote.start)
