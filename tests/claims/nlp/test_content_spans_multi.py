@@ -39,3 +39,17 @@ def test_the_person_who_is_told_a_clause_is_not_its_speaker(extract):
     text = "The harbor master phoned the crews and let them know that “the north pier is closed until spring.”"
     claims = extract(text)
     assert all(c.speaker is None or c.speaker.mention.lower() != "them" for c in claims)
+
+
+def test_a_split_quote_joins_its_parts_without_the_attribution_between_them(extract):
+    text = (
+        "“The harbor will flood again,” said Ines Varga, who ran the port authority for a decade before "
+        "the merger, during a meeting with fishermen on Friday. “Nobody has paid for the sea wall.”"
+    )
+    [claim] = _direct(extract(text))
+    assert claim.content == "The harbor will flood again \u2026 Nobody has paid for the sea wall."
+    # The offsets still span the whole run, so the claim sits where it was written.
+    assert text[claim.content_start :].startswith("The harbor")
+    assert text[: claim.content_end].endswith("sea wall.")
+    assert "authority" not in claim.terms and "merger" not in claim.terms
+    assert {"flood", "wall"} <= set(claim.terms)
