@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from claims.nlp.types import CONTENT_JOINER
+
 
 @dataclass(frozen=True)
 class Span:
@@ -65,18 +67,38 @@ def _segment(text: str, span: Span | None) -> str:
     return format_html("<{}{}>{}</{}>", mark_safe(span.tag), attrs, text, mark_safe(span.tag))
 
 
-def find_cue(sentence: str, cue: str, *, avoid: tuple[int, int], near: int | None) -> tuple[int, int] | None:
+def content_runs(body: str, start: int, end: int, content: str) -> list[tuple[int, int]]:
+    """Where a claim's content stands in ``body``: the run ``[start, end)``, or, for a split
+    quote whose content joins its parts with an ellipsis, each part inside that run, so the
+    attribution between them is not marked as the speaker's words. Content an analyst edited
+    into something the body does not hold is shown as the whole run."""
+    if body[start:end] == content or CONTENT_JOINER not in content:
+        return [(start, end)]
+    runs, at = [], start
+    for part in content.split(CONTENT_JOINER):
+        found = body.find(part, at, end)
+        if not part or found == -1:
+            return [(start, end)]
+        runs.append((found, found + len(part)))
+        at = found + len(part)
+    return runs
+
+
+def find_cue(
+    sentence: str, cue: str, *, avoid: tuple[int, int] | Sequence[tuple[int, int]], near: int | None
+) -> tuple[int, int] | None:
     """Where the cue word stands in the sentence: outside the content, nearest the speaker.
 
-    Claims store the cue's text but not its offsets; ``avoid`` is the content span and ``near``
-    the speaker's start, both relative to the sentence.
+    Claims store the cue's text but not its offsets; ``avoid`` is the content span (or the
+    parts of a split quote) and ``near`` the speaker's start, all relative to the sentence.
     """
     if not cue:
         return None
+    runs = [avoid] if isinstance(avoid[0], int) else list(avoid)
     lowered, needle, found = sentence.casefold(), cue.casefold(), []
     at = lowered.find(needle)
     while at != -1:
-        if at + len(needle) <= avoid[0] or at >= avoid[1]:
+        if all(at + len(needle) <= a or at >= b for a, b in runs):  # type: ignore[misc]
             found.append(at)
         at = lowered.find(needle, at + 1)
     if not found:

@@ -23,7 +23,7 @@ from articles.models import Outlet
 from articles.selectors import articles_latest
 from claims.exports import claim_export_record
 from claims.filters import ClaimFilter
-from claims.highlight import Span, find_cue, highlight
+from claims.highlight import Span, content_runs, find_cue, highlight
 from claims.models import Claim, PropositionMember, Relation
 from claims.selectors import (
     MATRIX_KEYS,
@@ -247,12 +247,13 @@ def _paragraph_bounds(body: str, start: int, end: int) -> tuple[int, int]:
 
 def claim_spans(claim: Claim, body: str) -> list[Span]:
     """Content, speaker and cue of one claim as spans over the article body."""
-    spans = [Span(claim.content_start, claim.content_end, "mark", {"class": "hl-content"})]
+    runs = content_runs(body, claim.content_start, claim.content_end, claim.content)
+    spans = [Span(start, end, "mark", {"class": "hl-content"}) for start, end in runs]
     if claim.speaker_start is not None and claim.speaker_end:
         spans.append(Span(claim.speaker_start, claim.speaker_end, "mark", {"class": "hl-speaker"}))
     sentence = body[claim.sentence_start : claim.sentence_end]
     near = claim.speaker_start - claim.sentence_start if claim.speaker_start is not None else None
-    avoid = (claim.content_start - claim.sentence_start, claim.content_end - claim.sentence_start)
+    avoid = [(start - claim.sentence_start, end - claim.sentence_start) for start, end in runs]
     cue = find_cue(sentence, claim.cue, avoid=avoid, near=near)
     if cue:
         spans.append(Span(cue[0] + claim.sentence_start, cue[1] + claim.sentence_start, "mark", {"class": "hl-cue"}))

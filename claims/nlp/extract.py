@@ -25,7 +25,7 @@ from .loader import get_nlp
 from .quotes import Quote, QuoteIndex, Turn, find_quotes, find_turns
 from .reporting import Cue, build_matcher, find_cues, sentence_is_question
 from .speakers import Resolved, SpeakerRegistry
-from .types import ClaimType, CueClass, ExtractedClaim, ExtractionError
+from .types import CONTENT_JOINER, ClaimType, CueClass, ExtractedClaim, ExtractionError
 
 # Components the rules read: parser (dependencies, sentences), tagger/attribute_ruler/
 # lemmatizer (POS, lemmas) and ner (names). Anything else in a pipeline is switched off.
@@ -98,10 +98,17 @@ class _Draft:
     confidence: float
     terms: dict[str, None] = field(default_factory=dict)
     entities: dict[str, None] = field(default_factory=dict)
+    # A split quote's parts; the attribution between them is not the speaker's words.
+    parts: tuple[tuple[int, int], ...] = ()
 
     def add_normal_form(self, span: Span) -> None:
         self.terms.update(dict.fromkeys(normal.terms(span)))
         self.entities.update(dict.fromkeys(normal.entities(span)))
+
+    def content(self, text: str) -> str:
+        if self.parts:
+            return CONTENT_JOINER.join(text[start:end] for start, end in self.parts)
+        return text[self.start : self.end]
 
     def freeze(self, text: str) -> ExtractedClaim:
         return ExtractedClaim(
@@ -110,7 +117,7 @@ class _Draft:
             cue_lemma=self.cue_lemma,
             cue_class=self.cue_class,
             claim_type=self.claim_type,
-            content=text[self.start : self.end],
+            content=self.content(text),
             content_start=self.start,
             content_end=self.end,
             polarity=self.polarity,
@@ -395,7 +402,7 @@ class _ChunkReader:
     def _add_quote_claim(self, quote: Quote, cue: Cue | None, speaker: Resolved | None, confidence: float) -> None:
         end_quote = self._merge_split(quote, cue) if cue is not None and MERGE_SPLIT_QUOTES else quote
         start, end = quote.inner_start, end_quote.inner_end
-        span = self._char_span(start, min(end, self.end))
+        span = self._char_span(start, min(quote.inner_end, self.end))
         cue_text, cue_lemma, cue_class = _cue_fields(cue, ":" if cue is None else None)
         draft = _Draft(
             speaker,
@@ -410,6 +417,9 @@ class _ChunkReader:
             confidence,
         )
         draft.add_normal_form(span)
+        if end_quote is not quote:
+            draft.parts = ((quote.inner_start, quote.inner_end), (end_quote.inner_start, end_quote.inner_end))
+            draft.add_normal_form(self._char_span(end_quote.inner_start, min(end, self.end)))
         self._record(draft, quote, end_quote)
 
     def _merge_split(self, quote: Quote, cue: Cue) -> Quote:
@@ -421,6 +431,8 @@ class _ChunkReader:
         gap = self.article.clean[max(quote.end, self.offset + cue_sent.end_char) : nxt.start]
         if gap.strip() not in {"", ","} or self._has_own_cue(quote.end, nxt.start, cue):
             return quote
+        if self._closing_cue(nxt, cue) is not None:
+            return quote  # “A,” Moore said. “B,” Clyburn added.: B is the second speaker's
         if nxt.end > self.end and nxt.closed is False:
             return quote
         if _SENTENCE_BREAK.search(self.article.clean, quote.inner_start, quote.inner_end):
@@ -445,6 +457,18 @@ class _ChunkReader:
             c is not used and c.kind == "verb" and c.lemma in _SAY_LEMMAS and span.start <= c.token.i < span.end
             for c in self.cues
         )
+
+    def _closing_cue(self, quote: Quote, used: Cue) -> Cue | None:
+        """Another speech verb with a speaker right after ``quote``, in its sentence window,
+        whose complement (if any) is the quote: the quote's own attribution."""
+        first, last = self._token_range(quote.start, quote.end)
+        window_end = self._sentence_window(first, last)[1]
+        for cue in self.cues:
+            if cue is used or cue.kind != "verb" or cue.speaker is None or not last <= cue.token.i < window_end:
+                continue
+            if cue.content is None or self._content_is_quote(cue.content, first, last):
+                return cue
+        return None
 
     def _continue_quote(self, quote: Quote) -> None:
         draft = self.article.quote_drafts.get(quote.start)

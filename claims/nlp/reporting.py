@@ -148,6 +148,9 @@ _CLAUSE_SUBJECTS = _SUBJECT_DEPS | {"expl"}
 _FINITE_TAGS = {"VBZ", "VBD"}  # not VBP, which is also the bare form ("demanded he resign")
 # Subject-less participles ("…, adding that …") and conjuncts borrow their head's subject.
 _BORROWING_DEPS = {"conj", "advcl", "xcomp", "pcomp", "dep", "parataxis"}
+# A subject in the object case is the object of a causative or perception verb ("let them know
+# that …", "made him think that …"): it is told or made to hold the clause, it does not assert it.
+_OBJECT_CASE = {"them", "him", "her", "me", "us"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 
 
@@ -201,7 +204,7 @@ def _verb_cue(token: Token) -> Cue | None:
     cue = Cue(token, lemma, token.text, CUE_VERBS[lemma], "verb")
     if lemma == "quote" and _is_passive(token):
         return _quoted_as_cue(cue)
-    cue.speaker = speaker_of_verb(token)
+    cue.speaker = speaker_of_verb(token) or _fronted_verb_subject(token)
     cue.passive_no_agent = cue.speaker is None and _is_passive(token)
     cue.content = _clause_content(token)
     if cue.speaker is None and not cue.passive_no_agent:
@@ -516,6 +519,7 @@ def _that_cue(mark: Token) -> Cue | None:
         or speaker.dep_ == "nsubjpass"
         or not _can_report(speaker)
         or speaker.lower_ in {"it", "this", "that"}
+        or speaker.lower_ in _OBJECT_CASE
     ):
         return None
     cue = Cue(head, lemma, head.text, CueClass.HEDGE, "verb", speaker)
@@ -597,6 +601,16 @@ def speaker_of_verb(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _fronted_verb_subject(verb: Token) -> Token | None:
+    """ "Said Ellis: “…”": a speech verb opening its sentence before a name and a colon or
+    comma. The parser reads "Said Ellis" as one name, so the verb has no subject of its own."""
+    name = verb.head
+    if not verb.is_sent_start or verb.dep_ != "compound" or name.pos_ != "PROPN":
+        return None
+    after = verb.doc[name.i + 1] if name.i + 1 < len(verb.doc) else None
+    return name if after is not None and after.text in {":", ","} else None
 
 
 def _nearest_subject(verb: Token) -> Token | None:

@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 EXTRACTOR_VERSION = "2026.11.5"
 
 
+# A merged split quote's content is its parts joined by an ellipsis, the editor's mark for words
+# left out ("A … B" for "“A,” she said. “B.”"); its content_start/content_end span the whole run.
+CONTENT_JOINER = " \u2026 "
+
+
 class ClaimType:
     DIRECT = "direct"
     INDIRECT = "indirect"
