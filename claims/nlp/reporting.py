@@ -382,8 +382,20 @@ def _intent_cue(token: Token) -> Cue | None:
     # "declined to comment", "refused to cooperate": a refusal is a whole position in two words
     # (not in a relative clause, "the people they refuse to name", whose object is elsewhere).
     shortest = 2 if cue.cue_class == CueClass.DENY and token.dep_ != "relcl" else 3
-    cue.content = _trim_keep_to(token.doc, start, infinitive.right_edge.i + 1, shortest)
+    end = _past_dangling_conjunction(token, infinitive.right_edge.i + 1)
+    cue.content = _trim_keep_to(token.doc, start, end, shortest)
     return cue
+
+
+def _past_dangling_conjunction(verb: Token, end: int) -> int:
+    """ "declined to threaten Moscow or even declare it responsible": the parser may hang the
+    second infinitive on the cue verb, leaving "or" as the last word of the first one; the
+    phrase that starts right after it belongs to the same content."""
+    doc = verb.doc
+    if end >= len(doc) or doc[end - 1].dep_ != "cc":
+        return end
+    follower = next((c for c in verb.rights if c.left_edge.i == end), None)
+    return follower.right_edge.i + 1 if follower is not None else end
 
 
 def _stance_cue(token: Token) -> Cue | None:

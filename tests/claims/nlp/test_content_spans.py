@@ -150,3 +150,9 @@ def test_a_repeated_label_without_a_second_speaker_is_no_transcript(extract):
         "RELATED: Harper wins a second term as mayor of the city"
     )
     assert [c for c in extract(text) if c.cue == ":"] == []
+
+
+def test_a_refusal_of_two_alternatives_keeps_both_even_when_the_parser_splits_them(extract):
+    text = "The mayor refused to fire the chief or even formally declare him negligent."
+    [claim] = _by_cue(extract(text), "refuse")
+    assert claim.content == "to fire the chief or even formally declare him negligent"
