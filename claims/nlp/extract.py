@@ -184,6 +184,7 @@ class _ChunkReader:
             self._read_indirect(cue, nested=True)
         self._read_headline()
         self._remember_colon()
+        self.article.registry.settle()
 
     # -- direct quotes -------------------------------------------------------------------
     def _read_quote(self, quote: Quote, colon: tuple[Cue, Resolved | None] | None) -> None:

@@ -95,6 +95,20 @@ _TITLE_ABBREVIATIONS = {
 }
 _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\.")
 _NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
+# Words that tell a person's gender when they stand in the name's phrase ("Mrs. Ortiz", "the
+# party's chairwoman, Ana Ortiz"); the pronouns the article uses for the person tell it too.
+_MASCULINE_WORDS = set(
+    """mr sir lord king prince duke emperor spokesman chairman congressman businessman councilman
+    alderman assemblyman anchorman father husband son brother uncle nephew grandfather
+    grandson stepfather boyfriend widower actor man boy""".split()
+)
+_FEMININE_WORDS = set(
+    """mrs ms miss madam dame lady queen princess duchess empress spokeswoman chairwoman
+    congresswoman businesswoman councilwoman alderwoman assemblywoman anchorwoman mother wife
+    daughter sister aunt niece grandmother granddaughter stepmother girlfriend widow actress
+    woman girl""".split()
+)
+_GENDER_OF_MORPH = {"Masc": "m", "Fem": "f"}
 
 
 @dataclass(eq=False)  # identity: two entries with equal fields are still two speakers
@@ -105,16 +119,26 @@ class _Entry:
     affiliation: str = ""
     aliases: set[str] = field(default_factory=set)
     plural: bool = False
+    gender: str = ""  # "m", "f" or unknown: a pronoun never resolves to a person of the other one
 
 
 @dataclass
 class Resolved:
-    """A speaker mention at one claim, pointing at its registry entry."""
+    """A speaker mention at one claim, pointing at its registry entry. The entry is found when
+    the registry settles the mention's chunk, in text order; reading it earlier settles then."""
 
-    entry: _Entry
     mention: str
     start: int
     end: int
+    registry: SpeakerRegistry = field(repr=False)
+    found: _Entry | None = None
+
+    @property
+    def entry(self) -> _Entry:
+        if self.found is None:
+            self.registry.settle()
+        assert self.found is not None
+        return self.found
 
     def ref(self, text: str) -> SpeakerRef:
         """Freeze, with the mention re-read from the original ``text`` (not the scrubbed one)."""
@@ -138,26 +162,63 @@ class SpeakerRegistry:
     def __init__(self) -> None:
         self._entries: list[_Entry] = []  # recency order: re-used entries move to the end
         self._people: list[_Entry] = []  # every person named, speaker or not, for surnames
+        self._pending: list[tuple[Token, Resolved]] = []  # this chunk's mentions, not yet settled
+        self._names: list[Span] = []  # this chunk's person names, registered in text order
+        self._genders: dict[int, str] = {}  # person name start -> gender its own sentence shows
 
     def observe(self, doc: Doc) -> None:
-        """Remember full names of people mentioned, so a later bare surname resolves."""
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                words = _name_words(ent)
-                if len(words) >= 2 and self._person_by_surname(words[-1]) is None:
-                    self._people.append(_Entry(" ".join(words), SpeakerKind.PERSON))
+        """Take the person names of a chunk: each is remembered, in text order as `settle` walks
+        the chunk, so a later bare surname or pronoun resolves to it."""
+        self._names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self._genders = _genders_shown(doc, self._names)
 
     def resolve(self, head: Token, offset: int, stop: Token | None = None) -> Resolved:
-        """Resolve the speaker whose syntactic head is ``head`` (``offset``: chunk start); the
-        mention, the source as written, ends before ``stop`` (the cue)."""
+        """The speaker mention whose syntactic head is ``head`` (``offset``: chunk start); the
+        mention, the source as written, ends before ``stop`` (the cue). Its entry is found when
+        the chunk is settled."""
         mention = _mention_span(head, stop)
         start, end = offset + mention.start_char, offset + mention.end_char
+        resolved = Resolved(mention.text, start, end, self)
+        self._pending.append((head, resolved))
+        return resolved
+
+    def settle(self) -> None:
+        """Resolve the chunk's mentions in text order, registering its person names as they come:
+        rules find speakers in priority order, but "he" must see only the names before it."""
+        names = iter(self._names)
+        name = next(names, None)
+        entries: dict[int, _Entry] = {}  # one mention head, one entry, however many claims use it
+        for head, resolved in sorted(self._pending, key=lambda pending: pending[0].i):
+            while name is not None and name.start <= head.i:
+                self._remember(name)
+                name = next(names, None)
+            if head.i not in entries:
+                entries[head.i] = self._settle_one(head)
+            resolved.found = entries[head.i]
+        while name is not None:
+            self._remember(name)
+            name = next(names, None)
+        self._pending, self._names, self._genders = [], [], {}
+
+    def _settle_one(self, head: Token) -> _Entry:
         entry = self._entry_for(head)
         named = _quantified(head)  # "one of the sources": the sources are named, not "one"
         if named.pos_ != "PRON" and named.lower_ not in _RELATIVE:  # pronouns are mentions, not names
             entry.aliases.add(_clean(_core_span(named).text))
         self._touch(entry)
-        return Resolved(entry, mention.text, start, end)
+        return entry
+
+    def _remember(self, name: Span) -> None:
+        words = _name_words(name)
+        if len(words) < 2:
+            return
+        entry = self._find_person(words)
+        if entry is None and self._person_by_surname(words[-1]) is None:
+            entry = _Entry(" ".join(words), SpeakerKind.PERSON)
+            self._people.append(entry)
+        if entry is not None:
+            title = name.doc[max(name.start - 1, 0) : name.end].text  # "Mrs. Ortiz": NER leaves out the title
+            entry.gender = entry.gender or _gender_of_words(title) or self._genders.get(name.start, "")
 
     def last(self, kind: str | None = None) -> _Entry | None:
         for entry in reversed(self._entries):
@@ -193,7 +254,7 @@ class SpeakerRegistry:
     def _pronoun(self, head: Token) -> _Entry:
         word = head.lower_
         if word in _PERSON_PRONOUNS:
-            found = self.last(SpeakerKind.PERSON) or (self._people[-1] if self._people else None)
+            found = self._person_for(_pronoun_gender(head))
         elif word in _PLURAL_PRONOUNS:
             found = next((e for e in reversed(self._entries) if _can_be_they(e)), None)
         elif word in {"it", "its"}:
@@ -204,6 +265,16 @@ class SpeakerRegistry:
         else:
             found = None
         return found or _Entry(head.text, SpeakerKind.UNKNOWN, plural=word in _PLURAL_PRONOUNS)
+
+    def _person_for(self, gender: str) -> _Entry | None:
+        """The person "he" or "she" stands for: the latest person speaker unless known to be of
+        the other gender, else the latest person known to be of this one. No guess beyond: the
+        pronoun stays unresolved rather than name someone of the wrong gender."""
+        latest = self.last(SpeakerKind.PERSON) or (self._people[-1] if self._people else None)
+        if latest is None or not gender or latest.gender in {"", gender}:
+            return latest
+        same = (e for e in [*reversed(self._entries), *reversed(self._people)] if e.gender == gender)
+        return next((e for e in same if e.kind == SpeakerKind.PERSON), None)
 
     def _person(self, person: Span, core: Span, head: Token) -> _Entry:
         words = _name_words(person)
@@ -219,6 +290,7 @@ class SpeakerRegistry:
         role = _role(core, person, head)
         entry.role = entry.role or role
         entry.affiliation = entry.affiliation or _affiliation(role)
+        entry.gender = entry.gender or _gender_of_words(f"{core.text} {role}") or self._genders.get(person.start, "")
         return entry
 
     def _find_person(self, words: list[str]) -> _Entry | None:
@@ -252,10 +324,53 @@ class SpeakerRegistry:
             if entry.name.lower() == name.lower():
                 return entry
         plural = head.tag_ in {"NNS", "NNPS"}
-        entry = _Entry(name, _kind_of(core, head, plural), plural=plural)
+        entry = _Entry(name, _kind_of(core, head, plural), plural=plural, gender=_gender_of_words(core.text))
         entry.role = _appositive(head)
         entry.affiliation = _affiliation(f"{core.text} {entry.role}")
         return entry
+
+
+def _gender_of_words(text: str) -> str:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    male, female = bool(words & _MASCULINE_WORDS), bool(words & _FEMININE_WORDS)
+    return "m" if male and not female else "f" if female and not male else ""
+
+
+def _genders_shown(doc: Doc, names: list[Span]) -> dict[int, str]:
+    """Genders the text itself gives its people: "Smith … she said" (a person the only one named
+    before a gendered pronoun of the same sentence, all such pronouns agreeing) makes Smith a
+    woman. Keyed by the name's start."""
+    shown: dict[int, str] = {}
+    by_sentence: dict[int, list[Span]] = {}
+    for name in names:
+        by_sentence.setdefault(name.sent.start, []).append(name)
+    for people in by_sentence.values():
+        if len({" ".join(_name_words(p)) for p in people}) > 1:
+            continue  # two people in one sentence: the pronoun could be either's
+        first, sent = people[0], people[0].sent
+        if first.root.dep_ not in {"nsubj", "nsubjpass"} or _gendered_pronoun_in(doc[sent.start : first.start]):
+            # "… dogged Jo Kay after she …": only a subject is sure to be picked up again;
+            # "… shows him …, but Kay said he …": someone else is already in play.
+            continue
+        genders: set[str] = set()
+        for token in doc[first.end : sent.end]:
+            if token.is_quote or token.pos_ == "PROPN" and not any(p.start <= token.i < p.end for p in people):
+                break  # a quotation or another name: whose pronoun it is gets unclear
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                genders.update(token.morph.get("Gender"))
+        genders &= set(_GENDER_OF_MORPH)
+        if len(genders) == 1:
+            shown.update(dict.fromkeys((p.start for p in people), _GENDER_OF_MORPH[genders.pop()]))
+    return shown
+
+
+def _pronoun_gender(pronoun: Token) -> str:
+    """ "m" or "f" from spaCy's morphology ("he", "her"), "" when it gives none."""
+    return next((_GENDER_OF_MORPH[g] for g in pronoun.morph.get("Gender") if g in _GENDER_OF_MORPH), "")
+
+
+def _gendered_pronoun_in(span: Span) -> bool:
+    return any(g in _GENDER_OF_MORPH for t in span if t.pos_ == "PRON" for g in t.morph.get("Gender"))
 
 
 def _can_be_they(entry: _Entry) -> bool:
