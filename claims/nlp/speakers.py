@@ -237,7 +237,10 @@ class SpeakerRegistry:
         if antecedent is not None:
             return self._entry_for(antecedent)  # "Trump, who said …"; "aides, most of whom said …"
         if head.pos_ == "PRON":
-            return self._pronoun(head)
+            named_later = _cataphor_subject(head)
+            entry = self._entry_for(named_later) if named_later is not None else None
+            fits = entry is not None and entry.gender in {"", _pronoun_gender(head)}
+            return entry if entry is not None and fits else self._pronoun(head)
         core = _core_span(head)
         person = _person_in(core)
         if person is not None:
@@ -362,6 +365,23 @@ def _genders_shown(doc: Doc, names: list[Span]) -> dict[int, str]:
         if len(genders) == 1:
             shown.update(dict.fromkeys((p.start for p in people), _GENDER_OF_MORPH[genders.pop()]))
     return shown
+
+
+def _cataphor_subject(pronoun: Token) -> Token | None:
+    """ "Though she called the plan reckless, Ortiz voted for it": a he/she in a clause put before
+    the main clause stands for that clause's subject when it is a person's name."""
+    if pronoun.lower_ not in _PERSON_PRONOUNS:
+        return None
+    clause = pronoun
+    for _ in range(4):  # the pronoun sits a few arcs below the fronted clause's verb
+        if clause.dep_ == "advcl" and clause.i < clause.head.i:
+            subject = next((c for c in clause.head.lefts if c.dep_ == "nsubj"), None)
+            person = subject is not None and subject.i > clause.right_edge.i and subject.ent_type_ == "PERSON"
+            return subject if person else None
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return None
 
 
 def _pronoun_gender(pronoun: Token) -> str:

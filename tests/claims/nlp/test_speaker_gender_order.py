@@ -54,3 +54,11 @@ def test_a_pronoun_after_another_person_does_not_give_the_name_its_gender(extrac
         "Later she said the officers had acted within the rules."
     )
     assert _names(claims)[-1] == ("she", "Anna Kovacs")
+
+
+def test_a_pronoun_in_a_fronted_clause_stands_for_the_name_after_it(extract):
+    claims = extract(
+        "Lee Park said the tunnel was cheap to build.\n\n"
+        "Though she said the tunnel was too risky, Maria Ortiz voted for the contract."
+    )
+    assert _names(claims)[-1] == ("she", "Maria Ortiz")
