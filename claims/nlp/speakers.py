@@ -95,6 +95,9 @@ _TITLE_ABBREVIATIONS = {
 }
 _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\.")
 _NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
+# A role is read as a short phrase: "fellow at the Institute", not the clauses after it.
+_MAX_ROLE_TOKENS = 12
+_ROLE_ENDS = {"relcl", "acl", "advcl", "appos", "cc", "conj", "parataxis"}
 # Words that tell a person's gender when they stand in the name's phrase ("Mrs. Ortiz", "the
 # party's chairwoman, Ana Ortiz"); the pronouns the article uses for the person tell it too.
 _MASCULINE_WORDS = set(
@@ -292,7 +295,7 @@ class SpeakerRegistry:
         entry.aliases.add(words[-1] if words else name)
         role = _role(core, person, head)
         entry.role = entry.role or role
-        entry.affiliation = entry.affiliation or _affiliation(role)
+        entry.affiliation = entry.affiliation or _affiliation(f"{role} {_appositive(head, whole=True)}")
         entry.gender = entry.gender or _gender_of_words(f"{core.text} {role}") or self._genders.get(person.start, "")
         return entry
 
@@ -329,7 +332,7 @@ class SpeakerRegistry:
         plural = head.tag_ in {"NNS", "NNPS"}
         entry = _Entry(name, _kind_of(core, head, plural), plural=plural, gender=_gender_of_words(core.text))
         entry.role = _appositive(head)
-        entry.affiliation = _affiliation(f"{core.text} {entry.role}")
+        entry.affiliation = _affiliation(f"{core.text} {_appositive(head, whole=True)}")
         return entry
 
 
@@ -391,6 +394,10 @@ def _pronoun_gender(pronoun: Token) -> str:
 
 def _gendered_pronoun_in(span: Span) -> bool:
     return any(g in _GENDER_OF_MORPH for t in span if t.pos_ == "PRON" for g in t.morph.get("Gender"))
+
+
+def _title_cased(sent: Span) -> bool:
+    return not any(t.is_alpha and t.text[0].islower() and not t.is_stop for t in sent)
 
 
 def _can_be_they(entry: _Entry) -> bool:
@@ -522,8 +529,25 @@ def _person_in(core: Span) -> Span | None:
     # The small model misses some names; a capitalised proper-noun head is taken as a person
     # only when no other entity type claims it.
     if head.pos_ == "PROPN" and not head.ent_type_ and head.text[:1].isupper() and head.tag_ == "NNP":
-        return core.doc[head.i : head.i + 1]
+        return core.doc[_given_names_start(head) : head.i + 1]
     return None
+
+
+def _given_names_start(surname: Token) -> int:
+    """Where a name the model did not tag begins: the proper-noun compounds right before the
+    surname, not titles ("Former Secretary of State Ana Ruiz" → "Ana Ruiz")."""
+    start = surname.i
+    doc = surname.doc
+    if _title_cased(surname.sent):
+        return start  # a headline capitalises every word: "New Poll …" is no given name
+    while start > 0:
+        word = doc[start - 1]
+        if word.head.i != surname.i or word.dep_ != "compound" or word.pos_ != "PROPN":
+            break
+        if word.text.strip(".").lower() in TITLES:
+            break
+        start -= 1
+    return start
 
 
 def _name_words(person: Span) -> list[str]:
@@ -540,12 +564,33 @@ def _role(core: Span, person: Span, head: Token) -> str:
     return _clean(" ".join(p for p in parts if p))
 
 
-def _appositive(head: Token) -> str:
+def _appositive(head: Token, *, whole: bool = False) -> str:
+    """The appositive of ``head`` as a role phrase ("director of the water agency"), without the
+    clauses that tell more about the person; ``whole``: all of it, as written."""
     appos = next((c for c in head.rights if c.dep_ == "appos"), None)
     if appos is None:
         return ""
-    span = head.doc[appos.left_edge.i : appos.right_edge.i + 1]
-    return _clean(_strip_determiners(span).text)
+    left = appos.left_edge.i
+    end = appos.right_edge.i + 1 if whole else _role_end(appos, left)[0]
+    return _clean(_strip_determiners(head.doc[left:end]).text)
+
+
+def _role_end(token: Token, left: int) -> tuple[int, bool]:
+    """Where the role phrase of ``token`` ends, and whether the length cap ended it: noun
+    modifiers are kept in order; a clause, a second role or anything set off by punctuation
+    ends the phrase, and a modifier that would pass `_MAX_ROLE_TOKENS` is left out whole
+    ("at the University of Utah", never "at the University")."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in _ROLE_ENDS or child.is_punct:
+            return end, False
+        child_end, capped = _role_end(child, left)
+        if capped or child_end - left > _MAX_ROLE_TOKENS:
+            return end, True
+        end = child_end
+        if child_end <= child.right_edge.i:
+            return end, False  # a clause ended the child's phrase: it ends this one too
+    return end, False
 
 
 def _strip_determiners(span: Span) -> Span:
