@@ -179,10 +179,11 @@ class SpeakerRegistry:
         """The speaker mention whose syntactic head is ``head`` (``offset``: chunk start); the
         mention, the source as written, ends before ``stop`` (the cue). Its entry is found when
         the chunk is settled."""
-        mention = _mention_span(head, stop)
+        host = _participle_host(head)
+        mention = _mention_span(head, stop, host)
         start, end = offset + mention.start_char, offset + mention.end_char
         resolved = Resolved(mention.text, start, end, self)
-        self._pending.append((head, resolved))
+        self._pending.append((host or head, resolved))
         return resolved
 
     def settle(self) -> None:
@@ -432,6 +433,21 @@ def _noun_before_comma(relative: Token) -> Token | None:
     return noun if noun.pos_ in {"NOUN", "PROPN"} else None
 
 
+def _participle_host(head: Token) -> Token | None:
+    """ "A coalition representing bakers endorsed …", parsed with "bakers" as the subject (or
+    as the noun "coalition" modifies): the noun before the participle is the source, "bakers"
+    only what the participle takes. None for a well-parsed phrase."""
+    participle = next((c for c in head.lefts if c.dep_ == "amod" and c.tag_ in {"VBG", "VBN"}), None)
+    if participle is None or participle.left_edge.i == 0:
+        return None
+    noun = head.doc[participle.left_edge.i - 1]
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.i == head.i:
+        return None
+    sibling_subject = noun.head.i == head.head.i and noun.dep_ in {"nsubj", "nsubjpass"}
+    modifier = noun.head.i == head.i and noun.dep_ in {"nmod", "compound"}
+    return noun if sibling_subject or modifier else None
+
+
 def _quantified(head: Token) -> Token:
     """ "one of the sources" → "sources"."""
     if head.lower_ in _QUANTIFIERS:
@@ -442,7 +458,7 @@ def _quantified(head: Token) -> Token:
     return head
 
 
-def _mention_span(head: Token, stop: Token | None = None) -> Span:
+def _mention_span(head: Token, stop: Token | None = None, host: Token | None = None) -> Span:
     """The source as written at this claim: the speaker's whole noun phrase, with appositives,
     restrictive participles and relative clauses, prepositional modifiers and coordinated
     sources ("Anna Berg, a researcher at the institute who led …"; "a survey released on
@@ -453,7 +469,7 @@ def _mention_span(head: Token, stop: Token | None = None) -> Span:
     that would take it past `_MAX_MENTION_TOKENS`, so analysts see a readable source phrase.
     """
     doc = head.doc
-    left = head.left_edge.i
+    left = head.left_edge.i if host is None else min(head.left_edge.i, host.left_edge.i)
     if stop is not None and left <= stop.i < head.i:
         left = stop.i + 1
     right, _ = _phrase_end(head, left, stop)
