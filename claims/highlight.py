@@ -65,21 +65,38 @@ def _segment(text: str, span: Span | None) -> str:
     return format_html("<{}{}>{}</{}>", mark_safe(span.tag), attrs, text, mark_safe(span.tag))
 
 
-def find_cue(sentence: str, cue: str, *, avoid: tuple[int, int], near: int | None) -> tuple[int, int] | None:
-    """Where the cue word stands in the sentence: outside the content, nearest the speaker.
+def find_cue(
+    sentence: str,
+    cue: str,
+    *,
+    avoid: tuple[int, int],
+    near: int | None,
+    mention: tuple[int, int] | None = None,
+) -> tuple[int, int] | None:
+    """Where the cue word stands in the sentence: outside the content and outside the speaker's
+    mention, nearest the speaker.
 
-    Claims store the cue's text but not its offsets; ``avoid`` is the content span and ``near``
-    the speaker's start, both relative to the sentence.
+    Claims store the cue's text but not its offsets; ``avoid`` is the content span, ``near`` the
+    speaker's start and ``mention`` the speaker's span, all relative to the sentence. A long
+    mention can hold the cue word itself ("the aide who said last week …, said"), so nearness
+    is measured to the mention's closer edge.
     """
     if not cue:
         return None
     lowered, needle, found = sentence.casefold(), cue.casefold(), []
+    skipped = [avoid, mention] if mention is not None else [avoid]
     at = lowered.find(needle)
     while at != -1:
-        if at + len(needle) <= avoid[0] or at >= avoid[1]:
+        if all(at + len(needle) <= start or at >= end for start, end in skipped):
             found.append(at)
         at = lowered.find(needle, at + 1)
     if not found:
         return None
-    best = min(found, key=lambda p: abs(p - near)) if near is not None else found[0]
+    best = min(found, key=lambda p: _distance(p, near, mention)) if near is not None else found[0]
     return best, best + len(cue)
+
+
+def _distance(at: int, near: int, mention: tuple[int, int] | None) -> int:
+    if mention is None:
+        return abs(at - near)
+    return min(abs(at - mention[0]), abs(at - mention[1]))
