@@ -85,23 +85,37 @@ def content_runs(body: str, start: int, end: int, content: str) -> list[tuple[in
 
 
 def find_cue(
-    sentence: str, cue: str, *, avoid: tuple[int, int] | Sequence[tuple[int, int]], near: int | None
+    sentence: str,
+    cue: str,
+    *,
+    avoid: Sequence[tuple[int, int]],
+    near: int | None,
+    mention: tuple[int, int] | None = None,
 ) -> tuple[int, int] | None:
-    """Where the cue word stands in the sentence: outside the content, nearest the speaker.
+    """Where the cue word stands in the sentence: outside the content and outside the speaker's
+    mention, nearest the speaker.
 
-    Claims store the cue's text but not its offsets; ``avoid`` is the content span (or the
-    parts of a split quote) and ``near`` the speaker's start, all relative to the sentence.
+    Claims store the cue's text but not its offsets; ``avoid`` holds the content's runs (one, or
+    the parts of a split quote), ``near`` the speaker's start and ``mention`` the speaker's span,
+    all relative to the sentence. A long mention can hold the cue word itself ("the aide who said
+    last week …, said"), so nearness is measured to the mention's closer edge.
     """
     if not cue:
         return None
-    runs = [avoid] if isinstance(avoid[0], int) else list(avoid)
     lowered, needle, found = sentence.casefold(), cue.casefold(), []
+    skipped = [*avoid, mention] if mention is not None else list(avoid)
     at = lowered.find(needle)
     while at != -1:
-        if all(at + len(needle) <= a or at >= b for a, b in runs):  # type: ignore[misc]
+        if all(at + len(needle) <= start or at >= end for start, end in skipped):
             found.append(at)
         at = lowered.find(needle, at + 1)
     if not found:
         return None
-    best = min(found, key=lambda p: abs(p - near)) if near is not None else found[0]
+    best = min(found, key=lambda p: _distance(p, near, mention)) if near is not None else found[0]
     return best, best + len(cue)
+
+
+def _distance(at: int, near: int, mention: tuple[int, int] | None) -> int:
+    if mention is None:
+        return abs(at - near)
+    return min(abs(at - mention[0]), abs(at - mention[1]))

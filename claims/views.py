@@ -254,7 +254,10 @@ def claim_spans(claim: Claim, body: str) -> list[Span]:
     sentence = body[claim.sentence_start : claim.sentence_end]
     near = claim.speaker_start - claim.sentence_start if claim.speaker_start is not None else None
     avoid = [(start - claim.sentence_start, end - claim.sentence_start) for start, end in runs]
-    cue = find_cue(sentence, claim.cue, avoid=avoid, near=near)
+    mention = None
+    if claim.speaker_start is not None and claim.speaker_end:
+        mention = (claim.speaker_start - claim.sentence_start, claim.speaker_end - claim.sentence_start)
+    cue = find_cue(sentence, claim.cue, avoid=avoid, near=near, mention=mention)
     if cue:
         spans.append(Span(cue[0] + claim.sentence_start, cue[1] + claim.sentence_start, "mark", {"class": "hl-cue"}))
     return spans

@@ -201,6 +201,7 @@ class _ChunkReader:
         self._read_headline()
         self._read_turn()
         self._remember_colon()
+        self.article.registry.settle()
 
     # -- direct quotes -------------------------------------------------------------------
     def _read_quote(self, quote: Quote, colon: tuple[Cue, Resolved | None] | None) -> None:

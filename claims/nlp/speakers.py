@@ -95,6 +95,23 @@ _TITLE_ABBREVIATIONS = {
 }
 _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\.")
 _NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
+# A role is read as a short phrase: "fellow at the Institute", not the clauses after it.
+_MAX_ROLE_TOKENS = 12
+_ROLE_ENDS = {"relcl", "acl", "advcl", "appos", "cc", "conj", "parataxis"}
+# Words that tell a person's gender when they stand in the name's phrase ("Mrs. Ortiz", "the
+# party's chairwoman, Ana Ortiz"); the pronouns the article uses for the person tell it too.
+_MASCULINE_WORDS = set(
+    """mr sir lord king prince duke emperor spokesman chairman congressman businessman councilman
+    alderman assemblyman anchorman father husband son brother uncle nephew grandfather
+    grandson stepfather boyfriend widower actor man boy""".split()
+)
+_FEMININE_WORDS = set(
+    """mrs ms miss madam dame lady queen princess duchess empress spokeswoman chairwoman
+    congresswoman businesswoman councilwoman alderwoman assemblywoman anchorwoman mother wife
+    daughter sister aunt niece grandmother granddaughter stepmother girlfriend widow actress
+    woman girl""".split()
+)
+_GENDER_OF_MORPH = {"Masc": "m", "Fem": "f"}
 
 
 @dataclass(eq=False)  # identity: two entries with equal fields are still two speakers
@@ -105,16 +122,26 @@ class _Entry:
     affiliation: str = ""
     aliases: set[str] = field(default_factory=set)
     plural: bool = False
+    gender: str = ""  # "m", "f" or unknown: a pronoun never resolves to a person of the other one
 
 
 @dataclass
 class Resolved:
-    """A speaker mention at one claim, pointing at its registry entry."""
+    """A speaker mention at one claim, pointing at its registry entry. The entry is found when
+    the registry settles the mention's chunk, in text order; reading it earlier settles then."""
 
-    entry: _Entry
     mention: str
     start: int
     end: int
+    registry: SpeakerRegistry = field(repr=False)
+    found: _Entry | None = None
+
+    @property
+    def entry(self) -> _Entry:
+        if self.found is None:
+            self.registry.settle()
+        assert self.found is not None
+        return self.found
 
     def ref(self, text: str) -> SpeakerRef:
         """Freeze, with the mention re-read from the original ``text`` (not the scrubbed one)."""
@@ -138,26 +165,64 @@ class SpeakerRegistry:
     def __init__(self) -> None:
         self._entries: list[_Entry] = []  # recency order: re-used entries move to the end
         self._people: list[_Entry] = []  # every person named, speaker or not, for surnames
+        self._pending: list[tuple[Token, Resolved]] = []  # this chunk's mentions, not yet settled
+        self._names: list[Span] = []  # this chunk's person names, registered in text order
+        self._genders: dict[int, str] = {}  # person name start -> gender its own sentence shows
 
     def observe(self, doc: Doc) -> None:
-        """Remember full names of people mentioned, so a later bare surname resolves."""
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                words = _name_words(ent)
-                if len(words) >= 2 and self._person_by_surname(words[-1]) is None:
-                    self._people.append(_Entry(" ".join(words), SpeakerKind.PERSON))
+        """Take the person names of a chunk: each is remembered, in text order as `settle` walks
+        the chunk, so a later bare surname or pronoun resolves to it."""
+        self._names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self._genders = _genders_shown(doc, self._names)
 
     def resolve(self, head: Token, offset: int, stop: Token | None = None) -> Resolved:
-        """Resolve the speaker whose syntactic head is ``head`` (``offset``: chunk start); the
-        mention, the source as written, ends before ``stop`` (the cue)."""
-        mention = _mention_span(head, stop)
+        """The speaker mention whose syntactic head is ``head`` (``offset``: chunk start); the
+        mention, the source as written, ends before ``stop`` (the cue). Its entry is found when
+        the chunk is settled."""
+        host = _participle_host(head)
+        mention = _mention_span(head, stop, host)
         start, end = offset + mention.start_char, offset + mention.end_char
+        resolved = Resolved(mention.text, start, end, self)
+        self._pending.append((host or head, resolved))
+        return resolved
+
+    def settle(self) -> None:
+        """Resolve the chunk's mentions in text order, registering its person names as they come:
+        rules find speakers in priority order, but "he" must see only the names before it."""
+        names = iter(self._names)
+        name = next(names, None)
+        entries: dict[int, _Entry] = {}  # one mention head, one entry, however many claims use it
+        for head, resolved in sorted(self._pending, key=lambda pending: pending[0].i):
+            while name is not None and name.start <= head.i:
+                self._remember(name)
+                name = next(names, None)
+            if head.i not in entries:
+                entries[head.i] = self._settle_one(head)
+            resolved.found = entries[head.i]
+        while name is not None:
+            self._remember(name)
+            name = next(names, None)
+        self._pending, self._names, self._genders = [], [], {}
+
+    def _settle_one(self, head: Token) -> _Entry:
         entry = self._entry_for(head)
         named = _quantified(head)  # "one of the sources": the sources are named, not "one"
         if named.pos_ != "PRON" and named.lower_ not in _RELATIVE:  # pronouns are mentions, not names
             entry.aliases.add(_clean(_core_span(named).text))
         self._touch(entry)
-        return Resolved(entry, mention.text, start, end)
+        return entry
+
+    def _remember(self, name: Span) -> None:
+        words = _name_words(name)
+        if len(words) < 2:
+            return
+        entry = self._find_person(words)
+        if entry is None and self._person_by_surname(words[-1]) is None:
+            entry = _Entry(" ".join(words), SpeakerKind.PERSON)
+            self._people.append(entry)
+        if entry is not None:
+            title = name.doc[max(name.start - 1, 0) : name.end].text  # "Mrs. Ortiz": NER leaves out the title
+            entry.gender = entry.gender or _gender_of_words(title) or self._genders.get(name.start, "")
 
     def resolve_label(self, label: str, start: int, end: int) -> Resolved:
         """A speaker named only by a label, such as a transcript's "WALLACE:": the person seen
@@ -168,7 +233,7 @@ class SpeakerRegistry:
             self._people.append(entry)
         entry.aliases.add(label)
         self._touch(entry)
-        return Resolved(entry, label, start, end)
+        return Resolved(label, start, end, self, entry)
 
     def last(self, kind: str | None = None) -> _Entry | None:
         for entry in reversed(self._entries):
@@ -187,7 +252,10 @@ class SpeakerRegistry:
         if antecedent is not None:
             return self._entry_for(antecedent)  # "Trump, who said …"; "aides, most of whom said …"
         if head.pos_ == "PRON":
-            return self._pronoun(head)
+            named_later = _cataphor_subject(head)
+            entry = self._entry_for(named_later) if named_later is not None else None
+            fits = entry is not None and entry.gender in {"", _pronoun_gender(head)}
+            return entry if entry is not None and fits else self._pronoun(head)
         core = _core_span(head)
         person = _person_in(core)
         if person is not None:
@@ -204,7 +272,7 @@ class SpeakerRegistry:
     def _pronoun(self, head: Token) -> _Entry:
         word = head.lower_
         if word in _PERSON_PRONOUNS:
-            found = self.last(SpeakerKind.PERSON) or (self._people[-1] if self._people else None)
+            found = self._person_for(_pronoun_gender(head))
         elif word in _PLURAL_PRONOUNS:
             found = next((e for e in reversed(self._entries) if _can_be_they(e)), None)
         elif word in {"it", "its"}:
@@ -215,6 +283,16 @@ class SpeakerRegistry:
         else:
             found = None
         return found or _Entry(head.text, SpeakerKind.UNKNOWN, plural=word in _PLURAL_PRONOUNS)
+
+    def _person_for(self, gender: str) -> _Entry | None:
+        """The person "he" or "she" stands for: the latest person speaker unless known to be of
+        the other gender, else the latest person known to be of this one. No guess beyond: the
+        pronoun stays unresolved rather than name someone of the wrong gender."""
+        latest = self.last(SpeakerKind.PERSON) or (self._people[-1] if self._people else None)
+        if latest is None or not gender or latest.gender in {"", gender}:
+            return latest
+        same = (e for e in [*reversed(self._entries), *reversed(self._people)] if e.gender == gender)
+        return next((e for e in same if e.kind == SpeakerKind.PERSON), None)
 
     def _person(self, person: Span, core: Span, head: Token) -> _Entry:
         words = _name_words(person)
@@ -229,7 +307,8 @@ class SpeakerRegistry:
         entry.aliases.add(words[-1] if words else name)
         role = _role(core, person, head)
         entry.role = entry.role or role
-        entry.affiliation = entry.affiliation or _affiliation(role)
+        entry.affiliation = entry.affiliation or _affiliation(f"{role} {_appositive(head, whole=True)}")
+        entry.gender = entry.gender or _gender_of_words(f"{core.text} {role}") or self._genders.get(person.start, "")
         return entry
 
     def _find_person(self, words: list[str]) -> _Entry | None:
@@ -263,10 +342,74 @@ class SpeakerRegistry:
             if entry.name.lower() == name.lower():
                 return entry
         plural = head.tag_ in {"NNS", "NNPS"}
-        entry = _Entry(name, _kind_of(core, head, plural), plural=plural)
+        entry = _Entry(name, _kind_of(core, head, plural), plural=plural, gender=_gender_of_words(core.text))
         entry.role = _appositive(head)
-        entry.affiliation = _affiliation(f"{core.text} {entry.role}")
+        entry.affiliation = _affiliation(f"{core.text} {_appositive(head, whole=True)}")
         return entry
+
+
+def _gender_of_words(text: str) -> str:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    male, female = bool(words & _MASCULINE_WORDS), bool(words & _FEMININE_WORDS)
+    return "m" if male and not female else "f" if female and not male else ""
+
+
+def _genders_shown(doc: Doc, names: list[Span]) -> dict[int, str]:
+    """Genders the text itself gives its people: "Smith … she said" (a person the only one named
+    before a gendered pronoun of the same sentence, all such pronouns agreeing) makes Smith a
+    woman. Keyed by the name's start."""
+    shown: dict[int, str] = {}
+    by_sentence: dict[int, list[Span]] = {}
+    for name in names:
+        by_sentence.setdefault(name.sent.start, []).append(name)
+    for people in by_sentence.values():
+        if len({" ".join(_name_words(p)) for p in people}) > 1:
+            continue  # two people in one sentence: the pronoun could be either's
+        first, sent = people[0], people[0].sent
+        if first.root.dep_ not in {"nsubj", "nsubjpass"} or _gendered_pronoun_in(doc[sent.start : first.start]):
+            # "… dogged Jo Kay after she …": only a subject is sure to be picked up again;
+            # "… shows him …, but Kay said he …": someone else is already in play.
+            continue
+        genders: set[str] = set()
+        for token in doc[first.end : sent.end]:
+            if token.is_quote or token.pos_ == "PROPN" and not any(p.start <= token.i < p.end for p in people):
+                break  # a quotation or another name: whose pronoun it is gets unclear
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                genders.update(token.morph.get("Gender"))
+        genders &= set(_GENDER_OF_MORPH)
+        if len(genders) == 1:
+            shown.update(dict.fromkeys((p.start for p in people), _GENDER_OF_MORPH[genders.pop()]))
+    return shown
+
+
+def _cataphor_subject(pronoun: Token) -> Token | None:
+    """ "Though she called the plan reckless, Ortiz voted for it": a he/she in a clause put before
+    the main clause stands for that clause's subject when it is a person's name."""
+    if pronoun.lower_ not in _PERSON_PRONOUNS:
+        return None
+    clause = pronoun
+    for _ in range(4):  # the pronoun sits a few arcs below the fronted clause's verb
+        if clause.dep_ == "advcl" and clause.i < clause.head.i:
+            subject = next((c for c in clause.head.lefts if c.dep_ == "nsubj"), None)
+            person = subject is not None and subject.i > clause.right_edge.i and subject.ent_type_ == "PERSON"
+            return subject if person else None
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return None
+
+
+def _pronoun_gender(pronoun: Token) -> str:
+    """ "m" or "f" from spaCy's morphology ("he", "her"), "" when it gives none."""
+    return next((_GENDER_OF_MORPH[g] for g in pronoun.morph.get("Gender") if g in _GENDER_OF_MORPH), "")
+
+
+def _gendered_pronoun_in(span: Span) -> bool:
+    return any(g in _GENDER_OF_MORPH for t in span if t.pos_ == "PRON" for g in t.morph.get("Gender"))
+
+
+def _title_cased(sent: Span) -> bool:
+    return not any(t.is_alpha and t.text[0].islower() and not t.is_stop for t in sent)
 
 
 def _can_be_they(entry: _Entry) -> bool:
@@ -301,6 +444,21 @@ def _noun_before_comma(relative: Token) -> Token | None:
     return noun if noun.pos_ in {"NOUN", "PROPN"} else None
 
 
+def _participle_host(head: Token) -> Token | None:
+    """ "A coalition representing bakers endorsed …", parsed with "bakers" as the subject (or
+    as the noun "coalition" modifies): the noun before the participle is the source, "bakers"
+    only what the participle takes. None for a well-parsed phrase."""
+    participle = next((c for c in head.lefts if c.dep_ == "amod" and c.tag_ in {"VBG", "VBN"}), None)
+    if participle is None or participle.left_edge.i == 0:
+        return None
+    noun = head.doc[participle.left_edge.i - 1]
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.i == head.i:
+        return None
+    sibling_subject = noun.head.i == head.head.i and noun.dep_ in {"nsubj", "nsubjpass"}
+    modifier = noun.head.i == head.i and noun.dep_ in {"nmod", "compound"}
+    return noun if sibling_subject or modifier else None
+
+
 def _quantified(head: Token) -> Token:
     """ "one of the sources" → "sources"."""
     if head.lower_ in _QUANTIFIERS:
@@ -311,7 +469,7 @@ def _quantified(head: Token) -> Token:
     return head
 
 
-def _mention_span(head: Token, stop: Token | None = None) -> Span:
+def _mention_span(head: Token, stop: Token | None = None, host: Token | None = None) -> Span:
     """The source as written at this claim: the speaker's whole noun phrase, with appositives,
     restrictive participles and relative clauses, prepositional modifiers and coordinated
     sources ("Anna Berg, a researcher at the institute who led …"; "a survey released on
@@ -322,7 +480,7 @@ def _mention_span(head: Token, stop: Token | None = None) -> Span:
     that would take it past `_MAX_MENTION_TOKENS`, so analysts see a readable source phrase.
     """
     doc = head.doc
-    left = head.left_edge.i
+    left = head.left_edge.i if host is None else min(head.left_edge.i, host.left_edge.i)
     if stop is not None and left <= stop.i < head.i:
         left = stop.i + 1
     right, _ = _phrase_end(head, left, stop)
@@ -398,8 +556,25 @@ def _person_in(core: Span) -> Span | None:
     # The small model misses some names; a capitalised proper-noun head is taken as a person
     # only when no other entity type claims it.
     if head.pos_ == "PROPN" and not head.ent_type_ and head.text[:1].isupper() and head.tag_ == "NNP":
-        return core.doc[head.i : head.i + 1]
+        return core.doc[_given_names_start(head) : head.i + 1]
     return None
+
+
+def _given_names_start(surname: Token) -> int:
+    """Where a name the model did not tag begins: the proper-noun compounds right before the
+    surname, not titles ("Former Secretary of State Ana Ruiz" → "Ana Ruiz")."""
+    start = surname.i
+    doc = surname.doc
+    if _title_cased(surname.sent):
+        return start  # a headline capitalises every word: "New Poll …" is no given name
+    while start > 0:
+        word = doc[start - 1]
+        if word.head.i != surname.i or word.dep_ != "compound" or word.pos_ != "PROPN":
+            break
+        if word.text.strip(".").lower() in TITLES:
+            break
+        start -= 1
+    return start
 
 
 def _name_words(person: Span) -> list[str]:
@@ -416,12 +591,33 @@ def _role(core: Span, person: Span, head: Token) -> str:
     return _clean(" ".join(p for p in parts if p))
 
 
-def _appositive(head: Token) -> str:
+def _appositive(head: Token, *, whole: bool = False) -> str:
+    """The appositive of ``head`` as a role phrase ("director of the water agency"), without the
+    clauses that tell more about the person; ``whole``: all of it, as written."""
     appos = next((c for c in head.rights if c.dep_ == "appos"), None)
     if appos is None:
         return ""
-    span = head.doc[appos.left_edge.i : appos.right_edge.i + 1]
-    return _clean(_strip_determiners(span).text)
+    left = appos.left_edge.i
+    end = appos.right_edge.i + 1 if whole else _role_end(appos, left)[0]
+    return _clean(_strip_determiners(head.doc[left:end]).text)
+
+
+def _role_end(token: Token, left: int) -> tuple[int, bool]:
+    """Where the role phrase of ``token`` ends, and whether the length cap ended it: noun
+    modifiers are kept in order; a clause, a second role or anything set off by punctuation
+    ends the phrase, and a modifier that would pass `_MAX_ROLE_TOKENS` is left out whole
+    ("at the University of Utah", never "at the University")."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in _ROLE_ENDS or child.is_punct:
+            return end, False
+        child_end, capped = _role_end(child, left)
+        if capped or child_end - left > _MAX_ROLE_TOKENS:
+            return end, True
+        end = child_end
+        if child_end <= child.right_edge.i:
+            return end, False  # a clause ended the child's phrase: it ends this one too
+    return end, False
 
 
 def _strip_determiners(span: Span) -> Span:

@@ -32,6 +32,6 @@ def test_an_offset_shifts_article_positions_into_the_excerpt():
 def test_the_cue_is_found_outside_the_content_nearest_the_speaker():
     sentence = "He said that she said so, Otto said."
     content = (13, 24)  # "she said so"
-    assert find_cue(sentence, "said", avoid=content, near=26) == (31, 35)
-    assert find_cue(sentence, "said", avoid=content, near=0) == (3, 7)
-    assert find_cue(sentence, "", avoid=content, near=0) is None
+    assert find_cue(sentence, "said", avoid=[content], near=26) == (31, 35)
+    assert find_cue(sentence, "said", avoid=[content], near=0) == (3, 7)
+    assert find_cue(sentence, "", avoid=[content], near=0) is None
