@@ -7,8 +7,12 @@ from collections.abc import Iterable
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Least, TruncMonth
+from django.db.models.expressions import Col
+from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.lookups import Exact
+from django.db.models.sql.where import AND
 
+from claims import selectors_summaries as summaries
 from claims.aggregate_cache import cached_aggregate
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
 from claims.selectors_disputes import LINKS_PARAMS, LINKS_SQL, links_as_relations
@@ -66,10 +70,11 @@ MATRIX_KEYS = {"speaker": "speaker_id", "affiliation": "speaker__affiliation"}
 
 
 def agreement_matrix(*, by: str, limit: int = 50) -> list[dict]:
-    """Pairs of speakers (or affiliations) with their counts of agree and conflict relations.
+    """Pairs of speakers (or affiliations) with their counts of agree and conflict links.
 
-    Each unordered pair appears once (``a`` <= ``b``), the pairs with most relations first.
-    It reads every relation, so it is cached until the next write (``claims.aggregate_cache``).
+    Each unordered pair appears once (``a`` <= ``b``), the pairs with most links first. Links are
+    the stored relations and the pairs disputes imply, counted in the summary tables
+    (``claims.selectors_summaries``); cached until the next write all the same.
     """
     return cached_aggregate("matrix", lambda: _matrix_pairs(by, limit), by, limit)
 
@@ -96,13 +101,7 @@ def _fetch(sql: str, **params: object) -> list[tuple]:
 
 
 def _matrix_pairs(by: str, limit: int) -> list[dict]:
-    ka, kb = (MATRIX_SQL_KEYS[by].format(end=end) for end in "ab")
-    sql = _links_sql(
-        f"""LEAST({ka}, {kb}), GREATEST({ka}, {kb}), count(*) FILTER (WHERE l.type = %(agree)s),
-            count(*) FILTER (WHERE l.type = %(conflict)s)""",
-        f"{ka} IS NOT NULL AND {kb} IS NOT NULL",
-    )
-    rows = _fetch(f"{sql} GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT %(limit)s", limit=limit)
+    rows = summaries.link_pairs(by=by, limit=limit)
     return [{"a": a, "b": b, "agree": agree, "conflict": conflict} for a, b, agree, conflict in rows]
 
 
@@ -149,14 +148,21 @@ def claim_search_page(*, queryset: QuerySet[Claim], text: str, offset: int, limi
 
 
 def claim_facets(*, queryset: QuerySet[Claim], top: int = 12) -> dict:
-    """Counts per facet value over the whole filtered result, in one scan.
+    """Counts per facet value over the whole filtered result.
 
-    One GROUPING SETS query instead of one GROUP BY per facet: on 100,000 claims the table is
-    read once rather than eight times. Still a scan of every matching row, so the result is
-    cached until the next write (``claims.aggregate_cache``), keyed by the filter's SQL.
+    Unfiltered, or filtered only on cue class, type, polarity or review status (the claims page as
+    it opens, and the facets an analyst clicks first, which keep most claims), the counts are
+    sums over the facet summary tables, which PostgreSQL keeps exact (``claims.selectors_summaries``).
+    Otherwise (a search, a speaker, outlet, date, article or dispute) they are counted over the
+    matching rows in one GROUPING SETS query (the table read once rather than eight times).
+    Either way cached until the next write (``claims.aggregate_cache``), keyed by the filter.
     Returns ``{"total", "first_date", "last_date", facet: [(value, count), …]}`` with each
-    facet's ``top`` most frequent values and a ``months`` list.
+    facet's ``top`` most frequent values and a ``month`` list.
     """
+    filters = _summary_filters(queryset)
+    if filters is not None:
+        compute = lambda: _top_values(summaries.facet_counts(filters=filters), top)  # noqa: E731
+        return cached_aggregate("facets_summary", compute, sorted(filters.items()), top)
     columns = {f"f_{name}": F(path) for name, path in FACET_COLUMNS.items()}
     inner = queryset.order_by().values(**columns, f_date=F("claim_date"))
     sql, params = inner.query.sql_with_params()
@@ -188,11 +194,43 @@ def _facets_from_rows(rows: list[tuple], keys: list[str], top: int) -> dict:
         index = next(i for i in range(len(keys)) if not grouping & (1 << (len(keys) - 1 - i)))
         if values[index] not in (None, ""):
             facets[keys[index][2:]].append((values[index], count))
+    return _top_values(facets, top)
+
+
+def _top_values(facets: dict, top: int) -> dict:
+    """Each facet's ``top`` most frequent values (ties by value); every month, in order."""
     for key in facets:
         if isinstance(facets[key], list) and key != "month":
             facets[key] = sorted(facets[key], key=lambda item: (-item[1], str(item[0])))[:top]
     facets["month"].sort()
     return facets
+
+
+def _summary_filters(queryset: QuerySet[Claim]) -> dict[str, str] | None:
+    """The queryset's filters when the facet tables can apply them, else None.
+
+    That is every claim, or claims with given values of ``summaries.SUMMARY_FILTER_COLUMNS``
+    (``Claim.objects.filter(polarity="negated", cue_class="deny")``): {column: value}. Anything
+    else (another lookup, a join, a negation, OR, slicing, DISTINCT) is None and gets counted.
+    """
+    query = queryset.query
+    if queryset.model is not Claim or query.is_sliced or query.distinct or query.combinator:
+        return None
+    if query.where.negated or (len(query.where.children) > 1 and query.where.connector != AND):
+        return None
+    filters: dict[str, str] = {}
+    for condition in query.where.children:
+        if not (
+            isinstance(condition, Exact)
+            and isinstance(condition.lhs, Col)
+            and condition.lhs.alias == Claim._meta.db_table
+            and condition.lhs.target.column in summaries.SUMMARY_FILTER_COLUMNS
+            and isinstance(condition.rhs, str)
+            and condition.lhs.target.column not in filters
+        ):
+            return None
+        filters[condition.lhs.target.column] = condition.rhs
+    return filters
 
 
 def speaker_names(*, ids: Iterable[int]) -> dict[int, Speaker]:
@@ -249,24 +287,17 @@ def _disputes_of(speaker: Speaker, limit: int) -> list[dict]:
 def speaker_counterparts(*, speaker: Speaker, limit: int = 20) -> list[dict]:
     """Other speakers linked to this one, with agreement and conflict counts, most linked first.
 
-    Reads every relation of the speaker's claims (thousands for a busy speaker): cached until
-    the next write.
+    Read from the per-pair link counts of the summary tables; cached until the next write.
     """
     return cached_aggregate("counterparts", lambda: _counterparts(speaker, limit), speaker.pk, limit)
 
 
 def _counterparts(speaker: Speaker, limit: int) -> list[dict]:
-    counts: dict[int, dict] = {}
-    other = "CASE WHEN ca.speaker_id = %(speaker)s THEN cb.speaker_id ELSE ca.speaker_id END"
-    where = "%(speaker)s IN (ca.speaker_id, cb.speaker_id) AND ca.speaker_id <> cb.speaker_id"
-    for other_id, kind, n in _fetch(
-        f"{_links_sql(f'{other}, l.type, count(*)', where)} GROUP BY 1, 2", speaker=speaker.pk
-    ):
-        entry = counts.setdefault(other_id, {"agree": 0, "conflict": 0})
-        entry[kind] += n
-    ranked = sorted(counts.items(), key=lambda item: -(item[1]["agree"] + item[1]["conflict"]))[:limit]
-    names = speaker_names(ids=[pk for pk, _ in ranked])
-    return [{"speaker": names[pk], **entry} for pk, entry in ranked if pk in names]
+    ranked = summaries.counterpart_counts(speaker_id=speaker.pk, limit=limit)
+    names = speaker_names(ids=[pk for pk, _, _ in ranked])
+    return [
+        {"speaker": names[pk], "agree": agree, "conflict": conflict} for pk, agree, conflict in ranked if pk in names
+    ]
 
 
 def dispute_get(*, dispute_id: int) -> Proposition | None:
@@ -277,48 +308,27 @@ def disputes_most_contested(*, limit: int = 8) -> list[Proposition]:
     """Disputes with claims on both sides, ranked by the weaker side's number of independent outlets.
 
     A dispute where three outlets say yes and three say no is more contested than one with
-    twenty yes and one no; ties go to the one with more claims in all. It reads every dispute
-    member, so it is cached until the next write.
+    twenty yes and one no; ties go to the one with more claims in all (then the newest). Sides
+    and outlets per dispute come from the summary tables; cached until the next write.
     """
-    return cached_aggregate("contested", lambda: list(_disputes_by_contest()[:limit]), limit)
+    return cached_aggregate("contested", lambda: _disputes_by_contest(limit), limit)
 
 
-def _disputes_by_contest() -> QuerySet[Proposition]:
-    sides = PropositionMember.Side
-    return (
-        Proposition.objects.annotate(
-            supports=Count("members", filter=Q(members__side=sides.SUPPORTS)),
-            refutes=Count("members", filter=Q(members__side=sides.REFUTES)),
-            support_outlets=Count(
-                "members__claim__article__outlet", filter=Q(members__side=sides.SUPPORTS), distinct=True
-            ),
-            refute_outlets=Count(
-                "members__claim__article__outlet", filter=Q(members__side=sides.REFUTES), distinct=True
-            ),
-        )
-        .filter(supports__gt=0, refutes__gt=0)
-        .order_by(Least("support_outlets", "refute_outlets").desc(), Least("supports", "refutes").desc(), "-id")
-    )
+def _disputes_by_contest(limit: int) -> list[Proposition]:
+    ranked = summaries.disputes_by_contest(limit=limit)
+    disputes = Proposition.objects.in_bulk([row["id"] for row in ranked])
+    found = []
+    for row in ranked:
+        if (dispute := disputes.get(row["id"])) is not None:
+            for name in ("supports", "refutes", "support_outlets", "refute_outlets"):
+                setattr(dispute, name, row[name])
+            found.append(dispute)
+    return found
 
 
 def home_counts() -> dict[str, int]:
     """How many articles, claims, speakers, disputes, agreements and conflicts (cached until a write)."""
-    return cached_aggregate("home_counts", _home_counts)
-
-
-def _home_counts() -> dict[str, int]:
-    from articles.models import Article
-
-    counts = "count(*) FILTER (WHERE l.type = %(agree)s), count(*) FILTER (WHERE l.type = %(conflict)s)"
-    [(agree, conflict)] = _fetch(_links_sql(counts))
-    return {
-        "articles": Article.objects.count(),
-        "claims": Claim.objects.count(),
-        "speakers": Speaker.objects.count(),
-        "disputes": Proposition.objects.count(),
-        "agree": agree,
-        "conflict": conflict,
-    }
+    return cached_aggregate("home_counts", summaries.home_counts)
 
 
 def relations_between(*, by: str, a: str, b: str, limit: int = 100) -> list[Relation]:
