@@ -15,7 +15,7 @@ from django.db.models.sql.where import AND
 from claims import selectors_summaries as summaries
 from claims.aggregate_cache import cached_aggregate
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
-from claims.selectors_disputes import LINKS_PARAMS, LINKS_SQL, links_as_relations
+from claims.selectors_disputes import LINKS_PARAMS, links_as_relations, links_sql
 
 # Relations shown as agreement or conflict: a curator's "rejected" takes a link away.
 SHOWN_RELATIONS = ~Q(review_status=Relation.ReviewStatus.REJECTED)
@@ -83,10 +83,12 @@ def agreement_matrix(*, by: str, limit: int = 50) -> list[dict]:
 MATRIX_SQL_KEYS = {"speaker": "c{end}.speaker_id", "affiliation": "NULLIF(s{end}.affiliation, '')"}
 
 
-def _links_sql(select: str, where: str = "TRUE") -> str:
-    """A query over every shown link (``LINKS_SQL``) with both claims (ca, cb) and speakers (sa, sb)."""
+def _links_sql(select: str, where: str = "TRUE", scope: tuple[str, str] = ("TRUE", "TRUE")) -> str:
+    """A query over the shown links (``LINKS_SQL``, its two parts narrowed by ``scope``) with both
+    claims (ca, cb) and speakers (sa, sb)."""
+    implied, stored = scope
     return f"""
-        WITH links AS ({LINKS_SQL})
+        WITH links AS ({links_sql(implied=implied, stored=stored)})
         SELECT {select} FROM links l
         JOIN claims_claim ca ON ca.id = l.claim_a_id JOIN claims_claim cb ON cb.id = l.claim_b_id
         LEFT JOIN claims_speaker sa ON sa.id = ca.speaker_id LEFT JOIN claims_speaker sb ON sb.id = cb.speaker_id
@@ -331,10 +333,66 @@ def home_counts() -> dict[str, int]:
     return cached_aggregate("home_counts", summaries.home_counts)
 
 
+# Where a matrix cell's links can be, from the summary tables: the disputes with live claims of
+# both keys (their implied pairs) and the relations between the two keys' speakers. LINKS_SQL
+# then reads those disputes' members and those relations only, and decides each pair as ever.
+_CELL_SPEAKERS = {
+    "speaker": ("SELECT %(key_a)s::bigint", "SELECT %(key_b)s::bigint"),
+    "affiliation": (
+        "SELECT id FROM claims_speaker WHERE affiliation = %(a)s",
+        "SELECT id FROM claims_speaker WHERE affiliation = %(b)s",
+    ),
+}
+# ARRAY(...) rather than IN (...): PostgreSQL computes the few ids first and then probes the
+# indexes of members, claims and relations with them, instead of joining against every row.
+_CELL_SCOPE = (
+    """m1.proposition_id = ANY (ARRAY(
+        SELECT g1.dispute_id FROM claims_agg_dispute_group g1
+        JOIN claims_agg_dispute_group g2 ON g2.dispute_id = g1.dispute_id
+        WHERE g1.speaker_key IN ({speakers_a}) AND g2.speaker_key IN ({speakers_b})))
+    AND c1.speaker_id = ANY (ARRAY({speakers_a} UNION {speakers_b}))
+    AND c2.speaker_id = ANY (ARRAY({speakers_a} UNION {speakers_b}))""",
+    """r.id = ANY (ARRAY(
+        SELECT relation_id FROM claims_agg_relation
+        WHERE key_lo = ANY (ARRAY({speakers_a} UNION {speakers_b}))
+          AND key_hi = ANY (ARRAY({speakers_a} UNION {speakers_b}))))""",
+)
+
+
 def relations_between(*, by: str, a: str, b: str, limit: int = 100) -> list[Relation]:
-    """The agree/conflict links behind one matrix cell (stored and implied by disputes): claims of ``a`` linked to claims of ``b``."""
+    """The agree/conflict links behind one matrix cell (stored and implied by disputes): claims of ``a``
+    linked to claims of ``b``, the ``limit`` strongest of each type (agreements first).
+
+    The pairs are found through the summary tables and cached until the next write; the claims
+    and relations are then loaded (three queries whatever the number of links).
+    """
+    return links_as_relations([row[:5] for row in _cell(by, a, b, limit)])
+
+
+def relations_between_totals(*, by: str, a: str, b: str, limit: int = 100) -> dict[str, int]:
+    """How many agreements and conflicts the cell holds in all (``relations_between`` shows at most ``limit`` of each)."""
+    totals = {Relation.Type.AGREE: 0, Relation.Type.CONFLICT: 0}
+    totals.update({row[2]: row[5] for row in _cell(by, a, b, limit)})
+    return totals
+
+
+def _cell(by: str, a: str, b: str, limit: int) -> list[tuple]:
+    return cached_aggregate("matrix_cell", lambda: _cell_links(by, a, b, limit), by, a, b, limit)
+
+
+def _cell_links(by: str, a: str, b: str, limit: int) -> list[tuple]:
+    """(claim_a_id, claim_b_id, type, relation_id, dispute_id, links of this type in all) per shown link."""
     ka, kb = (MATRIX_SQL_KEYS[by].format(end=end) for end in "ab")
     where = f"(({ka})::text = %(a)s AND ({kb})::text = %(b)s OR ({ka})::text = %(b)s AND ({kb})::text = %(a)s)"
-    columns = "l.claim_a_id, l.claim_b_id, l.type, l.relation_id, l.dispute_id"
-    sql = f"{_links_sql(columns, where)} ORDER BY l.type, l.score DESC, l.relation_id NULLS LAST LIMIT %(limit)s"
-    return links_as_relations(_fetch(sql, a=str(a), b=str(b), limit=limit))
+    speakers_a, speakers_b = _CELL_SPEAKERS[by]
+    scope = tuple(part.format(speakers_a=speakers_a, speakers_b=speakers_b) for part in _CELL_SCOPE)
+    order = "l.score DESC, l.relation_id NULLS LAST, l.claim_a_id, l.claim_b_id"
+    columns = (
+        "l.claim_a_id, l.claim_b_id, l.type, l.relation_id, l.dispute_id, count(*) OVER (PARTITION BY l.type) AS total, "
+        f"row_number() OVER (PARTITION BY l.type ORDER BY {order}) AS strength"
+    )
+    sql = f"""SELECT claim_a_id, claim_b_id, type, relation_id, dispute_id, total
+              FROM ({_links_sql(columns, where, scope=scope)}) AS ranked
+              WHERE strength <= %(limit)s ORDER BY type, strength"""
+    keys = {"key_a": int(a), "key_b": int(b)} if by == "speaker" else {}
+    return _fetch(sql, a=str(a), b=str(b), limit=limit, **keys)

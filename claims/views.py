@@ -37,6 +37,7 @@ from claims.selectors import (
     disputes_most_contested,
     home_counts,
     relations_between,
+    relations_between_totals,
     speaker_claims_by_month,
     speaker_claims_recent,
     speaker_counterparts,
@@ -385,7 +386,8 @@ def matrix(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def matrix_cell(request: HttpRequest) -> HttpResponse:
-    """The agree/conflict relations behind one matrix cell (partial for htmx, page otherwise)."""
+    """The agree/conflict relations behind one matrix cell (partial for htmx, page otherwise): the
+    strongest of each type, with how many there are in all."""
     by = _matrix_by(request)
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
     if not a or not b or (by == "speaker" and not (a.isdigit() and b.isdigit())):
@@ -398,6 +400,7 @@ def matrix_cell(request: HttpRequest) -> HttpResponse:
         "label_b": names.get(b, b),
         "agree": [r for r in relations if r.type == Relation.Type.AGREE],
         "conflict": [r for r in relations if r.type == Relation.Type.CONFLICT],
+        "totals": relations_between_totals(by=by, a=a, b=b),
         "matrix_url": reverse("claims:matrix") + f"?by={by}",
     }
     template = "claims/_matrix_cell.html" if request.htmx else "claims/matrix_cell.html"

@@ -29,7 +29,8 @@
 #   is not rejected. The links a dispute implies are counted from these groups by formula
 #   (n·m across two groups, n·(n-1)/2 within one), never stored pair by pair: a dispute costs
 #   its number of (speaker, side) groups, not the square of its members.
-# - claims_agg_relation: what one stored relation adds to or takes from the link counts, under
+# - claims_agg_relation: each stored relation's pair of speakers, and what it adds to or takes
+#   from the link counts (often nothing: a machine relation inside a dispute), under
 #   the precedence of claims.selectors_disputes (a curator's relation replaces the pair the
 #   dispute implies, a rejected one removes it; a machine relation inside one dispute is
 #   replaced by the pair the sides imply).
@@ -82,6 +83,8 @@ TABLES = [
         n integer NOT NULL,
         PRIMARY KEY (dispute_id, speaker_key, side)
     )""",
+    # The disputes a speaker takes part in (a matrix cell reads only those).
+    "CREATE INDEX claims_agg_dispute_group_speaker ON claims_agg_dispute_group (speaker_key)",
     """CREATE TABLE claims_agg_relation (
         relation_id bigint PRIMARY KEY,
         key_lo bigint NOT NULL,
@@ -89,6 +92,8 @@ TABLES = [
         agree smallint NOT NULL,
         conflict smallint NOT NULL
     )""",
+    # The relations between two speakers (a matrix cell reads only those).
+    "CREATE INDEX claims_agg_relation_pair ON claims_agg_relation (key_lo, key_hi)",
     """CREATE TABLE claims_agg_link_count (
         key_lo bigint NOT NULL,
         key_hi bigint NOT NULL,
@@ -378,7 +383,7 @@ BEGIN
     {_add_links("delta", "-")}
     WITH new AS (
         INSERT INTO claims_agg_relation (relation_id, key_lo, key_hi, agree, conflict)
-        SELECT * FROM ({RELATION_CONTRIBUTION}) AS contribution WHERE agree <> 0 OR conflict <> 0
+        {RELATION_CONTRIBUTION}
         RETURNING *
     ), delta AS (SELECT key_lo, key_hi, agree::bigint AS agree, conflict::bigint AS conflict FROM new)
     {_add_links("delta", "")}
