@@ -131,6 +131,18 @@ def disputes_by_contest(*, limit: int) -> list[dict]:
     return [dict(zip(keys, row, strict=True)) for row in _rows(_CONTESTED_SQL, [limit])]
 
 
+def claim_total() -> int:
+    """How many claims there are (a sum over a few thousand summary rows, not a count of the claims)."""
+    [(total,)] = _rows("SELECT sum(n)::bigint FROM claims_agg_speaker_facets")
+    return total or 0
+
+
+def claim_date_range() -> tuple:
+    """The first and last claim date in the whole database (two probes of the claim_date index)."""
+    [(first, last)] = _rows("SELECT min(claim_date), max(claim_date) FROM claims_claim")
+    return first, last
+
+
 _HOME_SQL = """
     SELECT (SELECT count(*) FROM articles_article),
            (SELECT sum(n)::bigint FROM claims_agg_speaker_facets),

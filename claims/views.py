@@ -92,7 +92,8 @@ def _page_number(request: HttpRequest) -> int:
 @require_GET
 def claim_list(request: HttpRequest) -> HttpResponse:
     """Search and facets. Template contract: ``filterset``, ``facets`` (see ``_facet_groups``),
-    ``claims`` (one page), ``page``, ``pages``, ``total``, ``query_string`` (without ``page``).
+    ``claims`` (one page), ``page``, ``pages``, ``total``, ``estimated`` (counts and total are
+    estimates from a sample: a very large result), ``query_string`` (without ``page``).
     An htmx request gets only the ``claims/_results.html`` partial."""
     filterset = _claim_filter(request)
     text = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
@@ -115,6 +116,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "pages": pages,
         "total": total,
+        "estimated": facets["estimated"],
         "query_string": params.urlencode(),
     }
     if not request.htmx:
