@@ -110,17 +110,6 @@ def _matrix_pairs(by: str, limit: int) -> list[dict]:
 
 # ---- web UI reads ------------------------------------------------------------------------
 
-# The facets of the claims page, each a column of the filtered result (see ``claim_facets``).
-FACET_COLUMNS = {
-    "speaker": "speaker_id",
-    "affiliation": "speaker__affiliation",
-    "outlet": "article__outlet_id",
-    "cue_class": "cue_class",
-    "type": "claim_type",
-    "polarity": "polarity",
-    "review_status": "review_status",
-}
-
 
 def claims_ordered(*, queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
     """A filtered claim list in display order: by search rank when there is a query, else newest first."""
@@ -157,9 +146,9 @@ def claim_facets(*, queryset: QuerySet[Claim], top: int = 12) -> dict:
     it opens, and the facets an analyst clicks first, which keep most claims), the counts are
     sums over the facet summary tables, which PostgreSQL keeps exact (``claims.selectors_summaries``).
     Otherwise (a search, a speaker, outlet, date, article or dispute) they are counted over the
-    matching rows in one GROUPING SETS query (the table read once rather than eight times) --
-    unless a sample shows more matches than ``CLAIMTRACK_FACETS_EXACT_UP_TO``: then they are
-    estimated from that sample and ``estimated`` is true (see ``_facets_of_matches``).
+    matching claims' summary rows in one GROUPING SETS query -- unless a sample shows more matches
+    than ``CLAIMTRACK_FACETS_EXACT_UP_TO``: then they are estimated from that sample and
+    ``estimated`` is true (see ``_facets_of_matches``).
     Either way cached until the next write (``claims.aggregate_cache``), keyed by the filter.
     Returns ``{"total", "first_date", "last_date", "estimated", facet: [(value, count), …]}`` with
     each facet's ``top`` most frequent values and a ``month`` list.
@@ -168,11 +157,8 @@ def claim_facets(*, queryset: QuerySet[Claim], top: int = 12) -> dict:
     if filters is not None:
         compute = lambda: {**_top_values(summaries.facet_counts(filters=filters), top), "estimated": False}  # noqa: E731
         return cached_aggregate("facets_summary", compute, sorted(filters.items()), top)
-    columns = {f"f_{name}": F(path) for name, path in FACET_COLUMNS.items()}
-    inner = queryset.order_by().values(**columns, f_date=F("claim_date"))
-    sql, params = inner.query.sql_with_params()
-    keys = [*columns, "f_month"]
-    return cached_aggregate("facets", lambda: _facets_of_matches(sql, params, keys, top), sql, params, top)
+    ids_sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    return cached_aggregate("facets", lambda: _facets_of_matches(ids_sql, params, top), ids_sql, params, top)
 
 
 # The sample of the claims table that estimates a large result: whole pages (SYSTEM), so its cost
@@ -182,7 +168,7 @@ _SAMPLE_FROM = 'FROM "claims_claim"'
 _SAMPLE_SEED = 7
 
 
-def _facets_of_matches(sql: str, params: tuple, keys: list[str], top: int) -> dict:
+def _facets_of_matches(ids_sql: str, params: tuple, top: int) -> dict:
     """Facets of a filtered result: exact, or estimated when a sample says the result is large.
 
     Counting costs a few microseconds a match; a search for a common word matches tens of
@@ -192,15 +178,12 @@ def _facets_of_matches(sql: str, params: tuple, keys: list[str], top: int) -> di
     scaled and rounded, are the answer (``estimated``), else the matches are counted exactly.
     """
     fraction = _sample_fraction()
-    if fraction is not None and sql.count(_SAMPLE_FROM) == 1:
-        percent = 100 * fraction
-        sampled = sql.replace(
-            _SAMPLE_FROM, f"{_SAMPLE_FROM} TABLESAMPLE SYSTEM ({percent:.6f}) REPEATABLE ({_SAMPLE_SEED})"
-        )
-        sample = _facets_count(sampled, params, keys, top)
+    if fraction is not None and ids_sql.count(_SAMPLE_FROM) == 1:
+        sampling = f"{_SAMPLE_FROM} TABLESAMPLE SYSTEM ({100 * fraction:.6f}) REPEATABLE ({_SAMPLE_SEED})"
+        sample = summaries.facet_counts_of(ids_sql=ids_sql.replace(_SAMPLE_FROM, sampling), params=params)
         if sample["total"] / fraction > settings.CLAIMTRACK_FACETS_EXACT_UP_TO:
-            return _scaled(sample, fraction)
-    return {**_facets_count(sql, params, keys, top), "estimated": False}
+            return _top_values(_scaled(sample, fraction), top)
+    return {**_top_values(summaries.facet_counts_of(ids_sql=ids_sql, params=params), top), "estimated": False}
 
 
 def _sample_fraction() -> float | None:
@@ -231,34 +214,6 @@ def _scaled(sample: dict, fraction: float) -> dict:
 def _about(count: float) -> int:
     """``count`` to two significant figures: 24,873 -> 25,000 (an estimate should not look exact)."""
     return int(float(f"{count:.2g}"))
-
-
-def _facets_count(sql: str, params: tuple, keys: list[str], top: int) -> dict:
-    sets = ", ".join(f"({key})" for key in keys)
-    outer = (
-        f"SELECT GROUPING({', '.join(keys)}), {', '.join(keys)}, COUNT(*), MIN(f_date), MAX(f_date) "
-        f"FROM (SELECT *, date_trunc('month', f_date)::date AS f_month FROM ({sql}) AS f0) AS f "
-        f"GROUP BY GROUPING SETS ({sets}, ())"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(outer, params)
-        rows = cursor.fetchall()
-    return _facets_from_rows(rows, keys, top)
-
-
-def _facets_from_rows(rows: list[tuple], keys: list[str], top: int) -> dict:
-    facets: dict = {key[2:]: [] for key in keys}
-    facets.update(total=0, first_date=None, last_date=None)
-    everything = (1 << len(keys)) - 1
-    for grouping, *values, count, first, last in rows:
-        if grouping == everything:  # the () set: the whole result
-            facets.update(total=count, first_date=first, last_date=last)
-            continue
-        # GROUPING() sets a bit for each column *not* grouped; the one clear bit is this row's facet.
-        index = next(i for i in range(len(keys)) if not grouping & (1 << (len(keys) - 1 - i)))
-        if values[index] not in (None, ""):
-            facets[keys[index][2:]].append((values[index], count))
-    return _top_values(facets, top)
 
 
 def _top_values(facets: dict, top: int) -> dict:
@@ -421,7 +376,11 @@ _CELL_SCOPE = (
 )
 
 
-def relations_between(*, by: str, a: str, b: str, limit: int = 100) -> list[Relation]:
+# Links of each type a matrix cell lists: rendering a link costs about a millisecond.
+CELL_LINKS_PER_TYPE = 50
+
+
+def relations_between(*, by: str, a: str, b: str, limit: int = CELL_LINKS_PER_TYPE) -> list[Relation]:
     """The agree/conflict links behind one matrix cell (stored and implied by disputes): claims of ``a``
     linked to claims of ``b``, the ``limit`` strongest of each type (agreements first).
 
@@ -431,7 +390,7 @@ def relations_between(*, by: str, a: str, b: str, limit: int = 100) -> list[Rela
     return links_as_relations([row[:5] for row in _cell(by, a, b, limit)])
 
 
-def relations_between_totals(*, by: str, a: str, b: str, limit: int = 100) -> dict[str, int]:
+def relations_between_totals(*, by: str, a: str, b: str, limit: int = CELL_LINKS_PER_TYPE) -> dict[str, int]:
     """How many agreements and conflicts the cell holds in all (``relations_between`` shows at most ``limit`` of each)."""
     totals = {Relation.Type.AGREE: 0, Relation.Type.CONFLICT: 0}
     totals.update({row[2]: row[5] for row in _cell(by, a, b, limit)})

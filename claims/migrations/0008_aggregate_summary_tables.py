@@ -19,7 +19,8 @@
 #
 # What is kept:
 # - claims_agg_claim: each claim's facet values as last counted (speaker, outlet, cue class,
-#   type, polarity, review status, month), so a change takes back exactly what was added.
+#   type, polarity, review status, month, date), so a change takes back exactly what was added;
+#   also what the facets of a search are counted over (narrow rows, the outlet already known).
 # - claims_agg_outlet_facets, claims_agg_speaker_facets: claims counted per combination of the
 #   columns a facet filter can pick (cue class, type, polarity, review status) with the outlet and
 #   month, or with the speaker. A few thousand rows each: every facet of the claims page, whole or
@@ -54,7 +55,8 @@ TABLES = [
         claim_type varchar(15) NOT NULL,
         polarity varchar(10) NOT NULL,
         review_status varchar(10) NOT NULL,
-        month date NOT NULL
+        month date NOT NULL,
+        claim_date date
     )""",
     """CREATE TABLE claims_agg_outlet_facets (
         outlet_key bigint NOT NULL,
@@ -339,9 +341,10 @@ BEGIN
     )
     {_add_facets("old", "-")}
     WITH new AS (
-        INSERT INTO claims_agg_claim (claim_id, speaker_key, outlet_key, cue_class, claim_type, polarity, review_status, month)
+        INSERT INTO claims_agg_claim (
+            claim_id, speaker_key, outlet_key, cue_class, claim_type, polarity, review_status, month, claim_date)
         SELECT c.id, coalesce(c.speaker_id, 0), coalesce(a.outlet_id, 0), c.cue_class, c.claim_type, c.polarity,
-               c.review_status, coalesce(date_trunc('month', c.claim_date)::date, '0001-01-01')
+               c.review_status, coalesce(date_trunc('month', c.claim_date)::date, '0001-01-01'), c.claim_date
         FROM claims_claim c JOIN unnest(changed_claims) AS d(id) ON d.id = c.id
         JOIN articles_article a ON a.id = c.article_id
         RETURNING *
