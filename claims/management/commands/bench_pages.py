@@ -14,6 +14,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Iterator
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -131,8 +132,9 @@ def _pages() -> Iterator[tuple[str, str]]:
         yield "dispute (most members)", dispute.get_absolute_url()
     yield "matrix, speakers", reverse("claims:matrix")
     yield "matrix, affiliations", reverse("claims:matrix") + "?by=affiliation"
-    busiest = agreement_matrix(by="speaker", limit=1)
-    if busiest:
-        pair = busiest[0]
-        yield "matrix cell (busiest pair)", f"{reverse('claims:matrix_cell')}?by=speaker&a={pair['a']}&b={pair['b']}"
+    for by in ("speaker", "affiliation"):
+        busiest = agreement_matrix(by=by, limit=1)
+        if busiest:
+            query = urlencode({"by": by, "a": busiest[0]["a"], "b": busiest[0]["b"]})
+            yield f"matrix cell, busiest {by} pair", f"{reverse('claims:matrix_cell')}?{query}"
     yield "ingest", reverse("articles:ingest")
