@@ -16,7 +16,7 @@ from django.db.models.sql.where import AND
 from claims import selectors_summaries as summaries
 from claims.aggregate_cache import cached_aggregate
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
-from claims.selectors_disputes import LINKS_PARAMS, links_as_relations, links_sql
+from claims.selectors_disputes import IMPLIED_SCORE, LINKS_PARAMS, links_as_relations, links_sql
 
 # Relations shown as agreement or conflict: a curator's "rejected" takes a link away.
 SHOWN_RELATIONS = ~Q(review_status=Relation.ReviewStatus.REJECTED)
@@ -78,23 +78,6 @@ def agreement_matrix(*, by: str, limit: int = 50) -> list[dict]:
     (``claims.selectors_summaries``); cached until the next write all the same.
     """
     return cached_aggregate("matrix", lambda: _matrix_pairs(by, limit), by, limit)
-
-
-# The matrix's key of a claim joined as ``c`` with its speaker as ``s``, per ``by``.
-MATRIX_SQL_KEYS = {"speaker": "c{end}.speaker_id", "affiliation": "NULLIF(s{end}.affiliation, '')"}
-
-
-def _links_sql(select: str, where: str = "TRUE", scope: tuple[str, str] = ("TRUE", "TRUE")) -> str:
-    """A query over the shown links (``LINKS_SQL``, its two parts narrowed by ``scope``) with both
-    claims (ca, cb) and speakers (sa, sb)."""
-    implied, stored = scope
-    return f"""
-        WITH links AS ({links_sql(implied=implied, stored=stored)})
-        SELECT {select} FROM links l
-        JOIN claims_claim ca ON ca.id = l.claim_a_id JOIN claims_claim cb ON cb.id = l.claim_b_id
-        LEFT JOIN claims_speaker sa ON sa.id = ca.speaker_id LEFT JOIN claims_speaker sb ON sb.id = cb.speaker_id
-        WHERE l.type IN (%(agree)s, %(conflict)s) AND {where}
-    """
 
 
 def _fetch(sql: str, **params: object) -> list[tuple]:
@@ -362,18 +345,25 @@ _CELL_SPEAKERS = {
 }
 # ARRAY(...) rather than IN (...): PostgreSQL computes the few ids first and then probes the
 # indexes of members, claims and relations with them, instead of joining against every row.
-_CELL_SCOPE = (
-    """m1.proposition_id = ANY (ARRAY(
-        SELECT g1.dispute_id FROM claims_agg_dispute_group g1
-        JOIN claims_agg_dispute_group g2 ON g2.dispute_id = g1.dispute_id
-        WHERE g1.speaker_key IN ({speakers_a}) AND g2.speaker_key IN ({speakers_b})))
-    AND c1.speaker_id = ANY (ARRAY({speakers_a} UNION {speakers_b}))
-    AND c2.speaker_id = ANY (ARRAY({speakers_a} UNION {speakers_b}))""",
-    """r.id = ANY (ARRAY(
-        SELECT relation_id FROM claims_agg_relation
-        WHERE key_lo = ANY (ARRAY({speakers_a} UNION {speakers_b}))
-          AND key_hi = ANY (ARRAY({speakers_a} UNION {speakers_b}))))""",
-)
+# The relations between a speaker of one key and a speaker of the other (either way round).
+_CELL_RELATIONS = """ARRAY(
+    SELECT relation_id FROM claims_agg_relation
+    WHERE key_lo = ANY (ARRAY({speakers_a})) AND key_hi = ANY (ARRAY({speakers_b}))
+       OR key_lo = ANY (ARRAY({speakers_b})) AND key_hi = ANY (ARRAY({speakers_a})))"""
+_CELL_SCOPE = {
+    # Every link: the pairs of the disputes with live claims of both keys, and their relations.
+    "all": (
+        """m1.proposition_id = ANY (ARRAY(
+            SELECT g1.dispute_id FROM claims_agg_dispute_group g1
+            JOIN claims_agg_dispute_group g2 ON g2.dispute_id = g1.dispute_id
+            WHERE g1.speaker_key IN ({speakers_a}) AND g2.speaker_key IN ({speakers_b})))
+        AND c1.speaker_id = ANY (ARRAY({speakers_a} UNION {speakers_b}))
+        AND c2.speaker_id = ANY (ARRAY({speakers_a} UNION {speakers_b}))""",
+        f"r.id = ANY ({_CELL_RELATIONS})",
+    ),
+    # Only the links a stored relation stands behind (reached from the relations alone).
+    "related": (f"r.id = ANY ({_CELL_RELATIONS})", f"r.id = ANY ({_CELL_RELATIONS})"),
+}
 
 
 # Links of each type a matrix cell lists: rendering a link costs about a millisecond.
@@ -398,22 +388,58 @@ def relations_between_totals(*, by: str, a: str, b: str, limit: int = CELL_LINKS
 
 
 def _cell(by: str, a: str, b: str, limit: int) -> list[tuple]:
-    return cached_aggregate("matrix_cell", lambda: _cell_links(by, a, b, limit), by, a, b, limit)
+    return cached_aggregate("matrix_cell", lambda: _cell_strongest(by, a, b, limit), by, a, b, limit)
 
 
-def _cell_links(by: str, a: str, b: str, limit: int) -> list[tuple]:
-    """(claim_a_id, claim_b_id, type, relation_id, dispute_id, links of this type in all) per shown link."""
-    ka, kb = (MATRIX_SQL_KEYS[by].format(end=end) for end in "ab")
-    where = f"(({ka})::text = %(a)s AND ({kb})::text = %(b)s OR ({ka})::text = %(b)s AND ({kb})::text = %(a)s)"
+def _cell_strongest(by: str, a: str, b: str, limit: int) -> list[tuple]:
+    """The ``limit`` strongest links of each type in a cell, with each type's total.
+
+    Links are ranked by score, then those a stored relation stands behind first; a pair only a
+    dispute implies scores 0.5. So when a type has ``limit`` related links scoring 0.5 or more (or
+    no other links at all), its strongest are all related ones, and reading the relations between
+    the two keys is enough: the totals come from the summary tables. Otherwise every link of the
+    cell is derived (the disputes both keys share can hold thousands of pairs).
+    """
+    totals = summaries.link_pair_totals(by=by, a=a, b=b)
+    related = _cell_links(by, a, b, limit=None, scope="related")
+    complete = True
+    for kind in (Relation.Type.AGREE, Relation.Type.CONFLICT):
+        of_kind = [row for row in related if row[2] == kind]
+        strong = sum(1 for row in of_kind if row[6] >= IMPLIED_SCORE)
+        complete = complete and (strong >= limit or len(of_kind) == totals[kind])
+    rows = related if complete else _cell_links(by, a, b, limit=None, scope="all")
+    ranked = []
+    for kind in (Relation.Type.AGREE, Relation.Type.CONFLICT):
+        of_kind = [row for row in rows if row[2] == kind][:limit]  # already in rank order
+        ranked += [(*row[:5], totals[kind]) for row in of_kind]
+    return ranked
+
+
+# A link between the cell's two keys: its speakers (LINKS_SQL gives them) are one of each.
+_CELL_PAIR = {
+    "speaker": "(l.speaker_a_id = %(key_a)s AND l.speaker_b_id = %(key_b)s "
+    "OR l.speaker_a_id = %(key_b)s AND l.speaker_b_id = %(key_a)s)",
+    "affiliation": "(sa.affiliation = %(a)s AND sb.affiliation = %(b)s OR sa.affiliation = %(b)s AND sb.affiliation = %(a)s)",
+}
+
+
+def _cell_links(by: str, a: str, b: str, *, limit: int | None, scope: str) -> list[tuple]:
+    """(claim_a_id, claim_b_id, type, relation_id, dispute_id, links of this type, score) per link
+    between the cell's keys, strongest first within each type; ``scope`` is a key of ``_CELL_SCOPE``."""
     speakers_a, speakers_b = _CELL_SPEAKERS[by]
-    scope = tuple(part.format(speakers_a=speakers_a, speakers_b=speakers_b) for part in _CELL_SCOPE)
+    implied, stored = (part.format(speakers_a=speakers_a, speakers_b=speakers_b) for part in _CELL_SCOPE[scope])
     order = "l.score DESC, l.relation_id NULLS LAST, l.claim_a_id, l.claim_b_id"
-    columns = (
-        "l.claim_a_id, l.claim_b_id, l.type, l.relation_id, l.dispute_id, count(*) OVER (PARTITION BY l.type) AS total, "
-        f"row_number() OVER (PARTITION BY l.type ORDER BY {order}) AS strength"
-    )
-    sql = f"""SELECT claim_a_id, claim_b_id, type, relation_id, dispute_id, total
-              FROM ({_links_sql(columns, where, scope=scope)}) AS ranked
-              WHERE strength <= %(limit)s ORDER BY type, strength"""
+    sql = f"""
+        WITH links AS ({links_sql(implied=implied, stored=stored)})
+        SELECT claim_a_id, claim_b_id, type, relation_id, dispute_id, total, score FROM (
+            SELECT l.claim_a_id, l.claim_b_id, l.type, l.relation_id, l.dispute_id, l.score,
+                   count(*) OVER (PARTITION BY l.type) AS total,
+                   row_number() OVER (PARTITION BY l.type ORDER BY {order}) AS strength
+            FROM links l
+            LEFT JOIN claims_speaker sa ON sa.id = l.speaker_a_id LEFT JOIN claims_speaker sb ON sb.id = l.speaker_b_id
+            WHERE l.type IN (%(agree)s, %(conflict)s) AND {_CELL_PAIR[by]}
+        ) AS ranked
+        WHERE %(limit)s::int IS NULL OR strength <= %(limit)s::int ORDER BY type, strength
+    """
     keys = {"key_a": int(a), "key_b": int(b)} if by == "speaker" else {}
     return _fetch(sql, a=str(a), b=str(b), limit=limit, **keys)

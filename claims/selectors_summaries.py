@@ -141,6 +141,27 @@ def link_pairs(*, by: str, limit: int) -> list[tuple]:
     return _rows(sql, [limit])
 
 
+_PAIR_TOTALS_SQL = {
+    "speaker": """
+        SELECT coalesce(sum(agree), 0)::bigint, coalesce(sum(conflict), 0)::bigint FROM claims_agg_link_count
+        WHERE key_lo = LEAST(%(a)s::bigint, %(b)s::bigint) AND key_hi = GREATEST(%(a)s::bigint, %(b)s::bigint)
+    """,
+    "affiliation": """
+        SELECT coalesce(sum(l.agree), 0)::bigint, coalesce(sum(l.conflict), 0)::bigint
+        FROM claims_agg_link_count l
+        JOIN claims_speaker sa ON sa.id = l.key_lo JOIN claims_speaker sb ON sb.id = l.key_hi
+        WHERE sa.affiliation = %(a)s AND sb.affiliation = %(b)s OR sa.affiliation = %(b)s AND sb.affiliation = %(a)s
+    """,
+}
+
+
+def link_pair_totals(*, by: str, a: str, b: str) -> dict[str, int]:
+    """Agreements and conflicts between two speakers (ids) or two affiliations: one matrix cell."""
+    params = {"a": int(a), "b": int(b)} if by == "speaker" else {"a": a, "b": b}
+    [(agree, conflict)] = _rows(_PAIR_TOTALS_SQL[by], params)
+    return {"agree": agree, "conflict": conflict}
+
+
 _COUNTERPARTS_SQL = """
     SELECT CASE WHEN key_lo = %(speaker)s THEN key_hi ELSE key_lo END AS other, agree, conflict
     FROM claims_agg_link_count
