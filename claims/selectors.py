@@ -367,7 +367,7 @@ _CELL_SCOPE = {
 
 
 # Links of each type a matrix cell lists: rendering a link costs about a millisecond.
-CELL_LINKS_PER_TYPE = 50
+CELL_LINKS_PER_TYPE = 25
 
 
 def relations_between(*, by: str, a: str, b: str, limit: int = CELL_LINKS_PER_TYPE) -> list[Relation]:
