@@ -220,19 +220,19 @@ IMPLIED_PAIRS = """
 """
 
 
-def _add_links(delta: str, sign: str) -> str:
-    """Add (sign '+') or take back ('-') the per-pair link counts of CTE ``delta``, and their totals."""
+def _add_links(delta: str) -> str:
+    """Add the per-pair link count changes of CTE ``delta`` (pairs that did not change left alone), and their totals."""
     return f"""
     , totals AS (
         INSERT INTO claims_agg_link_total AS t (type, n)
-        SELECT kind, {sign}amount FROM (
+        SELECT kind, amount FROM (
             SELECT 'agree' AS kind, sum(agree) AS amount FROM {delta}
             UNION ALL SELECT 'conflict', sum(conflict) FROM {delta}) AS s
         WHERE amount <> 0
         ON CONFLICT (type) DO UPDATE SET n = t.n + EXCLUDED.n
     )
     INSERT INTO claims_agg_link_count AS t (key_lo, key_hi, agree, conflict)
-    SELECT key_lo, key_hi, {sign}sum(agree), {sign}sum(conflict) FROM {delta} GROUP BY 1, 2
+    SELECT key_lo, key_hi, sum(agree), sum(conflict) FROM {delta} GROUP BY 1, 2
     HAVING sum(agree) <> 0 OR sum(conflict) <> 0
     ON CONFLICT (key_lo, key_hi) DO UPDATE SET agree = t.agree + EXCLUDED.agree, conflict = t.conflict + EXCLUDED.conflict;
     """
@@ -278,6 +278,15 @@ RELATION_CONTRIBUTION = """
         SELECT r.review_status <> 'rejected' AND (k.decided OR NOT k.same_dispute) AS shown,
                k.same_dispute AND k.decided AS replaces
     ) AS v
+"""
+
+# The groups of the changed disputes as the data stands: members whose claim is not rejected, per
+# dispute, speaker (0 = none) and side.
+NEW_GROUPS = """
+    SELECT m.proposition_id AS dispute_id, coalesce(c.speaker_id, 0) AS speaker_key, m.side, count(*)::int AS n
+    FROM claims_propositionmember m JOIN unnest(changed_disputes) AS d(id) ON d.id = m.proposition_id
+    JOIN claims_claim c ON c.id = m.claim_id AND c.review_status <> 'rejected'
+    GROUP BY 1, 2, 3
 """
 
 APPLY = f"""
@@ -353,21 +362,22 @@ BEGIN
     DELETE FROM claims_agg_outlet_facets WHERE n = 0;
     DELETE FROM claims_agg_speaker_facets WHERE n = 0;
 
-    -- Disputes: their groups' implied links out, recounted groups' in; sides and outlets recounted.
-    WITH old AS (
-        DELETE FROM claims_agg_dispute_group g USING unnest(changed_disputes) AS d(id)
-        WHERE g.dispute_id = d.id RETURNING g.*
-    ), delta AS ({IMPLIED_PAIRS.format(groups="old")})
-    {_add_links("delta", "-")}
-    WITH new AS (
-        INSERT INTO claims_agg_dispute_group (dispute_id, speaker_key, side, n)
-        SELECT m.proposition_id, coalesce(c.speaker_id, 0), m.side, count(*)
-        FROM claims_propositionmember m JOIN unnest(changed_disputes) AS d(id) ON d.id = m.proposition_id
-        JOIN claims_claim c ON c.id = m.claim_id AND c.review_status <> 'rejected'
-        GROUP BY 1, 2, 3
-        RETURNING *
-    ), delta AS ({IMPLIED_PAIRS.format(groups="new")})
-    {_add_links("delta", "")}
+    -- Disputes: the implied links of their groups as counted before against those of their groups
+    -- now, netted first (a dispute of g groups implies g² group pairs, and a new member changes
+    -- only the pairs of its own group), then the groups replaced.
+    WITH old_groups AS (
+        SELECT g.* FROM claims_agg_dispute_group g JOIN unnest(changed_disputes) AS d(id) ON g.dispute_id = d.id
+    ), new_groups AS ({NEW_GROUPS}), delta AS (
+        SELECT key_lo, key_hi, sum(agree) AS agree, sum(conflict) AS conflict FROM (
+            SELECT key_lo, key_hi, -agree AS agree, -conflict AS conflict FROM ({IMPLIED_PAIRS.format(groups="old_groups")}) AS o
+            UNION ALL
+            SELECT key_lo, key_hi, agree, conflict FROM ({IMPLIED_PAIRS.format(groups="new_groups")}) AS n
+        ) AS both_ways
+        GROUP BY 1, 2
+    )
+    {_add_links("delta")}
+    DELETE FROM claims_agg_dispute_group g USING unnest(changed_disputes) AS d(id) WHERE g.dispute_id = d.id;
+    INSERT INTO claims_agg_dispute_group (dispute_id, speaker_key, side, n) {NEW_GROUPS};
     DELETE FROM claims_agg_dispute s USING unnest(changed_disputes) AS d(id) WHERE s.dispute_id = d.id;
     INSERT INTO claims_agg_dispute (dispute_id, supports, refutes, support_outlets, refute_outlets)
     SELECT m.proposition_id,
@@ -378,18 +388,21 @@ BEGIN
     JOIN claims_claim c ON c.id = m.claim_id JOIN articles_article a ON a.id = c.article_id
     GROUP BY 1;
 
-    -- Relations: each changed relation's contribution out, its current one in.
+    -- Relations: each changed relation's contribution as counted before against its contribution
+    -- now, netted, then the contributions replaced.
     WITH old AS (
-        DELETE FROM claims_agg_relation x USING unnest(changed_relations) AS d(id)
-        WHERE x.relation_id = d.id RETURNING x.*
-    ), delta AS (SELECT key_lo, key_hi, agree::bigint AS agree, conflict::bigint AS conflict FROM old)
-    {_add_links("delta", "-")}
-    WITH new AS (
-        INSERT INTO claims_agg_relation (relation_id, key_lo, key_hi, agree, conflict)
-        {RELATION_CONTRIBUTION}
-        RETURNING *
-    ), delta AS (SELECT key_lo, key_hi, agree::bigint AS agree, conflict::bigint AS conflict FROM new)
-    {_add_links("delta", "")}
+        SELECT x.* FROM claims_agg_relation x JOIN unnest(changed_relations) AS d(id) ON x.relation_id = d.id
+    ), new AS ({RELATION_CONTRIBUTION}), delta AS (
+        SELECT key_lo, key_hi, sum(agree) AS agree, sum(conflict) AS conflict FROM (
+            SELECT key_lo, key_hi, -agree::bigint AS agree, -conflict::bigint AS conflict FROM old
+            UNION ALL
+            SELECT key_lo, key_hi, agree::bigint, conflict::bigint FROM new
+        ) AS both_ways
+        GROUP BY 1, 2
+    )
+    {_add_links("delta")}
+    DELETE FROM claims_agg_relation x USING unnest(changed_relations) AS d(id) WHERE x.relation_id = d.id;
+    INSERT INTO claims_agg_relation (relation_id, key_lo, key_hi, agree, conflict) {RELATION_CONTRIBUTION};
     DELETE FROM claims_agg_link_count WHERE agree = 0 AND conflict = 0;
 END
 $$
