@@ -1,6 +1,11 @@
 """Aggregates over the whole knowledge base (facet counts, the matrix, the most contested
 disputes, home counts), cached until the data they read changes.
 
+Most of them are read from summary tables that PostgreSQL keeps exact at every commit
+(``claims.selectors_summaries``), so computing one again after a write is cheap; the cache
+spares even that on the many requests between writes, and holds the aggregates that still
+scan rows (facets of a filtered result, a speaker's months and disputes).
+
 Every statement that writes an article, claim, speaker, relation, dispute or dispute member
 moves a counter in PostgreSQL (triggers of migration ``claims.0004_data_version_counter``, so
 bulk writes, the admin, raw SQL and every service count alike). A cached value is stored under
@@ -27,11 +32,26 @@ T = TypeVar("T")
 TIMEOUT_SECONDS = 24 * 3600
 
 
+# The version, and whether this transaction has written. A transaction that has written first
+# brings the summary tables up to date with its own writes (other transactions' are folded in as
+# they commit), in the same statement: still one query per aggregate read.
+_VERSION_SQL = """
+    SELECT sum(n), txid_current_if_assigned(),
+           CASE WHEN txid_current_if_assigned() IS NOT NULL THEN claims_agg_apply()::text END
+    FROM claims_data_version
+"""
+
+
 def data_version() -> str:
-    """The knowledge base's version: changes whenever a write to it commits (or is made by us)."""
+    """The knowledge base's version: changes whenever a write to it commits (or is made by us).
+
+    Folding in our own writes takes the summaries' lock until this transaction ends, as the
+    commit would for a moment: fine in tests and in a request that writes; a request that only
+    reads never takes it.
+    """
     with connection.cursor() as cursor:
-        cursor.execute("SELECT sum(n), txid_current_if_assigned() FROM claims_data_version")
-        total, own_transaction = cursor.fetchone()
+        cursor.execute(_VERSION_SQL)
+        total, own_transaction, _ = cursor.fetchone()
     return f"{total}" if own_transaction is None else f"{total}-t{own_transaction}"
 
 

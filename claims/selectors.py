@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Least, TruncMonth
+from django.db.models.expressions import Col
+from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.lookups import Exact
+from django.db.models.sql.where import AND
 
+from claims import selectors_summaries as summaries
 from claims.aggregate_cache import cached_aggregate
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
-from claims.selectors_disputes import LINKS_PARAMS, LINKS_SQL, links_as_relations
+from claims.selectors_disputes import IMPLIED_SCORE, LINKS_PARAMS, links_as_relations, links_sql
 
 # Relations shown as agreement or conflict: a curator's "rejected" takes a link away.
 SHOWN_RELATIONS = ~Q(review_status=Relation.ReviewStatus.REJECTED)
@@ -66,27 +71,13 @@ MATRIX_KEYS = {"speaker": "speaker_id", "affiliation": "speaker__affiliation"}
 
 
 def agreement_matrix(*, by: str, limit: int = 50) -> list[dict]:
-    """Pairs of speakers (or affiliations) with their counts of agree and conflict relations.
+    """Pairs of speakers (or affiliations) with their counts of agree and conflict links.
 
-    Each unordered pair appears once (``a`` <= ``b``), the pairs with most relations first.
-    It reads every relation, so it is cached until the next write (``claims.aggregate_cache``).
+    Each unordered pair appears once (``a`` <= ``b``), the pairs with most links first. Links are
+    the stored relations and the pairs disputes imply, counted in the summary tables
+    (``claims.selectors_summaries``); cached until the next write all the same.
     """
     return cached_aggregate("matrix", lambda: _matrix_pairs(by, limit), by, limit)
-
-
-# The matrix's key of a claim joined as ``c`` with its speaker as ``s``, per ``by``.
-MATRIX_SQL_KEYS = {"speaker": "c{end}.speaker_id", "affiliation": "NULLIF(s{end}.affiliation, '')"}
-
-
-def _links_sql(select: str, where: str = "TRUE") -> str:
-    """A query over every shown link (``LINKS_SQL``) with both claims (ca, cb) and speakers (sa, sb)."""
-    return f"""
-        WITH links AS ({LINKS_SQL})
-        SELECT {select} FROM links l
-        JOIN claims_claim ca ON ca.id = l.claim_a_id JOIN claims_claim cb ON cb.id = l.claim_b_id
-        LEFT JOIN claims_speaker sa ON sa.id = ca.speaker_id LEFT JOIN claims_speaker sb ON sb.id = cb.speaker_id
-        WHERE l.type IN (%(agree)s, %(conflict)s) AND {where}
-    """
 
 
 def _fetch(sql: str, **params: object) -> list[tuple]:
@@ -96,28 +87,11 @@ def _fetch(sql: str, **params: object) -> list[tuple]:
 
 
 def _matrix_pairs(by: str, limit: int) -> list[dict]:
-    ka, kb = (MATRIX_SQL_KEYS[by].format(end=end) for end in "ab")
-    sql = _links_sql(
-        f"""LEAST({ka}, {kb}), GREATEST({ka}, {kb}), count(*) FILTER (WHERE l.type = %(agree)s),
-            count(*) FILTER (WHERE l.type = %(conflict)s)""",
-        f"{ka} IS NOT NULL AND {kb} IS NOT NULL",
-    )
-    rows = _fetch(f"{sql} GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT %(limit)s", limit=limit)
+    rows = summaries.link_pairs(by=by, limit=limit)
     return [{"a": a, "b": b, "agree": agree, "conflict": conflict} for a, b, agree, conflict in rows]
 
 
 # ---- web UI reads ------------------------------------------------------------------------
-
-# The facets of the claims page, each a column of the filtered result (see ``claim_facets``).
-FACET_COLUMNS = {
-    "speaker": "speaker_id",
-    "affiliation": "speaker__affiliation",
-    "outlet": "article__outlet_id",
-    "cue_class": "cue_class",
-    "type": "claim_type",
-    "polarity": "polarity",
-    "review_status": "review_status",
-}
 
 
 def claims_ordered(*, queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
@@ -149,50 +123,116 @@ def claim_search_page(*, queryset: QuerySet[Claim], text: str, offset: int, limi
 
 
 def claim_facets(*, queryset: QuerySet[Claim], top: int = 12) -> dict:
-    """Counts per facet value over the whole filtered result, in one scan.
+    """Counts per facet value over the whole filtered result.
 
-    One GROUPING SETS query instead of one GROUP BY per facet: on 100,000 claims the table is
-    read once rather than eight times. Still a scan of every matching row, so the result is
-    cached until the next write (``claims.aggregate_cache``), keyed by the filter's SQL.
-    Returns ``{"total", "first_date", "last_date", facet: [(value, count), …]}`` with each
-    facet's ``top`` most frequent values and a ``months`` list.
+    Unfiltered, or filtered only on cue class, type, polarity or review status (the claims page as
+    it opens, and the facets an analyst clicks first, which keep most claims), the counts are
+    sums over the facet summary tables, which PostgreSQL keeps exact (``claims.selectors_summaries``).
+    Otherwise (a search, a speaker, outlet, date, article or dispute) they are counted over the
+    matching claims' summary rows in one GROUPING SETS query -- unless a sample shows more matches
+    than ``CLAIMTRACK_FACETS_EXACT_UP_TO``: then they are estimated from that sample and
+    ``estimated`` is true (see ``_facets_of_matches``).
+    Either way cached until the next write (``claims.aggregate_cache``), keyed by the filter.
+    Returns ``{"total", "first_date", "last_date", "estimated", facet: [(value, count), …]}`` with
+    each facet's ``top`` most frequent values and a ``month`` list.
     """
-    columns = {f"f_{name}": F(path) for name, path in FACET_COLUMNS.items()}
-    inner = queryset.order_by().values(**columns, f_date=F("claim_date"))
-    sql, params = inner.query.sql_with_params()
-    return cached_aggregate("facets", lambda: _facets_count(sql, params, [*columns, "f_month"], top), sql, params, top)
+    filters = _summary_filters(queryset)
+    if filters is not None:
+        compute = lambda: {**_top_values(summaries.facet_counts(filters=filters), top), "estimated": False}  # noqa: E731
+        return cached_aggregate("facets_summary", compute, sorted(filters.items()), top)
+    ids_sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    return cached_aggregate("facets", lambda: _facets_of_matches(ids_sql, params, top), ids_sql, params, top)
 
 
-def _facets_count(sql: str, params: tuple, keys: list[str], top: int) -> dict:
-    sets = ", ".join(f"({key})" for key in keys)
-    outer = (
-        f"SELECT GROUPING({', '.join(keys)}), {', '.join(keys)}, COUNT(*), MIN(f_date), MAX(f_date) "
-        f"FROM (SELECT *, date_trunc('month', f_date)::date AS f_month FROM ({sql}) AS f0) AS f "
-        f"GROUP BY GROUPING SETS ({sets}, ())"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(outer, params)
-        rows = cursor.fetchall()
-    return _facets_from_rows(rows, keys, top)
+# The sample of the claims table that estimates a large result: whole pages (SYSTEM), so its cost
+# follows the sample's size, not the table's; the same pages for the same data (REPEATABLE), so
+# numbers do not jump between two requests.
+_SAMPLE_FROM = 'FROM "claims_claim"'
+_SAMPLE_SEED = 7
 
 
-def _facets_from_rows(rows: list[tuple], keys: list[str], top: int) -> dict:
-    facets: dict = {key[2:]: [] for key in keys}
-    facets.update(total=0, first_date=None, last_date=None)
-    everything = (1 << len(keys)) - 1
-    for grouping, *values, count, first, last in rows:
-        if grouping == everything:  # the () set: the whole result
-            facets.update(total=count, first_date=first, last_date=last)
-            continue
-        # GROUPING() sets a bit for each column *not* grouped; the one clear bit is this row's facet.
-        index = next(i for i in range(len(keys)) if not grouping & (1 << (len(keys) - 1 - i)))
-        if values[index] not in (None, ""):
-            facets[keys[index][2:]].append((values[index], count))
+def _facets_of_matches(ids_sql: str, params: tuple, top: int) -> dict:
+    """Facets of a filtered result: exact, or estimated when a sample says the result is large.
+
+    Counting costs a few microseconds a match; a search for a common word matches tens of
+    thousands of claims and would cost hundreds of milliseconds after every write. So the
+    result is first counted on a sample of about ``CLAIMTRACK_FACETS_SAMPLE_ROWS`` claims; when
+    that predicts more than ``CLAIMTRACK_FACETS_EXACT_UP_TO`` matches, the sample's counts,
+    scaled and rounded, are the answer (``estimated``), else the matches are counted exactly.
+    """
+    fraction = _sample_fraction()
+    if fraction is not None and ids_sql.count(_SAMPLE_FROM) == 1:
+        sampling = f"{_SAMPLE_FROM} TABLESAMPLE SYSTEM ({100 * fraction:.6f}) REPEATABLE ({_SAMPLE_SEED})"
+        sample = summaries.facet_counts_of(ids_sql=ids_sql.replace(_SAMPLE_FROM, sampling), params=params)
+        if sample["total"] / fraction > settings.CLAIMTRACK_FACETS_EXACT_UP_TO:
+            return _top_values(_scaled(sample, fraction), top)
+    return {**_top_values(summaries.facet_counts_of(ids_sql=ids_sql, params=params), top), "estimated": False}
+
+
+def _sample_fraction() -> float | None:
+    """The share of claims a sample reads, or None when the table is small enough to count whole."""
+    total = summaries.claim_total()
+    wanted = settings.CLAIMTRACK_FACETS_SAMPLE_ROWS
+    return wanted / total if total > 2 * wanted else None
+
+
+def _scaled(sample: dict, fraction: float) -> dict:
+    """A sample's facet counts as estimates of the whole result (two significant figures)."""
+    estimate = {
+        key: [(value, _about(n / fraction)) for value, n in values]
+        for key, values in sample.items()
+        if isinstance(values, list)
+    }
+    # The date inputs' bounds must not exclude a match the sample missed: the whole database's.
+    first, last = summaries.claim_date_range()
+    return {
+        **estimate,
+        "total": _about(sample["total"] / fraction),
+        "first_date": first,
+        "last_date": last,
+        "estimated": True,
+    }
+
+
+def _about(count: float) -> int:
+    """``count`` to two significant figures: 24,873 -> 25,000 (an estimate should not look exact)."""
+    return int(float(f"{count:.2g}"))
+
+
+def _top_values(facets: dict, top: int) -> dict:
+    """Each facet's ``top`` most frequent values (ties by value); every month, in order."""
     for key in facets:
         if isinstance(facets[key], list) and key != "month":
             facets[key] = sorted(facets[key], key=lambda item: (-item[1], str(item[0])))[:top]
     facets["month"].sort()
     return facets
+
+
+def _summary_filters(queryset: QuerySet[Claim]) -> dict[str, str] | None:
+    """The queryset's filters when the facet tables can apply them, else None.
+
+    That is every claim, or claims with given values of ``summaries.SUMMARY_FILTER_COLUMNS``
+    (``Claim.objects.filter(polarity="negated", cue_class="deny")``): {column: value}. Anything
+    else (another lookup, a join, a negation, OR, slicing, DISTINCT) is None and gets counted.
+    """
+    query = queryset.query
+    if queryset.model is not Claim or query.is_sliced or query.distinct or query.combinator:
+        return None
+    if query.where.negated or (len(query.where.children) > 1 and query.where.connector != AND):
+        return None
+    filters: dict[str, str] = {}
+    for condition in query.where.children:
+        if not (
+            isinstance(condition, Exact)
+            and isinstance(condition.lhs, Col)
+            and condition.lhs.alias == Claim._meta.db_table
+            and condition.lhs.target.column in summaries.SUMMARY_FILTER_COLUMNS
+            and isinstance(condition.rhs, str)
+            and condition.lhs.target.column not in filters
+        ):
+            return None
+        filters[condition.lhs.target.column] = condition.rhs
+    return filters
 
 
 def speaker_names(*, ids: Iterable[int]) -> dict[int, Speaker]:
@@ -249,24 +289,17 @@ def _disputes_of(speaker: Speaker, limit: int) -> list[dict]:
 def speaker_counterparts(*, speaker: Speaker, limit: int = 20) -> list[dict]:
     """Other speakers linked to this one, with agreement and conflict counts, most linked first.
 
-    Reads every relation of the speaker's claims (thousands for a busy speaker): cached until
-    the next write.
+    Read from the per-pair link counts of the summary tables; cached until the next write.
     """
     return cached_aggregate("counterparts", lambda: _counterparts(speaker, limit), speaker.pk, limit)
 
 
 def _counterparts(speaker: Speaker, limit: int) -> list[dict]:
-    counts: dict[int, dict] = {}
-    other = "CASE WHEN ca.speaker_id = %(speaker)s THEN cb.speaker_id ELSE ca.speaker_id END"
-    where = "%(speaker)s IN (ca.speaker_id, cb.speaker_id) AND ca.speaker_id <> cb.speaker_id"
-    for other_id, kind, n in _fetch(
-        f"{_links_sql(f'{other}, l.type, count(*)', where)} GROUP BY 1, 2", speaker=speaker.pk
-    ):
-        entry = counts.setdefault(other_id, {"agree": 0, "conflict": 0})
-        entry[kind] += n
-    ranked = sorted(counts.items(), key=lambda item: -(item[1]["agree"] + item[1]["conflict"]))[:limit]
-    names = speaker_names(ids=[pk for pk, _ in ranked])
-    return [{"speaker": names[pk], **entry} for pk, entry in ranked if pk in names]
+    ranked = summaries.counterpart_counts(speaker_id=speaker.pk, limit=limit)
+    names = speaker_names(ids=[pk for pk, _, _ in ranked])
+    return [
+        {"speaker": names[pk], "agree": agree, "conflict": conflict} for pk, agree, conflict in ranked if pk in names
+    ]
 
 
 def dispute_get(*, dispute_id: int) -> Proposition | None:
@@ -277,54 +310,136 @@ def disputes_most_contested(*, limit: int = 8) -> list[Proposition]:
     """Disputes with claims on both sides, ranked by the weaker side's number of independent outlets.
 
     A dispute where three outlets say yes and three say no is more contested than one with
-    twenty yes and one no; ties go to the one with more claims in all. It reads every dispute
-    member, so it is cached until the next write.
+    twenty yes and one no; ties go to the one with more claims in all (then the newest). Sides
+    and outlets per dispute come from the summary tables; cached until the next write.
     """
-    return cached_aggregate("contested", lambda: list(_disputes_by_contest()[:limit]), limit)
+    return cached_aggregate("contested", lambda: _disputes_by_contest(limit), limit)
 
 
-def _disputes_by_contest() -> QuerySet[Proposition]:
-    sides = PropositionMember.Side
-    return (
-        Proposition.objects.annotate(
-            supports=Count("members", filter=Q(members__side=sides.SUPPORTS)),
-            refutes=Count("members", filter=Q(members__side=sides.REFUTES)),
-            support_outlets=Count(
-                "members__claim__article__outlet", filter=Q(members__side=sides.SUPPORTS), distinct=True
-            ),
-            refute_outlets=Count(
-                "members__claim__article__outlet", filter=Q(members__side=sides.REFUTES), distinct=True
-            ),
-        )
-        .filter(supports__gt=0, refutes__gt=0)
-        .order_by(Least("support_outlets", "refute_outlets").desc(), Least("supports", "refutes").desc(), "-id")
-    )
+def _disputes_by_contest(limit: int) -> list[Proposition]:
+    ranked = summaries.disputes_by_contest(limit=limit)
+    disputes = Proposition.objects.in_bulk([row["id"] for row in ranked])
+    found = []
+    for row in ranked:
+        if (dispute := disputes.get(row["id"])) is not None:
+            for name in ("supports", "refutes", "support_outlets", "refute_outlets"):
+                setattr(dispute, name, row[name])
+            found.append(dispute)
+    return found
 
 
 def home_counts() -> dict[str, int]:
     """How many articles, claims, speakers, disputes, agreements and conflicts (cached until a write)."""
-    return cached_aggregate("home_counts", _home_counts)
+    return cached_aggregate("home_counts", summaries.home_counts)
 
 
-def _home_counts() -> dict[str, int]:
-    from articles.models import Article
+# Where a matrix cell's links can be, from the summary tables: the disputes with live claims of
+# both keys (their implied pairs) and the relations between the two keys' speakers. LINKS_SQL
+# then reads those disputes' members and those relations only, and decides each pair as ever.
+_CELL_SPEAKERS = {
+    "speaker": ("SELECT %(key_a)s::bigint", "SELECT %(key_b)s::bigint"),
+    "affiliation": (
+        "SELECT id FROM claims_speaker WHERE affiliation = %(a)s",
+        "SELECT id FROM claims_speaker WHERE affiliation = %(b)s",
+    ),
+}
+# ARRAY(...) rather than IN (...): PostgreSQL computes the few ids first and then probes the
+# indexes of members, claims and relations with them, instead of joining against every row.
+# The relations between a speaker of one key and a speaker of the other (either way round).
+_CELL_RELATIONS = """ARRAY(
+    SELECT relation_id FROM claims_agg_relation
+    WHERE key_lo = ANY (ARRAY({speakers_a})) AND key_hi = ANY (ARRAY({speakers_b}))
+       OR key_lo = ANY (ARRAY({speakers_b})) AND key_hi = ANY (ARRAY({speakers_a})))"""
+_CELL_SCOPE = {
+    # Every link: the pairs of the disputes with live claims of both keys, and their relations.
+    "all": (
+        """m1.proposition_id = ANY (ARRAY(
+            SELECT g1.dispute_id FROM claims_agg_dispute_group g1
+            JOIN claims_agg_dispute_group g2 ON g2.dispute_id = g1.dispute_id
+            WHERE g1.speaker_key IN ({speakers_a}) AND g2.speaker_key IN ({speakers_b})))
+        AND c1.speaker_id = ANY (ARRAY({speakers_a} UNION {speakers_b}))
+        AND c2.speaker_id = ANY (ARRAY({speakers_a} UNION {speakers_b}))""",
+        f"r.id = ANY ({_CELL_RELATIONS})",
+    ),
+    # Only the links a stored relation stands behind (reached from the relations alone).
+    "related": (f"r.id = ANY ({_CELL_RELATIONS})", f"r.id = ANY ({_CELL_RELATIONS})"),
+}
 
-    counts = "count(*) FILTER (WHERE l.type = %(agree)s), count(*) FILTER (WHERE l.type = %(conflict)s)"
-    [(agree, conflict)] = _fetch(_links_sql(counts))
-    return {
-        "articles": Article.objects.count(),
-        "claims": Claim.objects.count(),
-        "speakers": Speaker.objects.count(),
-        "disputes": Proposition.objects.count(),
-        "agree": agree,
-        "conflict": conflict,
-    }
+
+# Links of each type a matrix cell lists: rendering a link costs about a millisecond.
+CELL_LINKS_PER_TYPE = 25
 
 
-def relations_between(*, by: str, a: str, b: str, limit: int = 100) -> list[Relation]:
-    """The agree/conflict links behind one matrix cell (stored and implied by disputes): claims of ``a`` linked to claims of ``b``."""
-    ka, kb = (MATRIX_SQL_KEYS[by].format(end=end) for end in "ab")
-    where = f"(({ka})::text = %(a)s AND ({kb})::text = %(b)s OR ({ka})::text = %(b)s AND ({kb})::text = %(a)s)"
-    columns = "l.claim_a_id, l.claim_b_id, l.type, l.relation_id, l.dispute_id"
-    sql = f"{_links_sql(columns, where)} ORDER BY l.type, l.score DESC, l.relation_id NULLS LAST LIMIT %(limit)s"
-    return links_as_relations(_fetch(sql, a=str(a), b=str(b), limit=limit))
+def relations_between(*, by: str, a: str, b: str, limit: int = CELL_LINKS_PER_TYPE) -> list[Relation]:
+    """The agree/conflict links behind one matrix cell (stored and implied by disputes): claims of ``a``
+    linked to claims of ``b``, the ``limit`` strongest of each type (agreements first).
+
+    The pairs are found through the summary tables and cached until the next write; the claims
+    and relations are then loaded (three queries whatever the number of links).
+    """
+    return links_as_relations([row[:5] for row in _cell(by, a, b, limit)])
+
+
+def relations_between_totals(*, by: str, a: str, b: str, limit: int = CELL_LINKS_PER_TYPE) -> dict[str, int]:
+    """How many agreements and conflicts the cell holds in all (``relations_between`` shows at most ``limit`` of each)."""
+    totals = {Relation.Type.AGREE: 0, Relation.Type.CONFLICT: 0}
+    totals.update({row[2]: row[5] for row in _cell(by, a, b, limit)})
+    return totals
+
+
+def _cell(by: str, a: str, b: str, limit: int) -> list[tuple]:
+    return cached_aggregate("matrix_cell", lambda: _cell_strongest(by, a, b, limit), by, a, b, limit)
+
+
+def _cell_strongest(by: str, a: str, b: str, limit: int) -> list[tuple]:
+    """The ``limit`` strongest links of each type in a cell, with each type's total.
+
+    Links are ranked by score, then those a stored relation stands behind first; a pair only a
+    dispute implies scores 0.5. So when a type has ``limit`` related links scoring 0.5 or more (or
+    no other links at all), its strongest are all related ones, and reading the relations between
+    the two keys is enough: the totals come from the summary tables. Otherwise every link of the
+    cell is derived (the disputes both keys share can hold thousands of pairs).
+    """
+    totals = summaries.link_pair_totals(by=by, a=a, b=b)
+    related = _cell_links(by, a, b, limit=None, scope="related")
+    complete = True
+    for kind in (Relation.Type.AGREE, Relation.Type.CONFLICT):
+        of_kind = [row for row in related if row[2] == kind]
+        strong = sum(1 for row in of_kind if row[6] >= IMPLIED_SCORE)
+        complete = complete and (strong >= limit or len(of_kind) == totals[kind])
+    rows = related if complete else _cell_links(by, a, b, limit=None, scope="all")
+    ranked = []
+    for kind in (Relation.Type.AGREE, Relation.Type.CONFLICT):
+        of_kind = [row for row in rows if row[2] == kind][:limit]  # already in rank order
+        ranked += [(*row[:5], totals[kind]) for row in of_kind]
+    return ranked
+
+
+# A link between the cell's two keys: its speakers (LINKS_SQL gives them) are one of each.
+_CELL_PAIR = {
+    "speaker": "(l.speaker_a_id = %(key_a)s AND l.speaker_b_id = %(key_b)s "
+    "OR l.speaker_a_id = %(key_b)s AND l.speaker_b_id = %(key_a)s)",
+    "affiliation": "(sa.affiliation = %(a)s AND sb.affiliation = %(b)s OR sa.affiliation = %(b)s AND sb.affiliation = %(a)s)",
+}
+
+
+def _cell_links(by: str, a: str, b: str, *, limit: int | None, scope: str) -> list[tuple]:
+    """(claim_a_id, claim_b_id, type, relation_id, dispute_id, links of this type, score) per link
+    between the cell's keys, strongest first within each type; ``scope`` is a key of ``_CELL_SCOPE``."""
+    speakers_a, speakers_b = _CELL_SPEAKERS[by]
+    implied, stored = (part.format(speakers_a=speakers_a, speakers_b=speakers_b) for part in _CELL_SCOPE[scope])
+    order = "l.score DESC, l.relation_id NULLS LAST, l.claim_a_id, l.claim_b_id"
+    sql = f"""
+        WITH links AS ({links_sql(implied=implied, stored=stored)})
+        SELECT claim_a_id, claim_b_id, type, relation_id, dispute_id, total, score FROM (
+            SELECT l.claim_a_id, l.claim_b_id, l.type, l.relation_id, l.dispute_id, l.score,
+                   count(*) OVER (PARTITION BY l.type) AS total,
+                   row_number() OVER (PARTITION BY l.type ORDER BY {order}) AS strength
+            FROM links l
+            LEFT JOIN claims_speaker sa ON sa.id = l.speaker_a_id LEFT JOIN claims_speaker sb ON sb.id = l.speaker_b_id
+            WHERE l.type IN (%(agree)s, %(conflict)s) AND {_CELL_PAIR[by]}
+        ) AS ranked
+        WHERE %(limit)s::int IS NULL OR strength <= %(limit)s::int ORDER BY type, strength
+    """
+    keys = {"key_a": int(a), "key_b": int(b)} if by == "speaker" else {}
+    return _fetch(sql, a=str(a), b=str(b), limit=limit, **keys)

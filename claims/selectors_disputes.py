@@ -155,27 +155,32 @@ def _human(row: dict) -> bool:
     return row["origin"] == Origin.CURATOR or row["review_status"] != Relation.ReviewStatus.MACHINE
 
 
-# Every shown link as rows (claim_a_id, claim_b_id, type, score, relation_id, dispute_id), for
+# Every shown link as rows (claim_a_id, claim_b_id, type, score, relation_id, dispute_id,
+# speaker_a_id, speaker_b_id), for
 # aggregates done in SQL: the rules above, once more in SQL so counts need no Python loop.
 # Pairs a dispute implies (unless a curator's relation decides them), then the stored relations
 # that are not rejected and not replaced by an implied pair. Parameters: LINKS_PARAMS.
+# ``{implied}`` narrows the first part (it may name the members m1, m2 and claims c1, c2),
+# ``{stored}`` the second (the relation r, claims c1, c2): a caller that wants the links of a few
+# speakers names their disputes and relations there, and PostgreSQL reads only those.
 _IMPLIED_PAIRS = """
     FROM claims_propositionmember m1
     JOIN claims_propositionmember m2 ON m2.proposition_id = m1.proposition_id AND m2.claim_id > m1.claim_id
     JOIN claims_claim c1 ON c1.id = m1.claim_id AND c1.review_status <> %(claim_rejected)s
     JOIN claims_claim c2 ON c2.id = m2.claim_id AND c2.review_status <> %(claim_rejected)s
 """
-LINKS_SQL = f"""
+_LINKS_SQL = f"""
     SELECT m1.claim_id AS claim_a_id, m2.claim_id AS claim_b_id,
            CASE WHEN m1.side = m2.side THEN %(agree)s ELSE %(conflict)s END AS type,
            CASE WHEN r.type = %(same_claim)s OR r.type = (CASE WHEN m1.side = m2.side THEN %(agree)s
                 ELSE %(conflict)s END) THEN r.score ELSE %(implied_score)s END AS score,
-           r.id AS relation_id, m1.proposition_id AS dispute_id
+           r.id AS relation_id, m1.proposition_id AS dispute_id,
+           c1.speaker_id AS speaker_a_id, c2.speaker_id AS speaker_b_id
     {_IMPLIED_PAIRS}
     LEFT JOIN claims_relation r ON r.claim_a_id = m1.claim_id AND r.claim_b_id = m2.claim_id
-    WHERE r.id IS NULL OR (r.origin <> %(curator)s AND r.review_status = %(machine)s)
+    WHERE (r.id IS NULL OR (r.origin <> %(curator)s AND r.review_status = %(machine)s)) AND {{implied}}
     UNION ALL
-    SELECT r.claim_a_id, r.claim_b_id, r.type, r.score, r.id, NULL
+    SELECT r.claim_a_id, r.claim_b_id, r.type, r.score, r.id, NULL, c1.speaker_id, c2.speaker_id
     FROM claims_relation r
     JOIN claims_claim c1 ON c1.id = r.claim_a_id JOIN claims_claim c2 ON c2.id = r.claim_b_id
     LEFT JOIN claims_propositionmember m1 ON m1.claim_id = r.claim_a_id
@@ -184,8 +189,16 @@ LINKS_SQL = f"""
         r.origin = %(curator)s OR r.review_status <> %(machine)s
         OR m1.proposition_id IS NULL OR m1.proposition_id IS DISTINCT FROM m2.proposition_id
         OR c1.review_status = %(claim_rejected)s OR c2.review_status = %(claim_rejected)s
-    )
+    ) AND {{stored}}
 """
+
+
+def links_sql(*, implied: str = "TRUE", stored: str = "TRUE") -> str:
+    """``LINKS_SQL`` with its implied part narrowed by condition ``implied`` and its stored part by ``stored``."""
+    return _LINKS_SQL.format(implied=implied, stored=stored)
+
+
+LINKS_SQL = links_sql()
 LINKS_PARAMS = {
     "agree": AGREE,
     "conflict": CONFLICT,

@@ -37,6 +37,7 @@ from claims.selectors import (
     disputes_most_contested,
     home_counts,
     relations_between,
+    relations_between_totals,
     speaker_claims_by_month,
     speaker_claims_recent,
     speaker_counterparts,
@@ -91,7 +92,8 @@ def _page_number(request: HttpRequest) -> int:
 @require_GET
 def claim_list(request: HttpRequest) -> HttpResponse:
     """Search and facets. Template contract: ``filterset``, ``facets`` (see ``_facet_groups``),
-    ``claims`` (one page), ``page``, ``pages``, ``total``, ``query_string`` (without ``page``).
+    ``claims`` (one page), ``page``, ``pages``, ``total``, ``estimated`` (counts and total are
+    estimates from a sample: a very large result), ``query_string`` (without ``page``).
     An htmx request gets only the ``claims/_results.html`` partial."""
     filterset = _claim_filter(request)
     text = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
@@ -114,6 +116,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "pages": pages,
         "total": total,
+        "estimated": facets["estimated"],
         "query_string": params.urlencode(),
     }
     if not request.htmx:
@@ -389,7 +392,8 @@ def matrix(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def matrix_cell(request: HttpRequest) -> HttpResponse:
-    """The agree/conflict relations behind one matrix cell (partial for htmx, page otherwise)."""
+    """The agree/conflict relations behind one matrix cell (partial for htmx, page otherwise): the
+    strongest of each type, with how many there are in all."""
     by = _matrix_by(request)
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
     if not a or not b or (by == "speaker" and not (a.isdigit() and b.isdigit())):
@@ -402,6 +406,7 @@ def matrix_cell(request: HttpRequest) -> HttpResponse:
         "label_b": names.get(b, b),
         "agree": [r for r in relations if r.type == Relation.Type.AGREE],
         "conflict": [r for r in relations if r.type == Relation.Type.CONFLICT],
+        "totals": relations_between_totals(by=by, a=a, b=b),
         "matrix_url": reverse("claims:matrix") + f"?by={by}",
     }
     template = "claims/_matrix_cell.html" if request.htmx else "claims/matrix_cell.html"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.management.base import CommandError
@@ -30,10 +31,11 @@ def header(first: str, width: int = 46) -> str:
     return f"{first:<{width}} {'warm ms':>8} {'cold ms':>8} {'cpu ms':>7} {'queries':>8}"
 
 
-def measure_requests(client, url: str, repeat: int) -> RequestFigures:
+def measure_requests(client, url: str, repeat: int, write: Callable[[], None] | None = None) -> RequestFigures:
+    """``write`` makes the write that precedes each cold request (default: move the data version only)."""
     client.get(url)  # warm-up: templates, lazy imports, the database's caches, cached aggregates
     warm = [_timed(client, url) for _ in range(max(1, repeat))]
-    cold = [_timed(client, url, after_write=True) for _ in range(max(1, repeat))]
+    cold = [_timed(client, url, write=write or data_version_bump) for _ in range(max(1, repeat))]
     return RequestFigures(
         warm_ms=statistics.median(ms for ms, _, _ in warm),
         cold_ms=statistics.median(ms for ms, _, _ in cold),
@@ -42,10 +44,10 @@ def measure_requests(client, url: str, repeat: int) -> RequestFigures:
     )
 
 
-def _timed(client, url: str, after_write: bool = False) -> tuple[float, float, int]:
-    """(wall ms, CPU ms, queries) of one request; ``after_write`` first invalidates cached aggregates."""
-    if after_write:
-        data_version_bump()
+def _timed(client, url: str, write: Callable[[], None] | None = None) -> tuple[float, float, int]:
+    """(wall ms, CPU ms, queries) of one request; ``write`` (untimed) first invalidates cached aggregates."""
+    if write is not None:
+        write()
     with CaptureQueriesContext(connection) as queries:
         started, cpu_started = time.perf_counter(), time.process_time()
         response = client.get(url)

@@ -5,6 +5,8 @@ import io
 import json
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.core.management import call_command
 from django.urls import reverse
 
 from claims.models import Claim
@@ -107,6 +109,53 @@ def test_the_page_makes_the_same_number_of_queries_for_more_claims(analyst_clien
     make_story(20)
     _, large = queries_for(analyst_client, URL + "?q=strikes&polarity=asserted")
     assert small == large
-    # session, user, savepoint pair, data version, facets, two name look-ups, the page's ids then
+    # session, user, savepoint pair, data version, the number of claims (it sizes the sample that
+    # decides between exact and estimated facets), facets, two name look-ups, the page's ids then
     # its rows, the user's and the groups' permissions (for the menu)
-    assert large <= 12
+    assert large <= 13
+
+
+# ---- results too large to count on every request ---------------------------------------------
+
+
+@pytest.fixture
+def many_claims(settings):
+    """1,500 synthetic claims, and thresholds scaled down with them: a sample of about 700 claims
+    decides, and more than 100 matches are estimated rather than counted. (A sample of almost half
+    the pages keeps the estimate of the test's 500 matches within 340-660 over 1,000 sample seeds.)"""
+    call_command("make_synthetic_claims", claims=1500, articles=150, seed=5, stdout=io.StringIO())
+    settings.CLAIMTRACK_FACETS_SAMPLE_ROWS = 700
+    settings.CLAIMTRACK_FACETS_EXACT_UP_TO = 100
+
+
+def _matching(text: str) -> int:
+    return Claim.objects.filter(search_vector=SearchQuery(text, config="english", search_type="websearch")).count()
+
+
+def _counts(response, facet: str) -> dict:
+    [group] = [g for g in response.context["facets"] if g["name"] == facet]
+    return {value: count for value, _, count in group["options"]}
+
+
+def test_a_search_too_large_to_count_shows_estimates_and_says_so(analyst_client, many_claims):
+    matches = _matching("russia")
+    assert matches > 300  # far more than the threshold
+    response = analyst_client.get(URL, {"q": "russia"})
+    total, polarity = response.context["total"], _counts(response, "polarity")
+    seen = (matches, total, polarity)
+    assert response.context["estimated"] and 0.5 * matches <= total <= 1.5 * matches, seen
+    assert 0.8 * total <= sum(polarity.values()) <= 1.2 * total, seen  # rounded estimates of the same sample
+    html = response.content.decode()
+    assert f"About {total} claims" in html and 'id="estimate-note"' in html and "≈" in html
+
+
+def test_small_results_and_facet_filters_are_counted_exactly_however_large(analyst_client, many_claims):
+    speaker = Claim.objects.values_list("speaker_id", flat=True).order_by("-speaker_id").first()
+    few = analyst_client.get(URL, {"speaker": speaker, "q": "russia"})  # counted: under the threshold
+    assert not few.context["estimated"]
+    query = SearchQuery("russia", config="english", search_type="websearch")
+    assert few.context["total"] == Claim.objects.filter(speaker_id=speaker, search_vector=query).count()
+    negated = analyst_client.get(URL, {"polarity": "negated"})  # a facet filter: the summary tables, exact
+    assert not negated.context["estimated"] and "estimate-note" not in negated.content.decode()
+    assert negated.context["total"] == Claim.objects.filter(polarity="negated").count() > 100
+    assert _counts(negated, "cue_class") == {"deny": Claim.objects.filter(polarity="negated").count()}

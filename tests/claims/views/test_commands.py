@@ -39,14 +39,25 @@ def test_clear_removes_only_synthetic_articles_and_keeps_speakers_for_reuse():
 
 def test_bench_pages_prints_time_and_queries_for_each_page():
     call_command("make_synthetic_claims", claims=40, seed=2, stdout=io.StringIO())
+    before = (set(Claim.objects.values_list("id", "polarity")), set(Relation.objects.values_list("id", "type")))
     out = io.StringIO()
     call_command("bench_pages", repeat=1, stdout=out)
+    # The writes it makes before each cold request are undone.
+    assert (set(Claim.objects.values_list("id", "polarity")), set(Relation.objects.values_list("id", "type"))) == before
     lines = out.getvalue().splitlines()
-    rows = {line[:44].strip(): line[44:].split() for line in lines[2:-1]}
-    assert {"home", "claims", "matrix, speakers", "ingest", "dispute (most members)"} <= set(rows)
+    rows = {line[:44].strip(): line[44:].split() for line in lines[2:-2]}
+    assert {
+        "home",
+        "claims",
+        "matrix, speakers",
+        "matrix cell, busiest speaker pair",
+        "ingest",
+        "dispute (most members)",
+    } <= set(rows)
     # warm ms, cold ms, cpu ms, queries warm/cold: the same number of queries warm and cold or fewer warm
     for warm, cold, cpu, queries in rows.values():
         assert float(warm) > 0 and float(cold) > 0 and float(cpu) >= 0
         warm_queries, cold_queries = (int(n) for n in queries.split("/"))
         assert 0 < warm_queries <= cold_queries
+    assert lines[-2].startswith("The write before each cold request") and " ms over " in lines[-2]
     assert lines[-1].startswith("Pages over 200 ms:")

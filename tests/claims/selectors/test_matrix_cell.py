@@ -1,0 +1,68 @@
+"""A matrix cell lists the strongest links of each type between two keys, with each type's total."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from claims.models import PropositionMember, Relation
+from claims.selectors import agreement_matrix, relations_between, relations_between_totals
+from tests.factories import ClaimFactory, PropositionFactory, PropositionMemberFactory, RelationFactory, SpeakerFactory
+
+pytestmark = pytest.mark.django_db
+SUPPORTS, REFUTES = PropositionMember.Side.SUPPORTS, PropositionMember.Side.REFUTES
+
+
+@pytest.fixture
+def cell():
+    """Three claims of a Kyiv speaker against two of a Minsk speaker in one dispute (six conflicts),
+    one of those pairs backed by a stored relation; and three agreements between them outside it."""
+    kyiv, minsk = SpeakerFactory(affiliation="Ukraine"), SpeakerFactory(affiliation="Belarus")
+    dispute = PropositionFactory(label="Dam was shelled")
+    said = [ClaimFactory(speaker=kyiv) for _ in range(3)]
+    denied = [ClaimFactory(speaker=minsk, polarity="negated") for _ in range(2)]
+    for claim in said:
+        PropositionMemberFactory(proposition=dispute, claim=claim, side=SUPPORTS)
+    for claim in denied:
+        PropositionMemberFactory(proposition=dispute, claim=claim, side=REFUTES)
+    backed = RelationFactory(claim_a=said[2], claim_b=denied[1], type=Relation.Type.CONFLICT, score=0.9)
+    for score in (0.6, 0.7, 0.8):
+        RelationFactory(
+            claim_a=ClaimFactory(speaker=kyiv), claim_b=ClaimFactory(speaker=minsk), type="agree", score=score
+        )
+    return {"a": str(kyiv.pk), "b": str(minsk.pk), "backed": backed}
+
+
+def test_a_busy_cell_shows_the_strongest_of_each_type_and_the_totals(cell):
+    links = relations_between(by="speaker", a=cell["a"], b=cell["b"], limit=2)
+    agree = [r for r in links if r.type == "agree"]
+    conflict = [r for r in links if r.type == "conflict"]
+    # Not the two strongest links of all (both agreements): two of each type.
+    assert [r.score for r in agree] == [0.8, 0.7]
+    assert conflict[0].pk == cell["backed"].pk and len(conflict) == 2
+    totals = relations_between_totals(by="speaker", a=cell["a"], b=cell["b"], limit=2)
+    assert totals == {"agree": 3, "conflict": 6}
+    a, b = sorted([int(cell["a"]), int(cell["b"])])
+    [pair] = [p for p in agreement_matrix(by="speaker", limit=10) if (p["a"], p["b"]) == (a, b)]
+    assert (pair["agree"], pair["conflict"]) == (3, 6)  # the cell's totals are the matrix's numbers
+
+
+def test_pairs_only_the_dispute_implies_follow_the_related_ones(cell):
+    strongest = relations_between(by="speaker", a=cell["a"], b=cell["b"], limit=1)
+    assert [(r.type, r.pk) for r in strongest] == [("agree", strongest[0].pk), ("conflict", cell["backed"].pk)]
+    everything = relations_between(by="speaker", a=cell["a"], b=cell["b"], limit=10)
+    conflicts = [r for r in everything if r.type == "conflict"]
+    assert len(conflicts) == 6 and conflicts[0].pk == cell["backed"].pk
+    assert all(r.pk is None and r.score == 0.5 for r in conflicts[1:])  # implied by the sides, not stored
+    by_affiliation = relations_between(by="affiliation", a="Belarus", b="Ukraine", limit=10)
+    assert sorted((r.claim_a_id, r.claim_b_id) for r in by_affiliation) == sorted(
+        (r.claim_a_id, r.claim_b_id) for r in everything
+    )
+
+
+def test_the_cell_page_says_how_many_there_are_and_how_many_it_shows(analyst_client, cell):
+    response = analyst_client.get(reverse("claims:matrix_cell"), {"a": cell["a"], "b": cell["b"]})
+    html = response.content.decode()
+    assert response.context["totals"] == {"agree": 3, "conflict": 6}
+    assert 'Conflicts <span class="count">6</span>' in html and 'Agreements <span class="count">3</span>' in html
+    assert "strongest" not in html  # everything fits: no note that some are left out
