@@ -62,7 +62,7 @@ def _merge(apps, source, target):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0007_claim_speaker_recent_index"),
+        ("claims", "0008_aggregate_summary_tables"),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 from claims.models import Speaker, SpeakerAlias, SpeakerMerge
 from tests.factories import ClaimFactory, SpeakerFactory
 
-BEFORE = ("claims", "0007_claim_speaker_recent_index")
+BEFORE = ("claims", "0008_aggregate_summary_tables")
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
