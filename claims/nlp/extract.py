@@ -254,7 +254,12 @@ class _ChunkReader:
                 continue
             start, end = cue.content
             # Slack of two tokens at the end: the quote may close after the sentence's full stop.
-            if start <= first and last <= end + 2 and not start <= cue.token.i < end and end - start > last - first + 2:
+            if (
+                start <= first
+                and last <= end + 2
+                and _clear_of_cue(cue, first, last)
+                and end - start > last - first + 2
+            ):
                 return True
         return False
 
@@ -505,7 +510,14 @@ class _ChunkReader:
             self._sentence_bounds(span, cue),
             _confidence(cue),
         )
-        draft.add_normal_form(span)
+        if cue.gap is not None:
+            # "A, he said, B": the speaker's words are the two parts around the attribution.
+            parts = (self.doc[content[0] : cue.gap[0]], self.doc[cue.gap[1] : content[1]])
+            draft.parts = tuple((self.offset + p.start_char, self.offset + p.end_char) for p in parts)
+            for part in parts:
+                draft.add_normal_form(part)
+        else:
+            draft.add_normal_form(span)
         self._record(draft)
 
     # -- headlines -----------------------------------------------------------------------
@@ -653,6 +665,14 @@ def _cue_order(cue: Cue) -> tuple[int, int]:
         rank = {"according_to": 1, "verb": 2}.get(cue.kind, 3)
     size = cue.content[1] - cue.content[0] if cue.content else 0
     return rank, -size
+
+
+def _clear_of_cue(cue: Cue, first: int, last: int) -> bool:
+    """The tokens ``[first, last)`` lie outside the cue's attribution: the cue stands outside
+    its content, or inside it as a parenthetical ("A, he said, “B”") with the tokens in a part."""
+    if cue.gap is not None:
+        return last <= cue.gap[0] or cue.gap[1] <= first
+    return not cue.content[0] <= cue.token.i < cue.content[1]
 
 
 def _is_question(quoted: str) -> bool:

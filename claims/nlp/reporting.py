@@ -152,6 +152,10 @@ _BORROWING_DEPS = {"conj", "advcl", "xcomp", "pcomp", "dep", "parataxis"}
 # that …", "made him think that …"): it is told or made to hold the clause, it does not assert it.
 _OBJECT_CASE = {"them", "him", "her", "me", "us"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+# What sets an attribution off inside the clause it reports, and how long such an attribution
+# may run on either side of its verb ("Mr. Clarke, the county's director of planning, said").
+_SET_OFF_MARKS = {",", "\u2014", "\u2013", "--"}
+_ATTRIBUTION_WORDS = 15
 
 
 @dataclass
@@ -167,6 +171,7 @@ class Cue:
     content: tuple[int, int] | None = None  # token range [start, end) in the doc
     passive_no_agent: bool = False
     continued: tuple[int, int] | None = None  # an earlier sentence the same attribution covers
+    gap: tuple[int, int] | None = None  # the attribution inside its content ("A, he said, B")
 
 
 def build_matcher(nlp: Language) -> Matcher:
@@ -206,7 +211,11 @@ def _verb_cue(token: Token) -> Cue | None:
         return _quoted_as_cue(cue)
     cue.speaker = speaker_of_verb(token) or _fronted_verb_subject(token)
     cue.passive_no_agent = cue.speaker is None and _is_passive(token)
-    cue.content = _clause_content(token)
+    inside = _parenthetical(token)
+    if inside is not None:
+        cue.content, cue.gap = inside
+    else:
+        cue.content = _clause_content(token)
     if cue.speaker is None and not cue.passive_no_agent:
         return None
     if lemma in _NEEDS_SOURCE_SUBJECT and cue.speaker is not None and not _is_source(cue.speaker, token):
@@ -653,6 +662,54 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
     ):
         return _content_around(verb)
     return None
+
+
+def _parenthetical(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "But to prevent problems, he said, local officials should be vigilant": an attribution
+    set off by commas inside the clause it reports, which the parser hangs on that clause as
+    parataxis. The content is the clause on both sides; the gap is the attribution with its
+    commas, which is not the speaker's words."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX"} or _nearest_subject(verb) is None:
+        return None
+    gap = _set_off_phrase(verb)
+    if gap is None:
+        return None
+    content = _trim(verb.doc, head.left_edge.i, head.right_edge.i + 1)
+    if content is None or not content[0] < gap[0] or not gap[1] < content[1]:
+        return None  # words of the reported clause on both sides, or it is no parenthetical
+    return content, gap
+
+
+def _set_off_phrase(verb: Token) -> tuple[int, int] | None:
+    """The commas around ``verb`` and every word between them, when those words are all the
+    attribution's own (its subject, "in a statement", "on Monday"); ``None`` otherwise."""
+    doc, sent = verb.doc, verb.sent
+    start = verb.i
+    while start > sent.start and doc[start - 1].text not in _SET_OFF_MARKS and verb.i - start < _ATTRIBUTION_WORDS:
+        start -= 1
+    end = verb.i + 1
+    while end < sent.end and doc[end].text not in _SET_OFF_MARKS and end - verb.i < _ATTRIBUTION_WORDS:
+        end += 1
+    if start - 1 <= sent.start or end + 1 >= sent.end:
+        return None
+    if doc[start - 1].text not in _SET_OFF_MARKS or doc[end].text not in _SET_OFF_MARKS:
+        return None
+    if not all(t.i == verb.i or verb.is_ancestor(t) for t in doc[start:end]):
+        return None
+    # The subject lies between the commas ("Mr. Clarke, the director, said": the first comma
+    # only closes the name), and what follows is no second report ("…, he said, adding that …").
+    subject = _nearest_subject(verb)
+    if subject is None or subject.left_edge.i < start:
+        return None
+    after = next((c for c in verb.rights if c.left_edge.i <= end + 1 <= c.right_edge.i), None)
+    if after is not None and (after.tag_ == "VBG" or _is_cue_lemma(after.lemma_.lower())):
+        return None
+    # A quotation closing before the attribution (“A,” she said, “B.”) is a split quote, which
+    # the quote rules read over all its sentences.
+    if any(t.text in _QUOTE_MARKS for t in doc[start - 2 : end]):
+        return None
+    return start - 1, end + 1
 
 
 def _inverted_start(verb: Token, start: int) -> int:
