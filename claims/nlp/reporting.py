@@ -154,6 +154,7 @@ _OBJECT_CASE = {"them", "him", "her", "me", "us"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 # What sets an attribution off inside the clause it reports, and how long such an attribution
 # may run on either side of its verb ("Mr. Clarke, the county's director of planning, said").
+_MEANS_OR_TIME_PREPS = {"by", "after", "before", "while", "upon"}
 _SET_OFF_MARKS = {",", "\u2014", "\u2013", "--"}
 _ATTRIBUTION_WORDS = 15
 
@@ -618,10 +619,26 @@ def speaker_of_verb(verb: Token) -> Token | None:
             return subject
         if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head  # "Peskov, when asked …, saying …": the modified noun speaks
+        if _means_or_time(verb):
+            verb = verb.head.head  # "responded by saying …": the one who responded says it
+            continue
         if verb.dep_ not in _BORROWING_DEPS or verb.head.i == verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
             return None
         verb = verb.head
     return None
+
+
+def _means_or_time(gerund: Token) -> bool:
+    """ "began by saying", "after telling reporters": a gerund after a preposition of means or
+    time, whose subject is the clause's subject (not after "for" or "of": "attacked him for
+    saying", "accused her of saying" make the object the speaker)."""
+    prep = gerund.head
+    return (
+        gerund.dep_ == "pcomp"
+        and gerund.tag_ == "VBG"
+        and prep.lower_ in _MEANS_OR_TIME_PREPS
+        and prep.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _fronted_verb_subject(verb: Token) -> Token | None:
