@@ -58,7 +58,7 @@ INTENT_VERBS: dict[str, str] = {
 _EVALUATION_VERBS = """criticize criticise praise attack blast slam condemn endorse support oppose blame
     cite describe call mention question defend applaud welcome hail mock deride rip hammer back
     champion unveil tout celebrate highlight accuse liken compare""".split()
-_COMMUNICATION_VERBS = "acknowledge announce echo".split()
+_COMMUNICATION_VERBS = "acknowledge announce echo note".split()
 _PROPOSAL_VERBS = "propose promise pledge demand offer".split()
 # Verbs that take what they are about through a preposition only ("pointed to the vote",
 # "complained about the mic"); "pointed a finger" is no position. ("Spoke about the war" names
