@@ -45,7 +45,7 @@ INTENT_VERBS: dict[str, str] = {
     **dict.fromkeys("want plan hope expect intend seek aim wish prefer".split(), CueClass.HEDGE),
     **dict.fromkeys(
         """pledge promise vow agree threaten demand urge ask call propose offer decide vote encourage
-        warn advise press challenge""".split(),
+        warn advise press challenge tell""".split(),
         CueClass.ASSERT,
     ),
     **dict.fromkeys("refuse decline".split(), CueClass.DENY),
@@ -79,7 +79,7 @@ STANCE_VERBS: dict[str, str] = {
     **dict.fromkeys(EVIDENCE_VERBS, CueClass.REPORT),
 }
 # Object-taking intention verbs: the object belongs to the content ("urged Congress to act").
-_OBJECT_INTENT = {"urge", "ask", "call", "press", "encourage", "demand"}
+_OBJECT_INTENT = {"urge", "ask", "call", "press", "encourage", "demand", "tell"}
 # Verbs that take a that-clause without reporting anything.
 _NOT_REPORTING = set("be make ensure see take mean do get have give seem appear happen prove turn".split())
 # Nouns that report when they take a that-clause: "the claim that", "his insistence that".
@@ -154,6 +154,7 @@ _OBJECT_CASE = {"them", "him", "her", "me", "us"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 # What sets an attribution off inside the clause it reports, and how long such an attribution
 # may run on either side of its verb ("Mr. Clarke, the county's director of planning, said").
+_WH_TAGS = {"WRB", "WP", "WDT"}
 _MEANS_OR_TIME_PREPS = {"by", "after", "before", "while", "upon"}
 _SET_OFF_MARKS = {",", "\u2014", "\u2013", "--"}
 _ATTRIBUTION_WORDS = 15
@@ -380,6 +381,8 @@ def _intent_cue(token: Token) -> Cue | None:
     infinitive = next((c for c in token.children if c.dep_ in {"xcomp", "ccomp"} and _is_infinitive(c)), None)
     if infinitive is None or lemma in CUE_VERBS and _clause_content(token) is not None:
         return None
+    if any(c.i > token.i and (c.tag_ in _WH_TAGS or c.lower_ == "whether") for c in infinitive.children):
+        return None  # "told them how to vote", "asked whether to wait": a question, no intention
     speaker = speaker_of_verb(token)
     # Intentions are held by people and bodies of people, not by countries or "it".
     if speaker is None or not _can_report(speaker) or speaker.ent_type_ == "GPE" or speaker.lower_ == "it":

@@ -21,3 +21,15 @@ def test_noting_a_clause_stays_a_report(extract):
     [claim] = _by_cue(extract(text), "noted")
     assert claim.content == "the north pier had cracked"
     assert claim.confidence > 0.5
+
+
+def test_telling_someone_to_act_is_an_instruction_with_its_addressee(extract):
+    text = "The harbor master told the crews to keep their boats in port until Friday."
+    [claim] = _by_cue(extract(text), "told")
+    assert claim.speaker.name == "harbor master"
+    assert claim.content == "the crews to keep their boats in port until Friday"
+
+
+def test_telling_someone_how_to_act_is_no_instruction(extract):
+    text = "The election inspector told voters how to register before the deadline."
+    assert _by_cue(extract(text), "told") == []
