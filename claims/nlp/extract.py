@@ -193,6 +193,8 @@ class _ChunkReader:
         self.article.colon_speaker = None
         for quote in self.quotes:
             self._read_quote(quote, colon)
+        if colon is not None and not any(q.start == self.offset for q in self.quotes):
+            self._read_block_quotation(colon)
         for cue in self.cues:
             if cue.token.i not in self.used:
                 self._read_indirect(cue)
@@ -366,6 +368,32 @@ class _ChunkReader:
             return None
         self.used.add(cue.token.i)
         return cue, self._speaker(cue)
+
+    def _read_block_quotation(self, colon: tuple[Cue, Resolved | None]) -> None:
+        """ "The governor added:" closing a paragraph, and the next paragraph without quotation
+        marks: a block quotation, set off by its paragraph instead of by marks."""
+        if self.offset in self.article.turns or not len(self.doc):
+            return
+        words = [t for t in self.doc if not (t.is_punct or t.is_space)]
+        if len(words) < MIN_QUOTE_WORDS or self._inside_any_claim(self.offset, self.end):
+            return
+        last = next(t for t in reversed(self.doc) if not t.is_space)
+        span = self.doc[words[0].i : last.i + 1]
+        cue, speaker = colon
+        draft = _Draft(
+            speaker,
+            cue.text,
+            cue.lemma,
+            cue.cue_class,
+            ClaimType.DIRECT,
+            self.offset + span.start_char,
+            self.offset + span.end_char,
+            normal.polarity(span, CueClass.ASSERT),
+            (self.offset, self.end),
+            0.6,
+        )
+        draft.add_normal_form(span)
+        self._record(draft)
 
     def _remember_colon(self) -> None:
         if not len(self.doc) or self.doc[-1].text != ":":
