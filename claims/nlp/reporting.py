@@ -690,15 +690,38 @@ def _parenthetical(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | Non
     parataxis. The content is the clause on both sides; the gap is the attribution with its
     commas, which is not the speaker's words."""
     head = verb.head
-    if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX"} or _nearest_subject(verb) is None:
+    if _nearest_subject(verb) is None:
         return None
+    if verb.dep_ == "parataxis" and head.pos_ in {"VERB", "AUX"}:
+        left, right = head.left_edge.i, head.right_edge.i + 1
+    else:
+        # "A, the agency said, and B": the parser makes the verb the root, A its complement
+        # and B its conjunct.
+        halves = _reported_halves(verb)
+        if halves is None:
+            return None
+        left, right = halves
     gap = _set_off_phrase(verb)
     if gap is None:
         return None
-    content = _trim(verb.doc, head.left_edge.i, head.right_edge.i + 1)
+    content = _trim(verb.doc, left, right)
     if content is None or not content[0] < gap[0] or not gap[1] < content[1]:
         return None  # words of the reported clause on both sides, or it is no parenthetical
     return content, gap
+
+
+def _reported_halves(verb: Token) -> tuple[int, int] | None:
+    """The extent of "A, X said, and B" when the verb reports a clause before it and has a
+    coordinated clause with a subject of its own after it: not the speaker again ("…, he said,
+    and he left") and no report of its own ("…, she said, and the union warned …")."""
+    before = next((c for c in verb.lefts if c.dep_ in _CLAUSE_DEPS), None)
+    after = next((c for c in verb.rights if c.dep_ == "conj"), None)
+    if before is None or after is None or _is_cue_lemma(after.lemma_.lower()):
+        return None
+    subject = _nearest_subject(after)
+    if subject is None or subject.lower_ in _PERSONAL_PRONOUNS:
+        return None
+    return before.left_edge.i, after.right_edge.i + 1
 
 
 def _set_off_phrase(verb: Token) -> tuple[int, int] | None:
@@ -723,8 +746,8 @@ def _set_off_phrase(verb: Token) -> tuple[int, int] | None:
     if subject is None or subject.left_edge.i < start:
         return None
     after = next((c for c in verb.rights if c.left_edge.i <= end + 1 <= c.right_edge.i), None)
-    if after is not None and (after.tag_ == "VBG" or _is_cue_lemma(after.lemma_.lower())):
-        return None
+    if after is not None and (after.tag_ == "VBG" and after.dep_ != "prep" or _is_cue_lemma(after.lemma_.lower())):
+        return None  # "including …" goes on with the report; "citing …" is a second one
     # A quotation closing before the attribution (“A,” she said, “B.”) is a split quote, which
     # the quote rules read over all its sentences.
     if any(t.text in _QUOTE_MARKS for t in doc[start - 2 : end]):

@@ -52,3 +52,21 @@ def test_an_attribution_with_a_report_of_its_own_after_it_is_not_a_parenthetical
     [said] = _said(claims, "said")
     assert said.content == "The dam is safe"
     assert "spillway" not in said.content
+
+
+def test_a_clause_coordinated_after_the_attribution_is_reported_too(extract):
+    text = "Two of the pumps have failed, the engineer said on Monday, and the other three are too old to repair."
+    [claim] = _said(extract(text), "said")
+    assert claim.content == f"Two of the pumps have failed{CONTENT_JOINER}and the other three are too old to repair"
+
+
+def test_the_speakers_next_act_after_the_attribution_is_not_reported(extract):
+    text = "Two of the pumps have failed, the engineer said on Monday, and he left the hearing."
+    [claim] = _said(extract(text), "said")
+    assert claim.content == "Two of the pumps have failed"
+
+
+def test_an_including_phrase_after_the_attribution_goes_on_with_the_report(extract):
+    text = "The budget leaves out the harbor, council members say, including the pier that flooded in March."
+    [claim] = _said(extract(text), "say")
+    assert claim.content.endswith("including the pier that flooded in March")
