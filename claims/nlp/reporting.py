@@ -816,12 +816,28 @@ def _nearest_clause(verb: Token) -> Token | None:
     "The statement referenced …: “B,” the union wrote" hang both A and B off the verb, but
     only the clause next to the attribution (or the one after its colon) is what it reports."""
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and _reported_by(verb, c)]
+    if not clauses:
+        return _unmarked_clause(verb)
     if len(clauses) < 2:
-        return clauses[0] if clauses else None
+        return clauses[0]
     after_colon = [c for c in clauses if c.i > verb.i and _colon_between(verb, c)]
     if after_colon:
         return after_colon[0]
     return min(clauses, key=lambda c: c.left_edge.i - verb.i if c.i > verb.i else verb.i - c.right_edge.i)
+
+
+def _unmarked_clause(verb: Token) -> Token | None:
+    """ "Trump said after the convention he would not accept …": a clause with its own subject
+    after a speech verb, without a conjunction, that the parser took for an adverbial clause.
+    An adverbial clause has a conjunction ("said it as he left", "spoke when asked")."""
+    if CUE_VERBS.get(verb.lemma_.lower()) not in _SPEECH_ACTS:
+        return None
+    clause = next((c for c in verb.rights if c.dep_ == "advcl"), None)
+    if clause is None or any(c.dep_ == "mark" or c.tag_ in _WH_TAGS for c in clause.children):
+        return None
+    if not any(c.dep_ in _SUBJECT_DEPS for c in clause.children) or clause.tag_ in {"VBG", "VBN"}:
+        return None
+    return clause
 
 
 def _colon_between(verb: Token, clause: Token) -> bool:
