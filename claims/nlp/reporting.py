@@ -181,6 +181,7 @@ def build_matcher(nlp: Language) -> Matcher:
     matcher = Matcher(nlp.vocab)
     matcher.add("VERB", [[{"LEMMA": {"IN": sorted(CUE_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
     matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(set(CUE_NOUNS) | set(ATTITUDE_NOUNS))}, "POS": "NOUN"}]])
+    matcher.add("VERB_AS_NOUN", [[{"LEMMA": {"IN": sorted(CUE_VERBS)}, "TAG": "NNS"}]])
     matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     matcher.add("STANCE", [[{"LEMMA": {"IN": sorted(STANCE_VERBS)}, "POS": "VERB"}]])
     matcher.add("INTENT", [[{"LEMMA": {"IN": sorted(INTENT_VERBS)}, "POS": "VERB"}]])
@@ -283,6 +284,8 @@ def _quoted_as_cue(cue: Cue) -> Cue:
 
 
 def _noun_cue(token: Token) -> Cue | None:
+    if _verb_read_as_noun(token):
+        return None  # the verb rule reads it
     clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "appos"}), None)
     if clause is None or not any(t.lower_ == "that" and t.dep_ == "mark" for t in clause.children):
         return _attitude_cue(token)
@@ -299,6 +302,19 @@ def _noun_cue(token: Token) -> Cue | None:
         return None
     cue.content = _trim(token.doc, *_span_of(clause))
     return cue
+
+
+def _verb_as_noun_cue(token: Token) -> Cue | None:
+    return _verb_cue(token) if _verb_read_as_noun(token) else None
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """ "But Trump claims that he …": the tagger took the verb for a plural noun, but the
+    parser still gave it a subject and a that-clause, which no noun has."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in CUE_VERBS:
+        return False
+    has_subject = any(c.dep_ == "nsubj" for c in token.children)
+    return has_subject and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _light_verb_subject(noun: Token) -> Token | None:
@@ -603,6 +619,7 @@ def _is_cue_verb(verb: Token) -> bool:
 
 _BUILDERS = {
     "VERB": _verb_cue,
+    "VERB_AS_NOUN": _verb_as_noun_cue,
     "NOUN": _noun_cue,
     "ACCORDING": _according_cue,
     "INTENT": _intent_cue,
