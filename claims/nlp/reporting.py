@@ -154,6 +154,11 @@ _OBJECT_CASE = {"them", "him", "her", "me", "us"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 # What sets an attribution off inside the clause it reports, and how long such an attribution
 # may run on either side of its verb ("Mr. Clarke, the county's director of planning, said").
+# Verbs whose "as" stands for a proposition ("as she noted, …", "as he told reporters, …").
+_AS_REPORTS = set(
+    """say note point write explain argue report suggest predict warn tell mention state stress
+    emphasize acknowledge claim insist remind""".split()
+)
 _WH_TAGS = {"WRB", "WP", "WDT"}
 _MEANS_OR_TIME_PREPS = {"by", "after", "before", "while", "upon"}
 _SET_OFF_MARKS = {",", "\u2014", "\u2013", "--"}
@@ -698,7 +703,23 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
         and not _subordinate(verb)
     ):
         return _content_around(verb)
+    if has_subject and _fronted_as_clause(verb):
+        return _content_around(verb)
     return None
+
+
+def _fronted_as_clause(verb: Token) -> bool:
+    """ "As one analyst pointed out, the gap is vast": "as" stands for what was said, and the
+    clause after the comma is it. Only verbs that take what is said ("as she spoke, …" is a
+    time), and none that has its own object ("as he said this, …")."""
+    doc = verb.doc
+    edge = verb.right_edge.i  # the comma itself, when the parser hung it inside the clause
+    comma = edge if doc[edge].text == "," else edge + 1
+    if verb.dep_ != "advcl" or verb.head.i < verb.i or comma >= len(doc) or doc[comma].text != ",":
+        return False
+    if verb.lemma_.lower() not in _AS_REPORTS or any(c.dep_ in {"dobj", "ccomp"} for c in verb.children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _parenthetical(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
