@@ -193,6 +193,8 @@ class _ChunkReader:
         self.article.colon_speaker = None
         for quote in self.quotes:
             self._read_quote(quote, colon)
+        if colon is not None and not any(q.start == self.offset for q in self.quotes):
+            self._read_block_quotation(colon)
         for cue in self.cues:
             if cue.token.i not in self.used:
                 self._read_indirect(cue)
@@ -255,7 +257,12 @@ class _ChunkReader:
                 continue
             start, end = cue.content
             # Slack of two tokens at the end: the quote may close after the sentence's full stop.
-            if start <= first and last <= end + 2 and not start <= cue.token.i < end and end - start > last - first + 2:
+            if (
+                start <= first
+                and last <= end + 2
+                and _clear_of_cue(cue, first, last)
+                and end - start > last - first + 2
+            ):
                 return True
         return False
 
@@ -362,6 +369,32 @@ class _ChunkReader:
             return None
         self.used.add(cue.token.i)
         return cue, self._speaker(cue)
+
+    def _read_block_quotation(self, colon: tuple[Cue, Resolved | None]) -> None:
+        """ "The governor added:" closing a paragraph, and the next paragraph without quotation
+        marks: a block quotation, set off by its paragraph instead of by marks."""
+        if self.offset in self.article.turns or not len(self.doc):
+            return
+        words = [t for t in self.doc if not (t.is_punct or t.is_space)]
+        if len(words) < MIN_QUOTE_WORDS or self._inside_any_claim(self.offset, self.end):
+            return
+        last = next(t for t in reversed(self.doc) if not t.is_space)
+        span = self.doc[words[0].i : last.i + 1]
+        cue, speaker = colon
+        draft = _Draft(
+            speaker,
+            cue.text,
+            cue.lemma,
+            cue.cue_class,
+            ClaimType.DIRECT,
+            self.offset + span.start_char,
+            self.offset + span.end_char,
+            normal.polarity(span, CueClass.ASSERT),
+            (self.offset, self.end),
+            0.6,
+        )
+        draft.add_normal_form(span)
+        self._record(draft)
 
     def _remember_colon(self) -> None:
         if not len(self.doc) or self.doc[-1].text != ":":
@@ -506,7 +539,14 @@ class _ChunkReader:
             self._sentence_bounds(span, cue),
             _confidence(cue),
         )
-        draft.add_normal_form(span)
+        if cue.gap is not None:
+            # "A, he said, B": the speaker's words are the two parts around the attribution.
+            parts = (self.doc[content[0] : cue.gap[0]], self.doc[cue.gap[1] : content[1]])
+            draft.parts = tuple((self.offset + p.start_char, self.offset + p.end_char) for p in parts)
+            for part in parts:
+                draft.add_normal_form(part)
+        else:
+            draft.add_normal_form(span)
         self._record(draft)
 
     # -- headlines -----------------------------------------------------------------------
@@ -654,6 +694,14 @@ def _cue_order(cue: Cue) -> tuple[int, int]:
         rank = {"according_to": 1, "verb": 2}.get(cue.kind, 3)
     size = cue.content[1] - cue.content[0] if cue.content else 0
     return rank, -size
+
+
+def _clear_of_cue(cue: Cue, first: int, last: int) -> bool:
+    """The tokens ``[first, last)`` lie outside the cue's attribution: the cue stands outside
+    its content, or inside it as a parenthetical ("A, he said, “B”") with the tokens in a part."""
+    if cue.gap is not None:
+        return last <= cue.gap[0] or cue.gap[1] <= first
+    return not cue.content[0] <= cue.token.i < cue.content[1]
 
 
 def _is_question(quoted: str) -> bool:

@@ -45,7 +45,7 @@ INTENT_VERBS: dict[str, str] = {
     **dict.fromkeys("want plan hope expect intend seek aim wish prefer".split(), CueClass.HEDGE),
     **dict.fromkeys(
         """pledge promise vow agree threaten demand urge ask call propose offer decide vote encourage
-        warn advise press challenge""".split(),
+        warn advise press challenge tell""".split(),
         CueClass.ASSERT,
     ),
     **dict.fromkeys("refuse decline".split(), CueClass.DENY),
@@ -58,7 +58,7 @@ INTENT_VERBS: dict[str, str] = {
 _EVALUATION_VERBS = """criticize criticise praise attack blast slam condemn endorse support oppose blame
     cite describe call mention question defend applaud welcome hail mock deride rip hammer back
     champion unveil tout celebrate highlight accuse liken compare""".split()
-_COMMUNICATION_VERBS = "acknowledge announce echo".split()
+_COMMUNICATION_VERBS = "acknowledge announce echo note".split()
 _PROPOSAL_VERBS = "propose promise pledge demand offer".split()
 # Verbs that take what they are about through a preposition only ("pointed to the vote",
 # "complained about the mic"); "pointed a finger" is no position. ("Spoke about the war" names
@@ -79,7 +79,7 @@ STANCE_VERBS: dict[str, str] = {
     **dict.fromkeys(EVIDENCE_VERBS, CueClass.REPORT),
 }
 # Object-taking intention verbs: the object belongs to the content ("urged Congress to act").
-_OBJECT_INTENT = {"urge", "ask", "call", "press", "encourage", "demand"}
+_OBJECT_INTENT = {"urge", "ask", "call", "press", "encourage", "demand", "tell"}
 # Verbs that take a that-clause without reporting anything.
 _NOT_REPORTING = set("be make ensure see take mean do get have give seem appear happen prove turn".split())
 # Nouns that report when they take a that-clause: "the claim that", "his insistence that".
@@ -152,6 +152,17 @@ _BORROWING_DEPS = {"conj", "advcl", "xcomp", "pcomp", "dep", "parataxis"}
 # that …", "made him think that …"): it is told or made to hold the clause, it does not assert it.
 _OBJECT_CASE = {"them", "him", "her", "me", "us"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+# What sets an attribution off inside the clause it reports, and how long such an attribution
+# may run on either side of its verb ("Mr. Clarke, the county's director of planning, said").
+# Verbs whose "as" stands for a proposition ("as she noted, …", "as he told reporters, …").
+_AS_REPORTS = set(
+    """say note point write explain argue report suggest predict warn tell mention state stress
+    emphasize acknowledge claim insist remind""".split()
+)
+_WH_TAGS = {"WRB", "WP", "WDT"}
+_MEANS_OR_TIME_PREPS = {"by", "after", "before", "while", "upon"}
+_SET_OFF_MARKS = {",", "\u2014", "\u2013", "--"}
+_ATTRIBUTION_WORDS = 15
 
 
 @dataclass
@@ -167,6 +178,7 @@ class Cue:
     content: tuple[int, int] | None = None  # token range [start, end) in the doc
     passive_no_agent: bool = False
     continued: tuple[int, int] | None = None  # an earlier sentence the same attribution covers
+    gap: tuple[int, int] | None = None  # the attribution inside its content ("A, he said, B")
 
 
 def build_matcher(nlp: Language) -> Matcher:
@@ -174,6 +186,7 @@ def build_matcher(nlp: Language) -> Matcher:
     matcher = Matcher(nlp.vocab)
     matcher.add("VERB", [[{"LEMMA": {"IN": sorted(CUE_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
     matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(set(CUE_NOUNS) | set(ATTITUDE_NOUNS))}, "POS": "NOUN"}]])
+    matcher.add("VERB_AS_NOUN", [[{"LEMMA": {"IN": sorted(CUE_VERBS)}, "TAG": "NNS"}]])
     matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     matcher.add("STANCE", [[{"LEMMA": {"IN": sorted(STANCE_VERBS)}, "POS": "VERB"}]])
     matcher.add("INTENT", [[{"LEMMA": {"IN": sorted(INTENT_VERBS)}, "POS": "VERB"}]])
@@ -206,7 +219,11 @@ def _verb_cue(token: Token) -> Cue | None:
         return _quoted_as_cue(cue)
     cue.speaker = speaker_of_verb(token) or _fronted_verb_subject(token)
     cue.passive_no_agent = cue.speaker is None and _is_passive(token)
-    cue.content = _clause_content(token)
+    inside = _parenthetical(token)
+    if inside is not None:
+        cue.content, cue.gap = inside
+    else:
+        cue.content = _clause_content(token)
     if cue.speaker is None and not cue.passive_no_agent:
         return None
     if lemma in _NEEDS_SOURCE_SUBJECT and cue.speaker is not None and not _is_source(cue.speaker, token):
@@ -272,6 +289,8 @@ def _quoted_as_cue(cue: Cue) -> Cue:
 
 
 def _noun_cue(token: Token) -> Cue | None:
+    if _verb_read_as_noun(token):
+        return None  # the verb rule reads it
     clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "appos"}), None)
     if clause is None or not any(t.lower_ == "that" and t.dep_ == "mark" for t in clause.children):
         return _attitude_cue(token)
@@ -288,6 +307,19 @@ def _noun_cue(token: Token) -> Cue | None:
         return None
     cue.content = _trim(token.doc, *_span_of(clause))
     return cue
+
+
+def _verb_as_noun_cue(token: Token) -> Cue | None:
+    return _verb_cue(token) if _verb_read_as_noun(token) else None
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """ "But Trump claims that he …": the tagger took the verb for a plural noun, but the
+    parser still gave it a subject and a that-clause, which no noun has."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in CUE_VERBS:
+        return False
+    has_subject = any(c.dep_ == "nsubj" for c in token.children)
+    return has_subject and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _light_verb_subject(noun: Token) -> Token | None:
@@ -370,6 +402,8 @@ def _intent_cue(token: Token) -> Cue | None:
     infinitive = next((c for c in token.children if c.dep_ in {"xcomp", "ccomp"} and _is_infinitive(c)), None)
     if infinitive is None or lemma in CUE_VERBS and _clause_content(token) is not None:
         return None
+    if any(c.i > token.i and (c.tag_ in _WH_TAGS or c.lower_ == "whether") for c in infinitive.children):
+        return None  # "told them how to vote", "asked whether to wait": a question, no intention
     speaker = speaker_of_verb(token)
     # Intentions are held by people and bodies of people, not by countries or "it".
     if speaker is None or not _can_report(speaker) or speaker.ent_type_ == "GPE" or speaker.lower_ == "it":
@@ -590,6 +624,7 @@ def _is_cue_verb(verb: Token) -> bool:
 
 _BUILDERS = {
     "VERB": _verb_cue,
+    "VERB_AS_NOUN": _verb_as_noun_cue,
     "NOUN": _noun_cue,
     "ACCORDING": _according_cue,
     "INTENT": _intent_cue,
@@ -609,10 +644,26 @@ def speaker_of_verb(verb: Token) -> Token | None:
             return subject
         if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head  # "Peskov, when asked …, saying …": the modified noun speaks
+        if _means_or_time(verb):
+            verb = verb.head.head  # "responded by saying …": the one who responded says it
+            continue
         if verb.dep_ not in _BORROWING_DEPS or verb.head.i == verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
             return None
         verb = verb.head
     return None
+
+
+def _means_or_time(gerund: Token) -> bool:
+    """ "began by saying", "after telling reporters": a gerund after a preposition of means or
+    time, whose subject is the clause's subject (not after "for" or "of": "attacked him for
+    saying", "accused her of saying" make the object the speaker)."""
+    prep = gerund.head
+    return (
+        gerund.dep_ == "pcomp"
+        and gerund.tag_ == "VBG"
+        and prep.lower_ in _MEANS_OR_TIME_PREPS
+        and prep.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _fronted_verb_subject(verb: Token) -> Token | None:
@@ -652,7 +703,94 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
         and not _subordinate(verb)
     ):
         return _content_around(verb)
+    if has_subject and _fronted_as_clause(verb):
+        return _content_around(verb)
     return None
+
+
+def _fronted_as_clause(verb: Token) -> bool:
+    """ "As one analyst pointed out, the gap is vast": "as" stands for what was said, and the
+    clause after the comma is it. Only verbs that take what is said ("as she spoke, …" is a
+    time), and none that has its own object ("as he said this, …")."""
+    doc = verb.doc
+    edge = verb.right_edge.i  # the comma itself, when the parser hung it inside the clause
+    comma = edge if doc[edge].text == "," else edge + 1
+    if verb.dep_ != "advcl" or verb.head.i < verb.i or comma >= len(doc) or doc[comma].text != ",":
+        return False
+    if verb.lemma_.lower() not in _AS_REPORTS or any(c.dep_ in {"dobj", "ccomp"} for c in verb.children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _parenthetical(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "But to prevent problems, he said, local officials should be vigilant": an attribution
+    set off by commas inside the clause it reports, which the parser hangs on that clause as
+    parataxis. The content is the clause on both sides; the gap is the attribution with its
+    commas, which is not the speaker's words."""
+    head = verb.head
+    if _nearest_subject(verb) is None:
+        return None
+    if verb.dep_ == "parataxis" and head.pos_ in {"VERB", "AUX"}:
+        left, right = head.left_edge.i, head.right_edge.i + 1
+    else:
+        # "A, the agency said, and B": the parser makes the verb the root, A its complement
+        # and B its conjunct.
+        halves = _reported_halves(verb)
+        if halves is None:
+            return None
+        left, right = halves
+    gap = _set_off_phrase(verb)
+    if gap is None:
+        return None
+    content = _trim(verb.doc, left, right)
+    if content is None or not content[0] < gap[0] or not gap[1] < content[1]:
+        return None  # words of the reported clause on both sides, or it is no parenthetical
+    return content, gap
+
+
+def _reported_halves(verb: Token) -> tuple[int, int] | None:
+    """The extent of "A, X said, and B" when the verb reports a clause before it and has a
+    coordinated clause with a subject of its own after it: not the speaker again ("…, he said,
+    and he left") and no report of its own ("…, she said, and the union warned …")."""
+    before = next((c for c in verb.lefts if c.dep_ in _CLAUSE_DEPS), None)
+    after = next((c for c in verb.rights if c.dep_ == "conj"), None)
+    if before is None or after is None or _is_cue_lemma(after.lemma_.lower()):
+        return None
+    subject = _nearest_subject(after)
+    if subject is None or subject.lower_ in _PERSONAL_PRONOUNS:
+        return None
+    return before.left_edge.i, after.right_edge.i + 1
+
+
+def _set_off_phrase(verb: Token) -> tuple[int, int] | None:
+    """The commas around ``verb`` and every word between them, when those words are all the
+    attribution's own (its subject, "in a statement", "on Monday"); ``None`` otherwise."""
+    doc, sent = verb.doc, verb.sent
+    start = verb.i
+    while start > sent.start and doc[start - 1].text not in _SET_OFF_MARKS and verb.i - start < _ATTRIBUTION_WORDS:
+        start -= 1
+    end = verb.i + 1
+    while end < sent.end and doc[end].text not in _SET_OFF_MARKS and end - verb.i < _ATTRIBUTION_WORDS:
+        end += 1
+    if start - 1 <= sent.start or end + 1 >= sent.end:
+        return None
+    if doc[start - 1].text not in _SET_OFF_MARKS or doc[end].text not in _SET_OFF_MARKS:
+        return None
+    if not all(t.i == verb.i or verb.is_ancestor(t) for t in doc[start:end]):
+        return None
+    # The subject lies between the commas ("Mr. Clarke, the director, said": the first comma
+    # only closes the name), and what follows is no second report ("…, he said, adding that …").
+    subject = _nearest_subject(verb)
+    if subject is None or subject.left_edge.i < start:
+        return None
+    after = next((c for c in verb.rights if c.left_edge.i <= end + 1 <= c.right_edge.i), None)
+    if after is not None and (after.tag_ == "VBG" and after.dep_ != "prep" or _is_cue_lemma(after.lemma_.lower())):
+        return None  # "including …" goes on with the report; "citing …" is a second one
+    # A quotation closing before the attribution (“A,” she said, “B.”) is a split quote, which
+    # the quote rules read over all its sentences.
+    if any(t.text in _QUOTE_MARKS for t in doc[start - 2 : end]):
+        return None
+    return start - 1, end + 1
 
 
 def _inverted_start(verb: Token, start: int) -> int:
@@ -716,12 +854,28 @@ def _nearest_clause(verb: Token) -> Token | None:
     "The statement referenced …: “B,” the union wrote" hang both A and B off the verb, but
     only the clause next to the attribution (or the one after its colon) is what it reports."""
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and _reported_by(verb, c)]
+    if not clauses:
+        return _unmarked_clause(verb)
     if len(clauses) < 2:
-        return clauses[0] if clauses else None
+        return clauses[0]
     after_colon = [c for c in clauses if c.i > verb.i and _colon_between(verb, c)]
     if after_colon:
         return after_colon[0]
     return min(clauses, key=lambda c: c.left_edge.i - verb.i if c.i > verb.i else verb.i - c.right_edge.i)
+
+
+def _unmarked_clause(verb: Token) -> Token | None:
+    """ "Trump said after the convention he would not accept …": a clause with its own subject
+    after a speech verb, without a conjunction, that the parser took for an adverbial clause.
+    An adverbial clause has a conjunction ("said it as he left", "spoke when asked")."""
+    if CUE_VERBS.get(verb.lemma_.lower()) not in _SPEECH_ACTS:
+        return None
+    clause = next((c for c in verb.rights if c.dep_ == "advcl"), None)
+    if clause is None or any(c.dep_ == "mark" or c.tag_ in _WH_TAGS for c in clause.children):
+        return None
+    if not any(c.dep_ in _SUBJECT_DEPS for c in clause.children) or clause.tag_ in {"VBG", "VBN"}:
+        return None
+    return clause
 
 
 def _colon_between(verb: Token, clause: Token) -> bool:
