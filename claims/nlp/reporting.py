@@ -639,7 +639,8 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
     if clause is not None:
         start, end = clause.left_edge.i, _report_end(clause)
         if clause.i > verb.i and end == clause.right_edge.i + 1:
-            end = _reported_conjunct_end(verb, end)
+            end = _continued_clause_end(verb, end)
+            end = _past_announcing_colon(verb, _reported_conjunct_end(verb, end))
         elif clause.i < verb.i:
             start = _inverted_start(verb, start)
         return _trim(verb.doc, start, end)
@@ -669,11 +670,18 @@ def _reported_conjunct_end(verb: Token, end: int) -> int:
     """ "She said they had doubts, but could not oppose him": the parser often coordinates such
     a subjectless clause with the reporting verb, while its back-shifted modal ("could",
     "would") or its quoted words show it is still the speaker's. Extends ``end`` over it."""
+    # A clause with its own subject is the speaker's too when it opens a quotation ("…, but
+    # “nobody listens”") or is an item of a list announced by a colon ("…: prices rise, rates
+    # fall and lenders relax").
+    listing = any(t.text == ":" for t in verb.doc[verb.i + 1 : end])
     for conj in verb.rights:
         if conj.dep_ != "conj" or conj.i < end:
             continue
-        if any(c.dep_ in _SUBJECT_DEPS for c in conj.children) or _is_cue_lemma(conj.lemma_.lower()):
+        if _is_cue_lemma(conj.lemma_.lower()):
             return end
+        if any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+            quoted = verb.doc[conj.left_edge.i].text in _QUOTE_MARKS
+            return conj.right_edge.i + 1 if listing or quoted else end
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in conj.children)
         quoted = any(t.text in _QUOTE_MARKS for t in conj.subtree)
         return conj.right_edge.i + 1 if modal or quoted else end
@@ -719,9 +727,41 @@ def _nearest_clause(verb: Token) -> Token | None:
     if len(clauses) < 2:
         return clauses[0] if clauses else None
     after_colon = [c for c in clauses if c.i > verb.i and _colon_between(verb, c)]
-    if after_colon:
+    if after_colon and any(c.i < verb.i for c in clauses):
         return after_colon[0]
     return min(clauses, key=lambda c: c.left_edge.i - verb.i if c.i > verb.i else verb.i - c.right_edge.i)
+
+
+def _continued_clause_end(verb: Token, end: int) -> int:
+    """ "notes that we are at a moment where three things happen: prices rise, rates fall":
+    a second clause the parser hangs on the verb right after the reported one (past a colon or
+    a relative clause it misreads) continues the same report, so ``end`` goes over it. One
+    with a reporting verb of its own ("… The agency said …") is another report."""
+    for clause in verb.rights:
+        if clause.i < end or clause.dep_ not in _CLAUSE_DEPS or not _reported_by(verb, clause):
+            continue
+        first_word = next(t.i for t in clause.subtree if not t.is_punct)
+        between = verb.doc[end:first_word]
+        if any(t.text not in {",", ":"} for t in between) or _reports_a_clause(clause):
+            return end
+        end = _report_end(clause)
+    return end
+
+
+def _past_announcing_colon(verb: Token, end: int) -> int:
+    """ "said the plan has three aims: A, B and C": a colon right after the reported clause
+    announces the rest of the sentence, which the parser often hangs elsewhere or nowhere. A
+    quotation after the colon is left to the quote rules."""
+    doc = verb.doc
+    if end >= len(doc) or doc[end].text != ":":
+        return end
+    sent_end = verb.sent.end
+    rest = doc[end + 1 : sent_end]
+    return end if any(t.text in _QUOTE_MARKS for t in rest) else sent_end
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    return _is_cue_lemma(verb.lemma_.lower()) and _child(verb, _CLAUSE_DEPS) is not None
 
 
 def _colon_between(verb: Token, clause: Token) -> bool:

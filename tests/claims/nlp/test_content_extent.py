@@ -1,0 +1,42 @@
+"""Contents that the parse would cut short: a reported clause continued by a second clause the
+parser hangs on the reporting verb, a colon's list, quoted coordinated clauses."""
+
+from __future__ import annotations
+
+
+def _by_cue(claims, lemma):
+    return [c for c in claims if c.cue_lemma == lemma]
+
+
+def test_a_relative_clause_hung_on_the_reporting_verb_stays_in_the_report(extract):
+    text = "The treasurer said she wants to repeal two rules in the code that decide how fines are paid."
+    [claim] = _by_cue(extract(text), "say")
+    assert claim.content == "she wants to repeal two rules in the code that decide how fines are paid"
+
+
+def test_a_list_after_a_colon_is_part_of_the_report(extract):
+    text = (
+        "The economist notes that the town is at an odd moment where three things happen at once: "
+        "rents are rising, wages are flat and builders are idle."
+    )
+    [claim] = _by_cue(extract(text), "note")
+    assert claim.content.endswith("rents are rising, wages are flat and builders are idle")
+    assert claim.content.startswith("the town is at an odd moment")
+
+
+def test_a_quoted_clause_coordinated_with_the_report_is_the_speakers(extract):
+    text = "The coach claimed that the league is “a closed shop” but “nobody dares to say so.”"
+    [claim] = _by_cue(extract(text), "claim")
+    assert claim.content.endswith("“nobody dares to say so")
+
+
+def test_an_unquoted_clause_with_its_own_subject_stays_the_writers(extract):
+    text = "The coach claimed that the league is a closed shop, but the owners rejected the charge."
+    [claim] = _by_cue(extract(text), "claim")
+    assert claim.content == "the league is a closed shop"
+
+
+def test_a_second_report_after_the_clause_is_not_joined(extract):
+    text = "The agency said it was adding inspectors for the port The ministry said it would help as well."
+    claims = _by_cue(extract(text), "say")
+    assert claims[0].content == "it was adding inspectors for the port"
