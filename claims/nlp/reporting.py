@@ -382,9 +382,22 @@ def _intent_cue(token: Token) -> Cue | None:
     # "declined to comment", "refused to cooperate": a refusal is a whole position in two words
     # (not in a relative clause, "the people they refuse to name", whose object is elsewhere).
     shortest = 2 if cue.cue_class == CueClass.DENY and token.dep_ != "relcl" else 3
-    end = _past_dangling_conjunction(token, infinitive.right_edge.i + 1)
+    end = _past_dangling_conjunction(token, _coordinated_infinitives_end(token, infinitive))
     cue.content = _trim_keep_to(token.doc, start, end, shortest)
     return cue
+
+
+def _coordinated_infinitives_end(verb: Token, infinitive: Token) -> int:
+    """ "wants to widen the road, build a bridge and close the ferry": the parser hangs the bare
+    verbs that share the first infinitive's "to" on the intent verb; they are intended too."""
+    end = infinitive.right_edge.i + 1
+    for conj in verb.rights:
+        if conj.i < end or conj.dep_ not in {"conj", "dep"} or conj.tag_ != "VB":
+            continue
+        if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "aux" for c in conj.children):
+            break
+        end = conj.right_edge.i + 1
+    return end
 
 
 def _past_dangling_conjunction(verb: Token, end: int) -> int:
