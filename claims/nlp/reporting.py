@@ -548,7 +548,7 @@ def _that_cue(mark: Token) -> Cue | None:
     ):
         return None
     cue = Cue(head, lemma, head.text, CueClass.HEDGE, "verb", speaker)
-    cue.content = _trim(head.doc, *_span_of(clause))
+    cue.content = _trim(head.doc, clause.left_edge.i, _following_report_end(head, clause))
     return cue
 
 
@@ -650,13 +650,10 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
     sometimes hangs the cue off the clause instead, so the head clause is used then."""
     clause = _nearest_clause(verb)
     if clause is not None:
-        start, end = clause.left_edge.i, _report_end(clause)
-        if clause.i > verb.i and end == clause.right_edge.i + 1:
-            end = _continued_clause_end(verb, end)
-            end = _past_announcing_colon(verb, _reported_conjunct_end(verb, end))
-        elif clause.i < verb.i:
-            start = _inverted_start(verb, start)
-        return _trim(verb.doc, start, end)
+        if clause.i > verb.i:
+            return _trim(verb.doc, clause.left_edge.i, _following_report_end(verb, clause))
+        start = _inverted_start(verb, clause.left_edge.i)
+        return _trim(verb.doc, start, _report_end(clause))
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     if (
         has_subject
@@ -667,6 +664,16 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
     ):
         return _content_around(verb)
     return None
+
+
+def _following_report_end(verb: Token, clause: Token) -> int:
+    """End of the clause ``verb`` reports after it, with what the parser hung on the verb
+    beyond it but is still the speaker's (see the helpers)."""
+    end = _report_end(clause)
+    if end != clause.right_edge.i + 1:
+        return end
+    end = _continued_clause_end(verb, end)
+    return _past_announcing_colon(verb, _reported_conjunct_end(verb, end))
 
 
 def _inverted_start(verb: Token, start: int) -> int:

@@ -40,3 +40,12 @@ def test_a_second_report_after_the_clause_is_not_joined(extract):
     text = "The agency said it was adding inspectors for the port The ministry said it would help as well."
     claims = _by_cue(extract(text), "say")
     assert claims[0].content == "it was adding inspectors for the port"
+
+
+def test_a_that_clause_of_an_unlisted_verb_keeps_its_coordinated_modal_clause(extract):
+    text = (
+        "A lawyer for the firm underscored that his client was ready to testify behind closed doors, "
+        "but would not be part of a public show."
+    )
+    [claim] = _by_cue(extract(text), "underscore")
+    assert claim.content == "his client was ready to testify behind closed doors, but would not be part of a public show"
