@@ -48,4 +48,6 @@ def test_a_that_clause_of_an_unlisted_verb_keeps_its_coordinated_modal_clause(ex
         "but would not be part of a public show."
     )
     [claim] = _by_cue(extract(text), "underscore")
-    assert claim.content == "his client was ready to testify behind closed doors, but would not be part of a public show"
+    assert (
+        claim.content == "his client was ready to testify behind closed doors, but would not be part of a public show"
+    )
