@@ -758,7 +758,7 @@ def _continued_clause_end(verb: Token, end: int) -> int:
     a relative clause it misreads) continues the same report, so ``end`` goes over it. One
     with a reporting verb of its own ("… The agency said …") is another report."""
     for clause in verb.rights:
-        if clause.i < end or clause.dep_ not in _CLAUSE_DEPS or not _reported_by(verb, clause):
+        if clause.i < end or clause.dep_ not in _CLAUSE_DEPS:
             continue
         first_word = next(t.i for t in clause.subtree if not t.is_punct)
         between = verb.doc[end:first_word]

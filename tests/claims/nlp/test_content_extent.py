@@ -51,3 +51,14 @@ def test_a_that_clause_of_an_unlisted_verb_keeps_its_coordinated_modal_clause(ex
     assert (
         claim.content == "his client was ready to testify behind closed doors, but would not be part of a public show"
     )
+
+
+def test_a_predicate_whose_subject_the_parser_coordinated_into_the_clause_stays_in_the_report(extract):
+    text = (
+        "Moreno said Lopez has enormous respect for the navy and his harbor comment was instead an "
+        "expression of frustration with the strategy the city has taken."
+    )
+    [claim] = _by_cue(extract(text), "say")
+    assert claim.content.endswith(
+        "his harbor comment was instead an expression of frustration with the strategy the city has taken"
+    )
