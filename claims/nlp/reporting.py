@@ -431,10 +431,27 @@ def _stance_cue(token: Token) -> Cue | None:
     for child in token.rights:
         if child.i <= obj.i or child.is_punct or child.doc[child.left_edge.i - 1].text == ",":
             continue
-        if child.dep_ in _OBJECT_PREDICATES or child.dep_ == "prep" and _completes_object(child, lemma):
+        if (
+            child.dep_ in _OBJECT_PREDICATES
+            or child.dep_ == "prep"
+            and _completes_object(child, lemma)
+            or _coordinated_object(child)
+        ):
             end = max(end, child.right_edge.i + 1)
     cue.content = (obj.left_edge.i, end)
     return cue
+
+
+def _coordinated_object(child: Token) -> bool:
+    """ "condemned the test as reckless and a grave threat", "mentioned raising fees and cutting
+    staff": the parser hangs the second object or gerund on the verb, after "and"."""
+    if child.doc[child.left_edge.i - 1].dep_ != "cc":
+        return False
+    if child.dep_ == "dobj":
+        return True
+    # A coordinated reporting verb ("touting X and saying Y") is a second claim, not an object.
+    gerund = child.dep_ == "conj" and child.tag_ == "VBG" and not _is_cue_lemma(child.lemma_.lower())
+    return gerund and _child(child, _SUBJECT_DEPS) is None
 
 
 def _stance_object(verb: Token) -> Token | None:
