@@ -668,7 +668,9 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
     clause = _nearest_clause(verb)
     if clause is not None:
         if clause.i > verb.i:
-            return _trim(verb.doc, clause.left_edge.i, _following_report_end(verb, clause))
+            subject = _subject_taken_as_object(verb, clause)
+            start = subject.left_edge.i if subject is not None else clause.left_edge.i
+            return _trim(verb.doc, start, _following_report_end(verb, clause))
         start = _inverted_start(verb, clause.left_edge.i)
         return _trim(verb.doc, start, _report_end(clause))
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
@@ -816,7 +818,22 @@ def _reported_by(verb: Token, clause: Token) -> bool:
         # The stop may end the clause's own subtree ("We were here before: X declared …").
         between = verb.doc[clause.right_edge.i + 1 : verb.i]
         return not any(t.text in {";", ":"} for t in (*between, verb.doc[max(edge - 1, 0)]))
-    return clause.tag_ not in _FINITE_TAGS or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children)
+    if clause.tag_ not in _FINITE_TAGS or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+        return True
+    return _subject_taken_as_object(verb, clause) is not None
+
+
+def _subject_taken_as_object(verb: Token, clause: Token) -> Token | None:
+    """ "said single people and families - gay or straight - would qualify": the parser makes the
+    reported clause's subject the verb's object and leaves the clause without one. A noun
+    object right before a subjectless clause after the verb is that clause's subject."""
+    if clause.i < verb.i or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+        return None
+    obj = _child(verb, {"dobj"})
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"} or not verb.i < obj.i < clause.i:
+        return None
+    between = verb.doc[obj.right_edge.i + 1 : clause.left_edge.i]
+    return obj if all(t.is_punct for t in between) else None
 
 
 def _subordinate(verb: Token) -> bool:

@@ -62,3 +62,21 @@ def test_a_predicate_whose_subject_the_parser_coordinated_into_the_clause_stays_
     assert claim.content.endswith(
         "his harbor comment was instead an expression of frustration with the strategy the city has taken"
     )
+
+
+def test_a_subject_the_parser_took_for_the_verbs_object_opens_the_report(extract):
+    text = (
+        "The city has said single parents and retirees - renters, owners and lodgers - would qualify "
+        "for the rebate under the new housing plan."
+    )
+    [claim] = _by_cue(extract(text), "say")
+    assert claim.content.startswith("single parents and retirees - renters, owners and lodgers - would qualify")
+
+
+def test_a_finite_clause_whose_subject_was_taken_for_an_object_is_still_reported(extract):
+    [claim] = _by_cue(extract("The airline was explaining the delays amounted to 2 percent of the flights."), "explain")
+    assert claim.content == "the delays amounted to 2 percent of the flights"
+
+
+def test_a_subjectless_predicate_after_a_relative_clause_stays_unreported(extract):
+    assert extract("Everything the mayor says is a lie.") == []
