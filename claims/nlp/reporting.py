@@ -429,7 +429,9 @@ def _stance_cue(token: Token) -> Cue | None:
     # early-morning tweets", "… on Monday") or a comment set off by a comma.
     end = _noun_phrase_end(obj)
     for child in token.rights:
-        if child.i <= obj.i or child.is_punct or child.doc[child.left_edge.i - 1].text == ",":
+        if child.i <= obj.i or child.is_punct:
+            continue
+        if child.doc[child.left_edge.i - 1].text == "," and not _names_examples(child):
             continue
         if (
             child.dep_ in _OBJECT_PREDICATES
@@ -440,6 +442,12 @@ def _stance_cue(token: Token) -> Cue | None:
             end = max(end, child.right_edge.i + 1)
     cue.content = (obj.left_edge.i, end)
     return cue
+
+
+def _names_examples(prep: Token) -> bool:
+    # "railed against super PACs, including the one backing Bush": the examples are part of
+    # what the stance is toward, even when set off by a comma.
+    return prep.dep_ == "prep" and prep.lower_ in {"including", "especially"}
 
 
 def _coordinated_object(child: Token) -> bool:

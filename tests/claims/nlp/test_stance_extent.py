@@ -27,3 +27,14 @@ def test_a_coordinated_reporting_gerund_stays_a_claim_of_its_own(extract):
     [touting] = _by_cue(claims, "tout")
     assert touting.content == "their own record"
     assert _by_cue(claims, "say")
+
+
+def test_examples_set_off_by_a_comma_are_part_of_the_stance(extract):
+    text = (
+        "And he railed against the corrupting influence of big donors, including the one supporting "
+        "Jones that gave more than $10 million."
+    )
+    [claim] = _by_cue(extract(text), "rail")
+    assert claim.content == (
+        "the corrupting influence of big donors, including the one supporting Jones that gave more than $10 million"
+    )
