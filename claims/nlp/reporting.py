@@ -192,8 +192,32 @@ def find_cues(doc: Doc, matcher: Matcher) -> list[Cue]:
         label = doc.vocab.strings[match_id]
         cue = _BUILDERS[label](doc[start])
         if cue is not None:
+            if cue.content is not None:
+                cue.content = _through_open_quote(doc, cue.content)
             cues.append(cue)
     return cues
+
+
+_OPENING_MARKS = {"\u201c", "``"}
+_CLOSING_MARKS = {"\u201d", "''"}
+
+
+def _through_open_quote(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """ "called Burma a “good news story in an era when …”": the parse may end the content
+    inside a quotation it opened; a quotation is the speaker's words, so it runs to its close
+    (within the sentence)."""
+    start, end = content
+    marks = [t.text for t in doc[start:end] if t.text in _QUOTE_MARKS]
+    opened = sum(m in _OPENING_MARKS for m in marks) - sum(m in _CLOSING_MARKS for m in marks)
+    if opened <= 0 and marks.count('"') % 2 == 0:
+        return content
+    limit = min(len(doc), doc[end - 1].sent.end + 1)
+    close = next((t.i for t in doc[end:limit] if t.text in _CLOSING_MARKS or t.text == '"'), None)
+    if close is None or any("\n" in t.text for t in doc[end:close]):
+        return content
+    while close > end and doc[close - 1].is_punct and doc[close - 1].text not in "?!":
+        close -= 1
+    return start, close
 
 
 def _verb_cue(token: Token) -> Cue | None:
