@@ -205,8 +205,32 @@ def find_cues(doc: Doc, matcher: Matcher) -> list[Cue]:
         label = doc.vocab.strings[match_id]
         cue = _BUILDERS[label](doc[start])
         if cue is not None:
+            if cue.content is not None:
+                cue.content = _through_open_quote(doc, cue.content)
             cues.append(cue)
     return cues
+
+
+_OPENING_MARKS = {"\u201c", "``"}
+_CLOSING_MARKS = {"\u201d", "''"}
+
+
+def _through_open_quote(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """ "called Burma a “good news story in an era when …”": the parse may end the content
+    inside a quotation it opened; a quotation is the speaker's words, so it runs to its close
+    (within the sentence)."""
+    start, end = content
+    marks = [t.text for t in doc[start:end] if t.text in _QUOTE_MARKS]
+    opened = sum(m in _OPENING_MARKS for m in marks) - sum(m in _CLOSING_MARKS for m in marks)
+    if opened <= 0 and marks.count('"') % 2 == 0:
+        return content
+    limit = min(len(doc), doc[end - 1].sent.end + 1)
+    close = next((t.i for t in doc[end:limit] if t.text in _CLOSING_MARKS or t.text == '"'), None)
+    if close is None or any("\n" in t.text for t in doc[end:close]):
+        return content
+    while close > end and doc[close - 1].is_punct and doc[close - 1].text not in "?!":
+        close -= 1
+    return start, close
 
 
 def _verb_cue(token: Token) -> Cue | None:
@@ -416,9 +440,22 @@ def _intent_cue(token: Token) -> Cue | None:
     # "declined to comment", "refused to cooperate": a refusal is a whole position in two words
     # (not in a relative clause, "the people they refuse to name", whose object is elsewhere).
     shortest = 2 if cue.cue_class == CueClass.DENY and token.dep_ != "relcl" else 3
-    end = _past_dangling_conjunction(token, infinitive.right_edge.i + 1)
+    end = _past_dangling_conjunction(token, _coordinated_infinitives_end(token, infinitive))
     cue.content = _trim_keep_to(token.doc, start, end, shortest)
     return cue
+
+
+def _coordinated_infinitives_end(verb: Token, infinitive: Token) -> int:
+    """ "wants to widen the road, build a bridge and close the ferry": the parser hangs the bare
+    verbs that share the first infinitive's "to" on the intent verb; they are intended too."""
+    end = infinitive.right_edge.i + 1
+    for conj in verb.rights:
+        if conj.i < end or conj.dep_ not in {"conj", "dep"} or conj.tag_ != "VB":
+            continue
+        if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "aux" for c in conj.children):
+            break
+        end = conj.right_edge.i + 1
+    return end
 
 
 def _past_dangling_conjunction(verb: Token, end: int) -> int:
@@ -450,12 +487,37 @@ def _stance_cue(token: Token) -> Cue | None:
     # early-morning tweets", "… on Monday") or a comment set off by a comma.
     end = _noun_phrase_end(obj)
     for child in token.rights:
-        if child.i <= obj.i or child.is_punct or child.doc[child.left_edge.i - 1].text == ",":
+        if child.i <= obj.i or child.is_punct:
             continue
-        if child.dep_ in _OBJECT_PREDICATES or child.dep_ == "prep" and _completes_object(child, lemma):
+        if child.doc[child.left_edge.i - 1].text == "," and not _names_examples(child):
+            continue
+        if (
+            child.dep_ in _OBJECT_PREDICATES
+            or child.dep_ == "prep"
+            and _completes_object(child, lemma)
+            or _coordinated_object(child)
+        ):
             end = max(end, child.right_edge.i + 1)
     cue.content = (obj.left_edge.i, end)
     return cue
+
+
+def _names_examples(prep: Token) -> bool:
+    # "railed against super PACs, including the one backing Bush": the examples are part of
+    # what the stance is toward, even when set off by a comma.
+    return prep.dep_ == "prep" and prep.lower_ in {"including", "especially"}
+
+
+def _coordinated_object(child: Token) -> bool:
+    """ "condemned the test as reckless and a grave threat", "mentioned raising fees and cutting
+    staff": the parser hangs the second object or gerund on the verb, after "and"."""
+    if child.doc[child.left_edge.i - 1].dep_ != "cc":
+        return False
+    if child.dep_ == "dobj":
+        return True
+    # A coordinated reporting verb ("touting X and saying Y") is a second claim, not an object.
+    gerund = child.dep_ == "conj" and child.tag_ == "VBG" and not _is_cue_lemma(child.lemma_.lower())
+    return gerund and _child(child, _SUBJECT_DEPS) is None
 
 
 def _stance_object(verb: Token) -> Token | None:
@@ -569,7 +631,7 @@ def _that_cue(mark: Token) -> Cue | None:
     ):
         return None
     cue = Cue(head, lemma, head.text, CueClass.HEDGE, "verb", speaker)
-    cue.content = _trim(head.doc, *_span_of(clause))
+    cue.content = _trim(head.doc, clause.left_edge.i, _following_report_end(head, clause))
     return cue
 
 
@@ -688,12 +750,12 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
     sometimes hangs the cue off the clause instead, so the head clause is used then."""
     clause = _nearest_clause(verb)
     if clause is not None:
-        start, end = clause.left_edge.i, _report_end(clause)
-        if clause.i > verb.i and end == clause.right_edge.i + 1:
-            end = _reported_conjunct_end(verb, end)
-        elif clause.i < verb.i:
-            start = _inverted_start(verb, start)
-        return _trim(verb.doc, start, end)
+        if clause.i > verb.i:
+            subject = _subject_taken_as_object(verb, clause)
+            start = subject.left_edge.i if subject is not None else clause.left_edge.i
+            return _trim(verb.doc, start, _following_report_end(verb, clause))
+        start = _inverted_start(verb, clause.left_edge.i)
+        return _trim(verb.doc, start, _report_end(clause))
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     if (
         has_subject
@@ -793,6 +855,16 @@ def _set_off_phrase(verb: Token) -> tuple[int, int] | None:
     return start - 1, end + 1
 
 
+def _following_report_end(verb: Token, clause: Token) -> int:
+    """End of the clause ``verb`` reports after it, with what the parser hung on the verb
+    beyond it but is still the speaker's (see the helpers)."""
+    end = _report_end(clause)
+    if end != clause.right_edge.i + 1:
+        return end
+    end = _continued_clause_end(verb, end)
+    return _past_announcing_colon(verb, _reported_conjunct_end(verb, end))
+
+
 def _inverted_start(verb: Token, start: int) -> int:
     """ "A, but B, another source said.": the parser coordinates the closing attribution with A
     and gives it only B, but an attribution that ends the sentence covers all of it."""
@@ -807,11 +879,18 @@ def _reported_conjunct_end(verb: Token, end: int) -> int:
     """ "She said they had doubts, but could not oppose him": the parser often coordinates such
     a subjectless clause with the reporting verb, while its back-shifted modal ("could",
     "would") or its quoted words show it is still the speaker's. Extends ``end`` over it."""
+    # A clause with its own subject is the speaker's too when it opens a quotation ("…, but
+    # “nobody listens”") or is an item of a list announced by a colon ("…: prices rise, rates
+    # fall and lenders relax").
+    listing = any(t.text == ":" for t in verb.doc[verb.i + 1 : end])
     for conj in verb.rights:
         if conj.dep_ != "conj" or conj.i < end:
             continue
-        if any(c.dep_ in _SUBJECT_DEPS for c in conj.children) or _is_cue_lemma(conj.lemma_.lower()):
+        if _is_cue_lemma(conj.lemma_.lower()):
             return end
+        if any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+            quoted = verb.doc[conj.left_edge.i].text in _QUOTE_MARKS
+            return conj.right_edge.i + 1 if listing or quoted else end
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in conj.children)
         quoted = any(t.text in _QUOTE_MARKS for t in conj.subtree)
         return conj.right_edge.i + 1 if modal or quoted else end
@@ -859,7 +938,7 @@ def _nearest_clause(verb: Token) -> Token | None:
     if len(clauses) < 2:
         return clauses[0]
     after_colon = [c for c in clauses if c.i > verb.i and _colon_between(verb, c)]
-    if after_colon:
+    if after_colon and any(c.i < verb.i for c in clauses):
         return after_colon[0]
     return min(clauses, key=lambda c: c.left_edge.i - verb.i if c.i > verb.i else verb.i - c.right_edge.i)
 
@@ -878,6 +957,38 @@ def _unmarked_clause(verb: Token) -> Token | None:
     return clause
 
 
+def _continued_clause_end(verb: Token, end: int) -> int:
+    """ "notes that we are at a moment where three things happen: prices rise, rates fall":
+    a second clause the parser hangs on the verb right after the reported one (past a colon or
+    a relative clause it misreads) continues the same report, so ``end`` goes over it. One
+    with a reporting verb of its own ("… The agency said …") is another report."""
+    for clause in verb.rights:
+        if clause.i < end or clause.dep_ not in _CLAUSE_DEPS:
+            continue
+        first_word = next(t.i for t in clause.subtree if not t.is_punct)
+        between = verb.doc[end:first_word]
+        if any(t.text not in {",", ":"} for t in between) or _reports_a_clause(clause):
+            return end
+        end = _report_end(clause)
+    return end
+
+
+def _past_announcing_colon(verb: Token, end: int) -> int:
+    """ "said the plan has three aims: A, B and C": a colon right after the reported clause
+    announces the rest of the sentence, which the parser often hangs elsewhere or nowhere. A
+    quotation after the colon is left to the quote rules."""
+    doc = verb.doc
+    if end >= len(doc) or doc[end].text != ":":
+        return end
+    sent_end = verb.sent.end
+    rest = doc[end + 1 : sent_end]
+    return end if any(t.text in _QUOTE_MARKS for t in rest) else sent_end
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    return _is_cue_lemma(verb.lemma_.lower()) and _child(verb, _CLAUSE_DEPS) is not None
+
+
 def _colon_between(verb: Token, clause: Token) -> bool:
     return any(t.text == ":" for t in verb.doc[verb.i + 1 : clause.left_edge.i + 1])
 
@@ -893,7 +1004,22 @@ def _reported_by(verb: Token, clause: Token) -> bool:
         # The stop may end the clause's own subtree ("We were here before: X declared …").
         between = verb.doc[clause.right_edge.i + 1 : verb.i]
         return not any(t.text in {";", ":"} for t in (*between, verb.doc[max(edge - 1, 0)]))
-    return clause.tag_ not in _FINITE_TAGS or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children)
+    if clause.tag_ not in _FINITE_TAGS or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+        return True
+    return _subject_taken_as_object(verb, clause) is not None
+
+
+def _subject_taken_as_object(verb: Token, clause: Token) -> Token | None:
+    """ "said single people and families - gay or straight - would qualify": the parser makes the
+    reported clause's subject the verb's object and leaves the clause without one. A noun
+    object right before a subjectless clause after the verb is that clause's subject."""
+    if clause.i < verb.i or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+        return None
+    obj = _child(verb, {"dobj"})
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"} or not verb.i < obj.i < clause.i:
+        return None
+    between = verb.doc[obj.right_edge.i + 1 : clause.left_edge.i]
+    return obj if all(t.is_punct for t in between) else None
 
 
 def _subordinate(verb: Token) -> bool:
