@@ -167,7 +167,9 @@ def _page_ids(response) -> list[int]:
 
 def test_a_search_too_large_to_rank_opens_newest_first_and_says_so(analyst_client, many_claims):
     # Mentioned three times, so it ranks first by relevance; dated long ago, so never newest.
-    loud = ClaimFactory(content="Russia, Russia and once more Russia, the pundit kept repeating", claim_date="1990-01-02")
+    loud = ClaimFactory(
+        content="Russia, Russia and once more Russia, the pundit kept repeating", claim_date="1990-01-02"
+    )
     response = analyst_client.get(URL, {"q": "russia"})
     assert response.context["estimated"] and response.context["order"] == "newest"
     dates = [claim.claim_date for claim in response.context["claims"]]
@@ -179,7 +181,9 @@ def test_a_search_too_large_to_rank_opens_newest_first_and_says_so(analyst_clien
 
 
 def test_a_large_search_is_ranked_exactly_when_asked_for_relevance(analyst_client, many_claims):
-    loud = ClaimFactory(content="Russia, Russia and once more Russia, the pundit kept repeating", claim_date="1990-01-02")
+    loud = ClaimFactory(
+        content="Russia, Russia and once more Russia, the pundit kept repeating", claim_date="1990-01-02"
+    )
     response = analyst_client.get(URL, {"q": "russia", "order": "relevance"})
     assert response.context["order"] == "relevance" and response.context["estimated"]
     assert _page_ids(response)[0] == loud.pk
@@ -190,7 +194,9 @@ def test_a_large_search_is_ranked_exactly_when_asked_for_relevance(analyst_clien
 
 def test_a_small_search_is_ranked_by_default_and_can_be_shown_newest_first(analyst_client):
     article = ArticleFactory(body="x" * 200)
-    older = ClaimFactory(article=article, content="Ceasefire talks, ceasefire hopes, ceasefire doubts", claim_date="2001-05-01")
+    older = ClaimFactory(
+        article=article, content="Ceasefire talks, ceasefire hopes, ceasefire doubts", claim_date="2001-05-01"
+    )
     newer = ClaimFactory(article=article, content="A ceasefire was mentioned once", claim_date="2020-05-01")
     ranked = analyst_client.get(URL, {"q": "ceasefire"})
     assert ranked.context["order"] == "relevance" and _page_ids(ranked) == [older.pk, newer.pk]
