@@ -94,9 +94,10 @@ def _matrix_pairs(by: str, limit: int) -> list[dict]:
 # ---- web UI reads ------------------------------------------------------------------------
 
 
-def claims_ordered(*, queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
-    """A filtered claim list in display order: by search rank when there is a query, else newest first."""
-    if text.strip():
+def claims_ordered(*, queryset: QuerySet[Claim], text: str, by_relevance: bool = True) -> QuerySet[Claim]:
+    """A filtered claim list in display order: by search rank when there is a query (and
+    ``by_relevance``), else newest first."""
+    if text.strip() and by_relevance:
         query = SearchQuery(text, config="english", search_type="websearch")
         ranked = queryset.annotate(rank=SearchRank(F("search_vector"), query))
         return ranked.order_by("-rank", "-claim_date", "-id")
@@ -105,14 +106,17 @@ def claims_ordered(*, queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
     return queryset.order_by("-claim_date", "-id")
 
 
-def claim_search_page(*, queryset: QuerySet[Claim], text: str, offset: int, limit: int) -> list[Claim]:
+def claim_search_page(
+    *, queryset: QuerySet[Claim], text: str, offset: int, limit: int, by_relevance: bool = True
+) -> list[Claim]:
     """One page of ``claims_ordered``, with speaker, article and outlet loaded (no article bodies).
 
     Two steps: the page's ids are found on narrow rows, then only those rows are loaded in full.
     A search that matches thousands of claims then sorts ids and ranks, not whole rows with
-    their text and joins.
+    their text and joins. Newest first (``by_relevance=False``) walks the claim_date index
+    backwards and stops at the page: it costs the same however many claims match.
     """
-    ordered = claims_ordered(queryset=queryset, text=text)
+    ordered = claims_ordered(queryset=queryset, text=text, by_relevance=by_relevance)
     ids = list(ordered.values_list("pk", flat=True)[offset : offset + limit])
     rows = (
         Claim.objects.select_related("speaker", "article__outlet")
@@ -363,7 +367,12 @@ _CELL_SCOPE = {
     ),
     # Only the links a stored relation stands behind (reached from the relations alone).
     "related": (f"r.id = ANY ({_CELL_RELATIONS})", f"r.id = ANY ({_CELL_RELATIONS})"),
+    # The links of the given relations only (``_strongest_related`` picks them).
+    "candidates": ("r.id = ANY (%(candidates)s)", "r.id = ANY (%(candidates)s)"),
 }
+# Relations ``_strongest_related`` derives links for at first: a few more than the two types'
+# pages, so that both types usually fill their page from them.
+CELL_CANDIDATES_PER_LINK = 4
 
 
 # Links of each type a matrix cell lists: rendering a link costs about a millisecond.
@@ -401,7 +410,7 @@ def _cell_strongest(by: str, a: str, b: str, limit: int) -> list[tuple]:
     cell is derived (the disputes both keys share can hold thousands of pairs).
     """
     totals = summaries.link_pair_totals(by=by, a=a, b=b)
-    related = _cell_links(by, a, b, limit=None, scope="related")
+    related = _strongest_related(by, a, b, limit)
     complete = True
     for kind in (Relation.Type.AGREE, Relation.Type.CONFLICT):
         of_kind = [row for row in related if row[2] == kind]
@@ -415,6 +424,38 @@ def _cell_strongest(by: str, a: str, b: str, limit: int) -> list[tuple]:
     return ranked
 
 
+def _strongest_related(by: str, a: str, b: str, limit: int) -> list[tuple]:
+    """The cell's related links (as ``_cell_links``), or only enough of the strongest to rank each type's first ``limit``.
+
+    A busy cell has thousands of relations, and deciding each one's link (the dispute's sides may
+    change its type, and then its score to ``IMPLIED_SCORE``) costs a few joins each. A link's
+    score is its relation's score or ``IMPLIED_SCORE``, so a relation scoring below ``cutoff`` gives
+    a link scoring below ``max(cutoff, IMPLIED_SCORE)``. The links of the relations scoring
+    ``cutoff`` or more are derived first; when each type has ``limit`` of them scoring at least
+    ``cutoff`` (above ``IMPLIED_SCORE``), no other relation's link can rank before them and those
+    are each type's strongest. Otherwise every related link is derived, as before.
+    """
+    speakers_a, speakers_b = _CELL_SPEAKERS[by]
+    relations = _CELL_RELATIONS.format(speakers_a=speakers_a, speakers_b=speakers_b)
+    keys = {"key_a": int(a), "key_b": int(b)} if by == "speaker" else {}
+    sql = f"SELECT id, score FROM claims_relation WHERE id = ANY ({relations}) ORDER BY score DESC"
+    scores = _fetch(sql, a=str(a), b=str(b), **keys)
+    wanted = CELL_CANDIDATES_PER_LINK * limit
+    if len(scores) > wanted and scores[wanted - 1][1] > IMPLIED_SCORE:
+        cutoff = scores[wanted - 1][1]
+        candidates = [pk for pk, score in scores if score >= cutoff]
+        rows = _cell_links(by, a, b, limit=None, scope="candidates", candidates=candidates)
+        if all(_ranked_above(rows, kind, limit, cutoff) for kind in (Relation.Type.AGREE, Relation.Type.CONFLICT)):
+            return rows
+    return _cell_links(by, a, b, limit=None, scope="related")
+
+
+def _ranked_above(rows: list[tuple], kind: str, limit: int, cutoff: float) -> bool:
+    """Whether ``kind``'s first ``limit`` rows (in rank order) all score ``cutoff`` or more."""
+    of_kind = [row for row in rows if row[2] == kind][:limit]
+    return len(of_kind) == limit and of_kind[-1][6] >= cutoff
+
+
 # A link between the cell's two keys: its speakers (LINKS_SQL gives them) are one of each.
 _CELL_PAIR = {
     "speaker": "(l.speaker_a_id = %(key_a)s AND l.speaker_b_id = %(key_b)s "
@@ -423,7 +464,9 @@ _CELL_PAIR = {
 }
 
 
-def _cell_links(by: str, a: str, b: str, *, limit: int | None, scope: str) -> list[tuple]:
+def _cell_links(
+    by: str, a: str, b: str, *, limit: int | None, scope: str, candidates: list[int] | None = None
+) -> list[tuple]:
     """(claim_a_id, claim_b_id, type, relation_id, dispute_id, links of this type, score) per link
     between the cell's keys, strongest first within each type; ``scope`` is a key of ``_CELL_SCOPE``."""
     speakers_a, speakers_b = _CELL_SPEAKERS[by]
@@ -442,4 +485,4 @@ def _cell_links(by: str, a: str, b: str, *, limit: int | None, scope: str) -> li
         WHERE %(limit)s::int IS NULL OR strength <= %(limit)s::int ORDER BY type, strength
     """
     keys = {"key_a": int(a), "key_b": int(b)} if by == "speaker" else {}
-    return _fetch(sql, a=str(a), b=str(b), limit=limit, **keys)
+    return _fetch(sql, a=str(a), b=str(b), limit=limit, candidates=candidates, **keys)

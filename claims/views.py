@@ -81,6 +81,27 @@ def _claim_filter(request: HttpRequest) -> ClaimFilter:
     return ClaimFilter(request.GET, queryset=Claim.objects.all())
 
 
+# How a search's results may be ordered (``?order=``); "relevance" is the default unless the
+# result is too large to rank on every request (see ``_search_order``).
+SEARCH_ORDERS = ("relevance", "newest")
+
+
+def _search_order(request: HttpRequest, text: str, estimated: bool) -> str | None:
+    """The order of a search's results, or None without a search (always newest first).
+
+    Ranking reads the stored vector of every match: for a result large enough that its counts
+    are estimated (tens of thousands of claims) that is most of the table, so such a search opens
+    newest first -- which stops at the page -- and says so, with a link to rank by relevance.
+    An explicit ``order`` is always followed.
+    """
+    if not text.strip():
+        return None
+    asked = request.GET.get("order", "")
+    if asked in SEARCH_ORDERS:
+        return asked
+    return "newest" if estimated else "relevance"
+
+
 def _page_number(request: HttpRequest) -> int:
     try:
         return min(max(int(request.GET.get("page", "1")), 1), MAX_PAGE)
@@ -93,13 +114,16 @@ def _page_number(request: HttpRequest) -> int:
 def claim_list(request: HttpRequest) -> HttpResponse:
     """Search and facets. Template contract: ``filterset``, ``facets`` (see ``_facet_groups``),
     ``claims`` (one page), ``page``, ``pages``, ``total``, ``estimated`` (counts and total are
-    estimates from a sample: a very large result), ``query_string`` (without ``page``).
+    estimates from a sample: a very large result), ``order`` (a search's order: "relevance" or
+    "newest"; None without a search), ``query_string`` (without ``page``) and
+    ``order_query_string`` (without ``page`` and ``order``, for the links that change the order).
     An htmx request gets only the ``claims/_results.html`` partial."""
     filterset = _claim_filter(request)
     text = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
     queryset = filterset.qs
     facets = claim_facets(queryset=queryset)
     page = _page_number(request)
+    order = _search_order(request, text or "", facets["estimated"])
     total = facets["total"]
     pages = max(1, min(MAX_PAGE, -(-total // PAGE_SIZE)))
     params = QueryDict(mutable=True)
@@ -112,12 +136,20 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         "months": facets["month"],
         "first_date": facets["first_date"],
         "last_date": facets["last_date"],
-        "claims": claim_search_page(queryset=queryset, text=text or "", offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE),
+        "claims": claim_search_page(
+            queryset=queryset,
+            text=text or "",
+            offset=(page - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
+            by_relevance=order == "relevance",
+        ),
         "page": page,
         "pages": pages,
         "total": total,
         "estimated": facets["estimated"],
+        "order": order,
         "query_string": params.urlencode(),
+        "order_query_string": _without(params, "order"),
     }
     if not request.htmx:
         return render(request, "claims/claim_list.html", ctx)
@@ -125,6 +157,12 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     page_part = f"page={page}" if page > 1 else ""
     query = "&".join(part for part in (ctx["query_string"], page_part) if part)
     return push_url(response, f"{request.path}?{query}" if query else request.path)
+
+
+def _without(params: QueryDict, key: str) -> str:
+    rest = params.copy()
+    rest.pop(key, None)
+    return rest.urlencode()
 
 
 FACET_TITLES = {

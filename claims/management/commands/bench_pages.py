@@ -117,6 +117,8 @@ def _pages() -> Iterator[tuple[str, str]]:
     yield "claims, page 40", f"{claims}?page=40"
     # Filters that keep most claims: the facets are counted over every match.
     yield "claims, broad search 'russia'", f"{claims}?q=russia"
+    # The same search ranked on request (it opens newest first): every match's vector is read.
+    yield "claims, broad search ranked", f"{claims}?q=russia&order=relevance"
     yield "claims, broad facet polarity=asserted", f"{claims}?polarity=asserted"
     speaker = Speaker.objects.annotate(n=Count("claims")).order_by("-n").first()
     if speaker:

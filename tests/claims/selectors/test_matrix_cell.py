@@ -66,3 +66,38 @@ def test_the_cell_page_says_how_many_there_are_and_how_many_it_shows(analyst_cli
     assert response.context["totals"] == {"agree": 3, "conflict": 6}
     assert 'Conflicts <span class="count">6</span>' in html and 'Agreements <span class="count">3</span>' in html
     assert "strongest" not in html  # everything fits: no note that some are left out
+
+
+def _relate(a, b, kind: str, score: float, **fields) -> Relation:
+    return RelationFactory(
+        claim_a=ClaimFactory(speaker=a), claim_b=ClaimFactory(speaker=b), type=kind, score=score, **fields
+    )
+
+
+@pytest.mark.parametrize(
+    ("conflict_scores", "expected_conflicts"),
+    [
+        ((0.97, 0.96, 0.56), [0.97, 0.96]),  # both types fill their page from the strongest relations
+        ((0.58, 0.57, 0.56), [0.58, 0.57]),  # conflicts all score low: every relation is derived
+    ],
+)
+def test_a_cell_with_many_relations_ranks_exactly_what_the_rules_decide(conflict_scores, expected_conflicts):
+    """More relations than the first pass reads (4 a link shown), and the strongest three are not
+    what they seem: two agreements are between opposite sides of a dispute (conflicts scoring 0.5),
+    one a curator rejected."""
+    rome, oslo = SpeakerFactory(affiliation="Italy"), SpeakerFactory(affiliation="Norway")
+    for score in (0.99, 0.985):
+        turned = _relate(rome, oslo, "agree", score)
+        dispute = PropositionFactory(label=f"The bridge reopened ({score})")
+        PropositionMemberFactory(proposition=dispute, claim=turned.claim_a, side=SUPPORTS)
+        PropositionMemberFactory(proposition=dispute, claim=turned.claim_b, side=REFUTES)
+    _relate(rome, oslo, "agree", 0.98, review_status=Relation.ReviewStatus.REJECTED)
+    for score in (0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.62, 0.61):
+        _relate(rome, oslo, "agree", score)
+    for score in conflict_scores:
+        _relate(oslo, rome, "conflict", score)
+    for by, a, b in (("speaker", str(rome.pk), str(oslo.pk)), ("affiliation", "Norway", "Italy")):
+        links = relations_between(by=by, a=a, b=b, limit=2)
+        assert [r.score for r in links if r.type == "agree"] == [0.9, 0.85]
+        assert [r.score for r in links if r.type == "conflict"] == expected_conflicts
+        assert relations_between_totals(by=by, a=a, b=b, limit=2) == {"agree": 8, "conflict": 5}

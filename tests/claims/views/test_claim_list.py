@@ -159,3 +159,48 @@ def test_small_results_and_facet_filters_are_counted_exactly_however_large(analy
     assert not negated.context["estimated"] and "estimate-note" not in negated.content.decode()
     assert negated.context["total"] == Claim.objects.filter(polarity="negated").count() > 100
     assert _counts(negated, "cue_class") == {"deny": Claim.objects.filter(polarity="negated").count()}
+
+
+def _page_ids(response) -> list[int]:
+    return [claim.pk for claim in response.context["claims"]]
+
+
+def test_a_search_too_large_to_rank_opens_newest_first_and_says_so(analyst_client, many_claims):
+    # Mentioned three times, so it ranks first by relevance; dated long ago, so never newest.
+    loud = ClaimFactory(
+        content="Russia, Russia and once more Russia, the pundit kept repeating", claim_date="1990-01-02"
+    )
+    response = analyst_client.get(URL, {"q": "russia"})
+    assert response.context["estimated"] and response.context["order"] == "newest"
+    dates = [claim.claim_date for claim in response.context["claims"]]
+    assert len(dates) == 25 and loud.pk not in _page_ids(response)
+    assert all(d is not None for d in dates) and dates == sorted(dates, reverse=True)
+    html = response.content.decode()
+    assert 'id="search-order"' in html and "Newest first: this search matches too many claims" in html
+    assert "order=relevance" in html
+
+
+def test_a_large_search_is_ranked_exactly_when_asked_for_relevance(analyst_client, many_claims):
+    loud = ClaimFactory(
+        content="Russia, Russia and once more Russia, the pundit kept repeating", claim_date="1990-01-02"
+    )
+    response = analyst_client.get(URL, {"q": "russia", "order": "relevance"})
+    assert response.context["order"] == "relevance" and response.context["estimated"]
+    assert _page_ids(response)[0] == loud.pk
+    assert "Best matches first" in response.content.decode()
+    # The facets keep the order when another filter is picked.
+    assert '<input type="hidden" name="order" value="relevance">' in response.content.decode()
+
+
+def test_a_small_search_is_ranked_by_default_and_can_be_shown_newest_first(analyst_client):
+    article = ArticleFactory(body="x" * 200)
+    older = ClaimFactory(
+        article=article, content="Ceasefire talks, ceasefire hopes, ceasefire doubts", claim_date="2001-05-01"
+    )
+    newer = ClaimFactory(article=article, content="A ceasefire was mentioned once", claim_date="2020-05-01")
+    ranked = analyst_client.get(URL, {"q": "ceasefire"})
+    assert ranked.context["order"] == "relevance" and _page_ids(ranked) == [older.pk, newer.pk]
+    assert "order=newest" in ranked.content.decode()
+    newest = analyst_client.get(URL, {"q": "ceasefire", "order": "newest"})
+    assert newest.context["order"] == "newest" and _page_ids(newest) == [newer.pk, older.pk]
+    assert analyst_client.get(URL).context["order"] is None  # no search: always newest first, nothing to say
