@@ -15,7 +15,7 @@ from django.db.models.sql.where import AND
 
 from claims import selectors_summaries as summaries
 from claims.aggregate_cache import cached_aggregate
-from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
+from claims.models import CLAIM_SORT_DATE, Claim, Proposition, PropositionMember, Relation, Speaker
 from claims.selectors_disputes import IMPLIED_SCORE, LINKS_PARAMS, links_as_relations, links_sql
 
 # Relations shown as agreement or conflict: a curator's "rejected" takes a link away.
@@ -100,10 +100,10 @@ def claims_ordered(*, queryset: QuerySet[Claim], text: str, by_relevance: bool =
     if text.strip() and by_relevance:
         query = SearchQuery(text, config="english", search_type="websearch")
         ranked = queryset.annotate(rank=SearchRank(F("search_vector"), query))
-        return ranked.order_by("-rank", "-claim_date", "-id")
-    # Plain DESC (undated claims first) so PostgreSQL can walk the claim_date index backwards
-    # instead of sorting every row: NULLS LAST would need an index of its own.
-    return queryset.order_by("-claim_date", "-id")
+        return ranked.order_by("-rank", CLAIM_SORT_DATE.desc(), "-id")
+    # The claim_sort_date_id index holds this expression (undated claims as year 1, so last):
+    # PostgreSQL walks it backwards and stops at the page instead of sorting every match.
+    return queryset.order_by(CLAIM_SORT_DATE.desc(), "-id")
 
 
 def claim_search_page(
