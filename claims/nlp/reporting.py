@@ -122,6 +122,9 @@ EVIDENCE_NOUNS = set(
     projection forecast index ranking research review audit investigation finding estimate
     memo email""".split()
 )
+# Sources by noun. The last lines: bodies and roles that speak without an agent ending ("the
+# authorities said", "the attorney general is confirming", "his surrogates called him …", "the
+# fund predicted"), and messages that say things ("the tweet was mocking …", "the clip says …").
 SOURCE_NOUNS = EVIDENCE_NOUNS | set(
     """official spokesman spokeswoman spokesperson source aide adviser advisor analyst expert
     diplomat minister secretary senator lawmaker president chairman director officer commander
@@ -131,7 +134,9 @@ SOURCE_NOUNS = EVIDENCE_NOUNS | set(
     party union company firm organization organisation panel board commission council team
     member staff spokesperson representative author writer editor newspaper paper outlet
     network site website article editorial column op-ed book letter ad advertisement
-    campaign""".split()
+    campaign
+    authority general management family community camp coalition fund bank surrogate operative
+    rival mogul millennial wife husband tweet clip""".split()
 )
 # "point" is a cue only as "point out"; other particles are ignored.
 _NEEDS_PARTICLE = {"point": "out"}
@@ -420,8 +425,24 @@ def _stance_cue(token: Token) -> Cue | None:
             continue
         if child.dep_ in _OBJECT_PREDICATES or child.dep_ == "prep" and _completes_object(child, lemma):
             end = max(end, child.right_edge.i + 1)
-    cue.content = (obj.left_edge.i, end)
+        elif child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}:
+            # "called the citation and the demand a ploy": the parser may coordinate the
+            # second object with the verb; a noun cannot be a second verb, so it is the object's.
+            end = max(end, child.right_edge.i + 1)
+    cue.content = (obj.left_edge.i, _past_open_quote(token.doc, obj.left_edge.i, end))
     return cue
+
+
+def _past_open_quote(doc: Doc, start: int, end: int) -> int:
+    """ "called Burma a “good news story in an era when …”": the parser may hang the end of a
+    quoted phrase on the verb; content that opens a quotation runs on to where it closes (in
+    the same sentence), since a quotation is never cut."""
+    marks = [t for t in doc[start:end] if t.text in _QUOTE_MARKS]
+    if not marks or len(marks) % 2 == 0:
+        return end
+    sent_end = doc[end - 1].sent.end
+    close = next((t for t in doc[end:sent_end] if t.text in _QUOTE_MARKS), None)
+    return close.i + 1 if close is not None else end
 
 
 def _stance_object(verb: Token) -> Token | None:

@@ -1,0 +1,54 @@
+"""Gaps in named cues: a headline source the tagger does not know as a name, stance objects the
+parser splits (a coordinated object, a quoted phrase), and speakers that are bodies or roles
+without an agent ending."""
+
+from __future__ import annotations
+
+from claims.nlp.types import ClaimType, ExtractedClaim
+
+
+def _headline(claims: list[ExtractedClaim]) -> ExtractedClaim | None:
+    return next((c for c in claims if c.claim_type == ClaimType.HEADLINE), None)
+
+
+def test_a_single_capitalised_name_before_a_headline_colon_is_its_source(extract):
+    text = "Okafor: Harbour Bridge Repairs Will Take Two More Years.\n\nThe works began in spring."
+    claim = _headline(extract(text))
+    assert claim is not None
+    assert claim.speaker.name == "Okafor"
+    assert claim.content.startswith("Harbour Bridge Repairs Will Take")
+
+
+def test_a_poll_before_a_headline_colon_is_its_source(extract):
+    text = "Poll: Most commuters want the night trains back.\n\nThe survey ran for a week."
+    claim = _headline(extract(text))
+    assert claim is not None
+    assert claim.speaker.name.lower() == "poll"
+
+
+def test_a_section_label_or_a_phrase_with_function_words_is_no_headline_source(extract):
+    assert _headline(extract("Analysis: Harbour Bridge Repairs Will Take Two More Years.\n\nMore.")) is None
+    assert _headline(extract("Trouble Over Water: The Reservoir Is Nearly Empty Again.\n\nMore.")) is None
+
+
+def test_a_second_object_the_parser_coordinates_with_the_verb_stays_in_the_content(extract):
+    text = "Critics called the fee hike and the ban on street vendors a betrayal of the market's founders."
+    claims = [c for c in extract(text) if c.cue_lemma == "call"]
+    assert len(claims) == 1
+    assert claims[0].content == "the fee hike and the ban on street vendors a betrayal of the market's founders"
+
+
+def test_a_quoted_phrase_in_a_stance_object_is_never_cut(extract):
+    text = 'She called the harbour a "success story in a decade when so often we see ports closing down."'
+    claims = [c for c in extract(text) if c.cue_lemma == "call"]
+    assert len(claims) == 1
+    assert claims[0].content.endswith('ports closing down."')
+
+
+def test_surrogates_and_authorities_can_hold_a_position(extract):
+    claims = extract("Her surrogates called the ruling a victory for small landlords.")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("Her surrogates", "the ruling a victory for small landlords")
+    ]
+    claims = extract("Authorities said the tunnel would stay closed until Friday.")
+    assert [c.content for c in claims] == ["the tunnel would stay closed until Friday"]
