@@ -671,6 +671,10 @@ def _reports_on_its_own(cue: Cue) -> bool:
     """A named person's speech nested in another report ("officials said Kerry told them that
     …") is a claim of its own as well."""
     speaker = cue.speaker
+    if cue.kind == "verb" and speaker is not None and speaker.lemma_.lower() in _SURVEYS:
+        # "A poll found that 74 percent of voters said …": the poll reports what it counted,
+        # though the answers it counts were themselves said.
+        return True
     named = speaker is not None and (speaker.pos_ == "PROPN" or speaker.lower_ in {"he", "she"})
     return cue.kind == "verb" and cue.cue_class in {CueClass.ASSERT, CueClass.DENY} and named
 
@@ -778,6 +782,7 @@ _SPEAKER_NOUNS = {
     "poll",
     "survey",
 }
+_SURVEYS = {"poll", "survey", "study"}
 # Section labels that head a headline without being its source.
 _RUBRICS = set(
     "analysis exclusive breaking update opinion editorial watch video live photos interview explainer".split()

@@ -59,3 +59,14 @@ def test_a_scare_quote_too_short_to_be_a_claim_leaves_its_verb_to_the_stance_rul
     assert [(c.speaker.name, c.cue_lemma, c.content) for c in claims] == [
         ("harbour master", "describe", "the new ferry as a “floating disaster”")
     ]
+
+
+def test_a_survey_reports_the_answers_it_counted(extract):
+    text = (
+        "A survey published in May found that 60 percent of tenants said their rents had risen far faster than wages."
+    )
+    claims = extract(text)
+    survey = [c for c in claims if c.cue_lemma == "find"]
+    assert len(survey) == 1
+    assert survey[0].speaker.name.endswith("survey")
+    assert survey[0].content == "60 percent of tenants said their rents had risen far faster than wages"
