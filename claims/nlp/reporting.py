@@ -778,6 +778,8 @@ def _after_comma(verb: Token) -> bool:
 def _content_around(cue: Token) -> tuple[int, int] | None:
     """The clause ``cue`` is attached to, minus the cue's own phrase (for "…, X said" and
     "according to X")."""
+    if cue.dep_ == "ROOT" and cue.i == cue.sent.start:
+        return _after_fronted_source(cue)
     head = cue.head
     # Climb to the clause the attribution modifies: the sentence root, a coordinated clause or
     # the complement of a reporting verb, not a participle inside it ("bombers being moved …").
@@ -794,6 +796,15 @@ def _content_around(cue: Token) -> tuple[int, int] | None:
     else:
         return None
     return _trim(cue.doc, left, right)
+
+
+def _after_fronted_source(cue: Token) -> tuple[int, int] | None:
+    """ "According to X, the move reeks of fear.": when the parser makes the opening "according"
+    the root and hangs the clause inside X's phrase, the clause is what follows the comma that
+    closes the source."""
+    sent = cue.sent
+    comma = next((t for t in cue.doc[cue.i + 2 : sent.end] if t.text == ","), None)
+    return _trim(cue.doc, comma.i + 1, sent.end) if comma is not None else None
 
 
 def _ends_sentence(cue: Token, cue_right: int) -> bool:

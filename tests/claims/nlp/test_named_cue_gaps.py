@@ -70,3 +70,10 @@ def test_a_survey_reports_the_answers_it_counted(extract):
     assert len(survey) == 1
     assert survey[0].speaker.name.endswith("survey")
     assert survey[0].content == "60 percent of tenants said their rents had risen far faster than wages"
+
+
+def test_an_opening_according_to_parsed_as_the_root_still_attributes_the_clause(extract):
+    claims = extract("According to veteran ferry captain Ines Moreau, the timetable reeks of “panic” and haste.")
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("Ines Moreau", "the timetable reeks of “panic” and haste")
+    ]
