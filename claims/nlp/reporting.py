@@ -57,7 +57,7 @@ INTENT_VERBS: dict[str, str] = {
 # for a recount") and evidence ("the poll shows Clinton ahead", which needs a document subject).
 _EVALUATION_VERBS = """criticize criticise praise attack blast slam condemn endorse support oppose blame
     cite describe call mention question defend applaud welcome hail mock deride rip hammer back
-    champion unveil tout celebrate highlight accuse liken compare""".split()
+    champion unveil tout celebrate highlight accuse liken compare grill""".split()
 _COMMUNICATION_VERBS = "acknowledge announce echo".split()
 _PROPOSAL_VERBS = "propose promise pledge demand offer".split()
 # Verbs that take what they are about through a preposition only ("pointed to the vote",
@@ -97,7 +97,7 @@ CUE_NOUNS: dict[str, str] = {
 ATTITUDE_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         """criticism concern misgiving doubt fear praise support opposition skepticism scepticism
-        complaint objection endorsement condemnation warning""".split(),
+        complaint objection endorsement condemnation warning adulation admiration""".split(),
         CueClass.ASSERT,
     ),
     **dict.fromkeys("denial rejection".split(), CueClass.DENY),

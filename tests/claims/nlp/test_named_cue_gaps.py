@@ -77,3 +77,15 @@ def test_an_opening_according_to_parsed_as_the_root_still_attributes_the_clause(
     assert [(c.speaker.name, c.content) for c in claims] == [
         ("Ines Moreau", "the timetable reeks of “panic” and haste")
     ]
+
+
+def test_grilling_someone_for_a_thing_is_a_position_on_them(extract):
+    claims = extract("Senator Alma Reyes grilled the rail operator's chief executive for the repeated signal failures.")
+    assert [(c.speaker.name, c.cue_lemma, c.content) for c in claims] == [
+        ("Alma Reyes", "grill", "the rail operator's chief executive for the repeated signal failures")
+    ]
+
+
+def test_adulation_of_a_thing_is_its_holder_s_position(extract):
+    claims = extract("The novelist never hid her adulation of the old harbour poets.")
+    assert [(c.cue_lemma, c.content) for c in claims] == [("adulation", "the old harbour poets")]
