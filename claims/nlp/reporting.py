@@ -58,7 +58,7 @@ INTENT_VERBS: dict[str, str] = {
 _EVALUATION_VERBS = """criticize criticise praise attack blast slam condemn endorse support oppose blame
     cite describe call mention question defend applaud welcome hail mock deride rip hammer back
     champion unveil tout celebrate highlight accuse liken compare grill""".split()
-_COMMUNICATION_VERBS = "acknowledge announce echo".split()
+_COMMUNICATION_VERBS = "acknowledge announce echo report".split()
 _PROPOSAL_VERBS = "propose promise pledge demand offer".split()
 # Verbs that take what they are about through a preposition only ("pointed to the vote",
 # "complained about the mic"); "pointed a finger" is no position. ("Spoke about the war" names
@@ -479,7 +479,11 @@ def _passive_participle(verb: Token) -> bool:
 
 def _other_sense(lemma: str, obj: Token) -> bool:
     # "Police questioned the driver": interrogating a person, not doubting a thing.
-    return lemma == "question" and _is_person(obj)
+    if lemma == "question":
+        return _is_person(obj)
+    # "…, reported the New York Times": a name after "reported" is the inverted reporter (or a
+    # person reported to someone), not the thing reported.
+    return lemma == "report" and (obj.pos_ in {"PROPN", "PRON"} or obj.ent_type_ == "PERSON")
 
 
 def _shows_evidence(verb: Token, subject: Token) -> bool:

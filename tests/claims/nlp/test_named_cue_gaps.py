@@ -89,3 +89,15 @@ def test_grilling_someone_for_a_thing_is_a_position_on_them(extract):
 def test_adulation_of_a_thing_is_its_holder_s_position(extract):
     claims = extract("The novelist never hid her adulation of the old harbour poets.")
     assert [(c.cue_lemma, c.content) for c in claims] == [("adulation", "the old harbour poets")]
+
+
+def test_a_reported_thing_is_the_reporter_s_claim(extract):
+    claims = extract("The harbour police reported three capsized dinghies near the northern pier.")
+    assert [(c.speaker.name, c.cue_lemma, c.content) for c in claims] == [
+        ("harbour police", "report", "three capsized dinghies near the northern pier")
+    ]
+
+
+def test_a_name_after_reported_is_the_reporter_not_the_thing_reported(extract):
+    text = "Crews have cleared the northern pier and reopened the ferry route, reported the Harbour Gazette."
+    assert not [c for c in extract(text) if c.content == "the Harbour Gazette"]
