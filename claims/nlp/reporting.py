@@ -332,6 +332,11 @@ def _framing_verb(noun: Token) -> Token | None:
 def _according_cue(token: Token) -> Cue | None:
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = _child(to, {"pobj"}) if to is not None else None
+    if source is None and to is not None:
+        # "according to show insiders": a noun read as a verb ("show") takes the source as its
+        # object.
+        misread = _child(to, {"pcomp"})
+        source = _child(misread, {"dobj"}) if misread is not None else None
     if source is None:
         return None
     cue = Cue(token, "according to", "according to", CueClass.REPORT, "according_to", source)

@@ -101,3 +101,11 @@ def test_a_reported_thing_is_the_reporter_s_claim(extract):
 def test_a_name_after_reported_is_the_reporter_not_the_thing_reported(extract):
     text = "Crews have cleared the northern pier and reopened the ferry route, reported the Harbour Gazette."
     assert not [c for c in extract(text) if c.content == "the Harbour Gazette"]
+
+
+def test_according_to_a_source_whose_first_noun_reads_as_a_verb_still_attributes(extract):
+    claims = extract("The ferry crew ignored two storm warnings last winter, according to show insiders.")
+    assert [(c.cue, c.content) for c in claims] == [
+        ("according to", "The ferry crew ignored two storm warnings last winter")
+    ]
+    assert "insiders" in claims[0].speaker.mention
