@@ -102,6 +102,12 @@ ATTITUDE_NOUNS: dict[str, str] = {
     ),
     **dict.fromkeys("denial rejection".split(), CueClass.DENY),
 }
+# Adjectives of attitude toward a thing, with the preposition that names it ("has been critical
+# of the plan", "are worried about the cost").
+ATTITUDE_ADJECTIVES: dict[str, str] = {
+    **dict.fromkeys("critical supportive".split(), CueClass.ASSERT),
+    **dict.fromkeys("worried concerned skeptical sceptical wary".split(), CueClass.HEDGE),
+}
 # Verbs that voice a view held by their subject: "expressed concern that …".
 _LIGHT_VERBS = set("express voice raise make issue offer share reiterate repeat air".split())
 # Verbs that also describe inference from evidence ("the data suggest"): cues only when the
@@ -181,6 +187,7 @@ def build_matcher(nlp: Language) -> Matcher:
     matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(set(CUE_NOUNS) | set(ATTITUDE_NOUNS))}, "POS": "NOUN"}]])
     matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     matcher.add("STANCE", [[{"LEMMA": {"IN": sorted(STANCE_VERBS)}, "POS": "VERB"}]])
+    matcher.add("ATTITUDE_ADJ", [[{"LOWER": {"IN": sorted(ATTITUDE_ADJECTIVES)}, "POS": "ADJ"}]])
     matcher.add("INTENT", [[{"LEMMA": {"IN": sorted(INTENT_VERBS)}, "POS": "VERB"}]])
     # Any other verb or adjective with a that-clause and a subject that can hold a view:
     # "Democrats are afraid that …", "she stressed that …".
@@ -450,6 +457,24 @@ def _past_open_quote(doc: Doc, start: int, end: int) -> int:
     return close.i + 1 if close is not None else end
 
 
+def _attitude_adjective_cue(adjective: Token) -> Cue | None:
+    """ "X has been critical of the plan", "voters are worried about the cost": the subject of
+    the copula holds the attitude, the object of "of"/"about" is what it is about."""
+    if adjective.dep_ != "acomp":
+        return None
+    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in {"of", "about"}), None)
+    obj = _child(prep, {"pobj", "pcomp"}) if prep is not None else None
+    speaker = speaker_of_verb(adjective.head)
+    if obj is None or obj.pos_ == "PRON" or len(obj.text) < 3:
+        return None  # "supportive of her", a clipped "re-": no position on a thing
+    if speaker is None or speaker.lower_ == "it" or not _can_report(speaker):
+        return None
+    lemma = adjective.lower_
+    cue = Cue(adjective, lemma, adjective.text, ATTITUDE_ADJECTIVES[lemma], "stance", speaker)
+    cue.content = (obj.left_edge.i, _noun_phrase_end(obj))
+    return cue
+
+
 def _stance_object(verb: Token) -> Token | None:
     """What a stance verb takes a position on: its object, a gerund ("proposes building a
     bridge") or the object of its preposition ("called for lowering the age")."""
@@ -625,6 +650,7 @@ _BUILDERS = {
     "INTENT": _intent_cue,
     "THAT": _that_cue,
     "STANCE": _stance_cue,
+    "ATTITUDE_ADJ": _attitude_adjective_cue,
     "FRAME": _frame_cue,
 }
 

@@ -4,7 +4,7 @@ without an agent ending."""
 
 from __future__ import annotations
 
-from claims.nlp.types import ClaimType, ExtractedClaim
+from claims.nlp.types import ClaimType, CueClass, ExtractedClaim
 
 
 def _headline(claims: list[ExtractedClaim]) -> ExtractedClaim | None:
@@ -109,3 +109,16 @@ def test_according_to_a_source_whose_first_noun_reads_as_a_verb_still_attributes
         ("according to", "The ferry crew ignored two storm warnings last winter")
     ]
     assert "insiders" in claims[0].speaker.mention
+
+
+def test_an_adjective_of_attitude_with_its_preposition_is_a_position(extract):
+    claims = extract("The harbour board has long been critical of the new bridge toll.")
+    assert [(c.speaker.name, c.cue_lemma, c.content) for c in claims] == [
+        ("harbour board", "critical", "the new bridge toll")
+    ]
+    claims = extract("Many fishermen are worried about the winter quotas.")
+    assert [(c.cue_lemma, c.content, c.cue_class) for c in claims] == [("worried", "the winter quotas", CueClass.HEDGE)]
+
+
+def test_an_attitude_toward_a_pronoun_is_no_position_on_a_thing(extract):
+    assert extract("Her business partner was always supportive of her.") == []
