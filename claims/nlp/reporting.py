@@ -441,20 +441,8 @@ def _stance_cue(token: Token) -> Cue | None:
             # "called the citation and the demand a ploy": the parser may coordinate the
             # second object with the verb; a noun cannot be a second verb, so it is the object's.
             end = max(end, child.right_edge.i + 1)
-    cue.content = (obj.left_edge.i, _past_open_quote(token.doc, obj.left_edge.i, end))
+    cue.content = (obj.left_edge.i, end)
     return cue
-
-
-def _past_open_quote(doc: Doc, start: int, end: int) -> int:
-    """ "called Burma a “good news story in an era when …”": the parser may hang the end of a
-    quoted phrase on the verb; content that opens a quotation runs on to where it closes (in
-    the same sentence), since a quotation is never cut."""
-    marks = [t for t in doc[start:end] if t.text in _QUOTE_MARKS]
-    if not marks or len(marks) % 2 == 0:
-        return end
-    sent_end = doc[end - 1].sent.end
-    close = next((t for t in doc[end:sent_end] if t.text in _QUOTE_MARKS), None)
-    return close.i + 1 if close is not None else end
 
 
 def _attitude_adjective_cue(adjective: Token) -> Cue | None:
