@@ -215,6 +215,7 @@ class _ChunkReader:
             return
         if _is_title(text) and not self._starts_sentence(quote):
             return  # "on “The Morning Hour”", "her book “Raise a Saver”": a name, not a claim
+        used = len(self.used)
         found = self._attribute(quote, colon)
         if found is None:
             return
@@ -222,6 +223,10 @@ class _ChunkReader:
         # Short quotes are scare quotes unless a speech verb frames them ("“Never,” she said.").
         spoken = cue is not None and cue.lemma in _SAY_LEMMAS and confidence >= 0.9
         if len(text.split()) < (MIN_SPOKEN_WORDS if spoken else MIN_QUOTE_WORDS):
+            if cue is not None and len(self.used) > used:
+                # The verb stays free to report the sentence the scare quote sits in
+                # ("described the mayor as a “disgrace”").
+                self.used.discard(cue.token.i)
             return
         self._add_quote_claim(quote, cue, speaker, confidence)
 
@@ -559,7 +564,7 @@ class _ChunkReader:
         who, what = doc[: colon.i], doc[colon.i + 1 :]
         if (
             any(t.pos_ == "VERB" for t in who)
-            or not _names_a_speaker(who)
+            or not (_names_a_speaker(who) or _bare_name(who))
             or not any(t.pos_ in {"VERB", "AUX"} for t in what)
             or len(what) < 3
         ):
@@ -715,6 +720,10 @@ def _reports_on_its_own(cue: Cue) -> bool:
     """A named person's speech nested in another report ("officials said Kerry told them that
     …") is a claim of its own as well."""
     speaker = cue.speaker
+    if cue.kind == "verb" and speaker is not None and speaker.lemma_.lower() in _SURVEYS:
+        # "A poll found that 74 percent of voters said …": the poll reports what it counted,
+        # though the answers it counts were themselves said.
+        return True
     named = speaker is not None and (speaker.pos_ == "PROPN" or speaker.lower_ in {"he", "she"})
     return cue.kind == "verb" and cue.cue_class in {CueClass.ASSERT, CueClass.DENY} and named
 
@@ -819,8 +828,25 @@ _SPEAKER_NOUNS = {
     "analysts",
     "aides",
     "diplomats",
+    "poll",
+    "survey",
 }
+_SURVEYS = {"poll", "survey", "study"}
+# Section labels that head a headline without being its source.
+_RUBRICS = set(
+    "analysis exclusive breaking update opinion editorial watch video live photos interview explainer".split()
+)
 
 
 def _names_a_speaker(span: Span) -> bool:
     return any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.lower_ in _SPEAKER_NOUNS for t in span)
+
+
+def _bare_name(span: Span) -> bool:
+    """ "Pence: …", "Politifact: …": the tagger often misses a name alone in a title-case
+    headline, so one to three capitalised nouns without a function word count as one ("The
+    Latest: …", "Stealth Over Health: …" do not), unless they are a section label ("Analysis: …")."""
+    return len(span) <= 3 and all(
+        t.is_title and t.is_alpha and not t.is_stop and t.pos_ in {"PROPN", "NOUN"} and t.lower_ not in _RUBRICS
+        for t in span
+    )

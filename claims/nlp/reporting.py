@@ -57,8 +57,8 @@ INTENT_VERBS: dict[str, str] = {
 # for a recount") and evidence ("the poll shows Clinton ahead", which needs a document subject).
 _EVALUATION_VERBS = """criticize criticise praise attack blast slam condemn endorse support oppose blame
     cite describe call mention question defend applaud welcome hail mock deride rip hammer back
-    champion unveil tout celebrate highlight accuse liken compare""".split()
-_COMMUNICATION_VERBS = "acknowledge announce echo note".split()
+    champion unveil tout celebrate highlight accuse liken compare grill""".split()
+_COMMUNICATION_VERBS = "acknowledge announce echo note report".split()
 _PROPOSAL_VERBS = "propose promise pledge demand offer".split()
 # Verbs that take what they are about through a preposition only ("pointed to the vote",
 # "complained about the mic"); "pointed a finger" is no position. ("Spoke about the war" names
@@ -97,10 +97,16 @@ CUE_NOUNS: dict[str, str] = {
 ATTITUDE_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         """criticism concern misgiving doubt fear praise support opposition skepticism scepticism
-        complaint objection endorsement condemnation warning""".split(),
+        complaint objection endorsement condemnation warning adulation admiration""".split(),
         CueClass.ASSERT,
     ),
     **dict.fromkeys("denial rejection".split(), CueClass.DENY),
+}
+# Adjectives of attitude toward a thing, with the preposition that names it ("has been critical
+# of the plan", "are worried about the cost").
+ATTITUDE_ADJECTIVES: dict[str, str] = {
+    **dict.fromkeys("critical supportive".split(), CueClass.ASSERT),
+    **dict.fromkeys("worried concerned skeptical sceptical wary".split(), CueClass.HEDGE),
 }
 # Verbs that voice a view held by their subject: "expressed concern that …".
 _LIGHT_VERBS = set("express voice raise make issue offer share reiterate repeat air".split())
@@ -122,6 +128,9 @@ EVIDENCE_NOUNS = set(
     projection forecast index ranking research review audit investigation finding estimate
     memo email""".split()
 )
+# Sources by noun. The last lines: bodies and roles that speak without an agent ending ("the
+# authorities said", "the attorney general is confirming", "his surrogates called him …", "the
+# fund predicted"), and messages that say things ("the tweet was mocking …", "the clip says …").
 SOURCE_NOUNS = EVIDENCE_NOUNS | set(
     """official spokesman spokeswoman spokesperson source aide adviser advisor analyst expert
     diplomat minister secretary senator lawmaker president chairman director officer commander
@@ -131,7 +140,9 @@ SOURCE_NOUNS = EVIDENCE_NOUNS | set(
     party union company firm organization organisation panel board commission council team
     member staff spokesperson representative author writer editor newspaper paper outlet
     network site website article editorial column op-ed book letter ad advertisement
-    campaign""".split()
+    campaign
+    authority general management family community camp coalition fund bank surrogate operative
+    rival mogul millennial wife husband tweet clip""".split()
 )
 # "point" is a cue only as "point out"; other particles are ignored.
 _NEEDS_PARTICLE = {"point": "out"}
@@ -189,6 +200,7 @@ def build_matcher(nlp: Language) -> Matcher:
     matcher.add("VERB_AS_NOUN", [[{"LEMMA": {"IN": sorted(CUE_VERBS)}, "TAG": "NNS"}]])
     matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     matcher.add("STANCE", [[{"LEMMA": {"IN": sorted(STANCE_VERBS)}, "POS": "VERB"}]])
+    matcher.add("ATTITUDE_ADJ", [[{"LOWER": {"IN": sorted(ATTITUDE_ADJECTIVES)}, "POS": "ADJ"}]])
     matcher.add("INTENT", [[{"LEMMA": {"IN": sorted(INTENT_VERBS)}, "POS": "VERB"}]])
     # Any other verb or adjective with a that-clause and a subject that can hold a view:
     # "Democrats are afraid that …", "she stressed that …".
@@ -383,6 +395,11 @@ def _framing_verb(noun: Token) -> Token | None:
 def _according_cue(token: Token) -> Cue | None:
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = _child(to, {"pobj"}) if to is not None else None
+    if source is None and to is not None:
+        # "according to show insiders": a noun read as a verb ("show") takes the source as its
+        # object.
+        misread = _child(to, {"pcomp"})
+        source = _child(misread, {"dobj"}) if misread is not None else None
     if source is None:
         return None
     cue = Cue(token, "according to", "according to", CueClass.REPORT, "according_to", source)
@@ -498,6 +515,10 @@ def _stance_cue(token: Token) -> Cue | None:
             or _coordinated_object(child)
         ):
             end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}:
+            # "called the citation and the demand a ploy": the parser may coordinate the
+            # second object with the verb; a noun cannot be a second verb, so it is the object's.
+            end = max(end, child.right_edge.i + 1)
     cue.content = (obj.left_edge.i, end)
     return cue
 
@@ -518,6 +539,24 @@ def _coordinated_object(child: Token) -> bool:
     # A coordinated reporting verb ("touting X and saying Y") is a second claim, not an object.
     gerund = child.dep_ == "conj" and child.tag_ == "VBG" and not _is_cue_lemma(child.lemma_.lower())
     return gerund and _child(child, _SUBJECT_DEPS) is None
+
+
+def _attitude_adjective_cue(adjective: Token) -> Cue | None:
+    """ "X has been critical of the plan", "voters are worried about the cost": the subject of
+    the copula holds the attitude, the object of "of"/"about" is what it is about."""
+    if adjective.dep_ != "acomp":
+        return None
+    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in {"of", "about"}), None)
+    obj = _child(prep, {"pobj", "pcomp"}) if prep is not None else None
+    speaker = speaker_of_verb(adjective.head)
+    if obj is None or obj.pos_ == "PRON" or len(obj.text) < 3:
+        return None  # "supportive of her", a clipped "re-": no position on a thing
+    if speaker is None or speaker.lower_ == "it" or not _can_report(speaker):
+        return None
+    lemma = adjective.lower_
+    cue = Cue(adjective, lemma, adjective.text, ATTITUDE_ADJECTIVES[lemma], "stance", speaker)
+    cue.content = (obj.left_edge.i, _noun_phrase_end(obj))
+    return cue
 
 
 def _stance_object(verb: Token) -> Token | None:
@@ -554,7 +593,11 @@ def _passive_participle(verb: Token) -> bool:
 
 def _other_sense(lemma: str, obj: Token) -> bool:
     # "Police questioned the driver": interrogating a person, not doubting a thing.
-    return lemma == "question" and _is_person(obj)
+    if lemma == "question":
+        return _is_person(obj)
+    # "…, reported the New York Times": a name after "reported" is the inverted reporter (or a
+    # person reported to someone), not the thing reported.
+    return lemma == "report" and (obj.pos_ in {"PROPN", "PRON"} or obj.ent_type_ == "PERSON")
 
 
 def _shows_evidence(verb: Token, subject: Token) -> bool:
@@ -692,6 +735,7 @@ _BUILDERS = {
     "INTENT": _intent_cue,
     "THAT": _that_cue,
     "STANCE": _stance_cue,
+    "ATTITUDE_ADJ": _attitude_adjective_cue,
     "FRAME": _frame_cue,
 }
 
@@ -1037,6 +1081,8 @@ def _after_comma(verb: Token) -> bool:
 def _content_around(cue: Token) -> tuple[int, int] | None:
     """The clause ``cue`` is attached to, minus the cue's own phrase (for "…, X said" and
     "according to X")."""
+    if cue.dep_ == "ROOT" and cue.i == cue.sent.start:
+        return _after_fronted_source(cue)
     head = cue.head
     # Climb to the clause the attribution modifies: the sentence root, a coordinated clause or
     # the complement of a reporting verb, not a participle inside it ("bombers being moved …").
@@ -1053,6 +1099,15 @@ def _content_around(cue: Token) -> tuple[int, int] | None:
     else:
         return None
     return _trim(cue.doc, left, right)
+
+
+def _after_fronted_source(cue: Token) -> tuple[int, int] | None:
+    """ "According to X, the move reeks of fear.": when the parser makes the opening "according"
+    the root and hangs the clause inside X's phrase, the clause is what follows the comma that
+    closes the source."""
+    sent = cue.sent
+    comma = next((t for t in cue.doc[cue.i + 2 : sent.end] if t.text == ","), None)
+    return _trim(cue.doc, comma.i + 1, sent.end) if comma is not None else None
 
 
 def _ends_sentence(cue: Token, cue_right: int) -> bool:
