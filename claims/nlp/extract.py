@@ -215,7 +215,6 @@ class _ChunkReader:
             return
         if _is_title(text) and not self._starts_sentence(quote):
             return  # "on “The Morning Hour”", "her book “Raise a Saver”": a name, not a claim
-        used = len(self.used)
         found = self._attribute(quote, colon)
         if found is None:
             return
@@ -223,10 +222,6 @@ class _ChunkReader:
         # Short quotes are scare quotes unless a speech verb frames them ("“Never,” she said.").
         spoken = cue is not None and cue.lemma in _SAY_LEMMAS and confidence >= 0.9
         if len(text.split()) < (MIN_SPOKEN_WORDS if spoken else MIN_QUOTE_WORDS):
-            if cue is not None and len(self.used) > used:
-                # The verb stays free to report the sentence the scare quote sits in
-                # ("described the mayor as a “disgrace”").
-                self.used.discard(cue.token.i)
             return
         self._add_quote_claim(quote, cue, speaker, confidence)
 

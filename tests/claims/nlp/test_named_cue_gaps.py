@@ -47,13 +47,6 @@ def test_surrogates_and_authorities_can_hold_a_position(extract):
     assert [c.content for c in claims] == ["the tunnel would stay closed until Friday"]
 
 
-def test_a_scare_quote_too_short_to_be_a_claim_leaves_its_verb_to_the_stance_rule(extract):
-    claims = extract("The harbour master described the new ferry as a “floating disaster”.")
-    assert [(c.speaker.name, c.cue_lemma, c.content) for c in claims] == [
-        ("harbour master", "describe", "the new ferry as a “floating disaster”")
-    ]
-
-
 def test_a_survey_reports_the_answers_it_counted(extract):
     text = (
         "A survey published in May found that 60 percent of tenants said their rents had risen far faster than wages."
