@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when extraction rules change in a way that alters output: stored claims record the
 # version that produced them, and `manage.py reextract` refreshes the older ones.
-EXTRACTOR_VERSION = "2026.11.5"
+EXTRACTOR_VERSION = "2026.11.6"
 
 
 # A merged split quote's content is its parts joined by an ellipsis, the editor's mark for words
