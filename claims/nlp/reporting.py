@@ -515,10 +515,6 @@ def _stance_cue(token: Token) -> Cue | None:
             or _coordinated_object(child)
         ):
             end = max(end, child.right_edge.i + 1)
-        elif child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}:
-            # "called the citation and the demand a ploy": the parser may coordinate the
-            # second object with the verb; a noun cannot be a second verb, so it is the object's.
-            end = max(end, child.right_edge.i + 1)
     cue.content = (obj.left_edge.i, end)
     return cue
 
@@ -531,7 +527,10 @@ def _names_examples(prep: Token) -> bool:
 
 def _coordinated_object(child: Token) -> bool:
     """ "condemned the test as reckless and a grave threat", "mentioned raising fees and cutting
-    staff": the parser hangs the second object or gerund on the verb, after "and"."""
+    staff", "called the citation and the demand a ploy": the parser hangs the second object or
+    gerund on the verb."""
+    if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}:
+        return True  # a noun cannot be a second verb, so it is the object's, with or without "and"
     if child.doc[child.left_edge.i - 1].dep_ != "cc":
         return False
     if child.dep_ == "dobj":
