@@ -536,7 +536,7 @@ def _coordinated_object(child: Token) -> bool:
     if child.dep_ == "dobj":
         return True
     # A coordinated reporting verb ("touting X and saying Y") is a second claim, not an object.
-    gerund = child.dep_ == "conj" and child.tag_ == "VBG" and not _is_cue_lemma(child.lemma_.lower())
+    gerund = child.dep_ == "conj" and child.tag_ == "VBG" and not _is_cue_verb(child)
     return gerund and _child(child, _SUBJECT_DEPS) is None
 
 
@@ -859,7 +859,7 @@ def _reported_halves(verb: Token) -> tuple[int, int] | None:
     and he left") and no report of its own ("…, she said, and the union warned …")."""
     before = next((c for c in verb.lefts if c.dep_ in _CLAUSE_DEPS), None)
     after = next((c for c in verb.rights if c.dep_ == "conj"), None)
-    if before is None or after is None or _is_cue_lemma(after.lemma_.lower()):
+    if before is None or after is None or _is_cue_verb(after):
         return None
     subject = _nearest_subject(after)
     if subject is None or subject.lower_ in _PERSONAL_PRONOUNS:
@@ -889,7 +889,7 @@ def _set_off_phrase(verb: Token) -> tuple[int, int] | None:
     if subject is None or subject.left_edge.i < start:
         return None
     after = next((c for c in verb.rights if c.left_edge.i <= end + 1 <= c.right_edge.i), None)
-    if after is not None and (after.tag_ == "VBG" and after.dep_ != "prep" or _is_cue_lemma(after.lemma_.lower())):
+    if after is not None and (after.tag_ == "VBG" and after.dep_ != "prep" or _is_cue_verb(after)):
         return None  # "including …" goes on with the report; "citing …" is a second one
     # A quotation closing before the attribution (“A,” she said, “B.”) is a split quote, which
     # the quote rules read over all its sentences.
@@ -929,7 +929,7 @@ def _reported_conjunct_end(verb: Token, end: int) -> int:
     for conj in verb.rights:
         if conj.dep_ != "conj" or conj.i < end:
             continue
-        if _is_cue_lemma(conj.lemma_.lower()):
+        if _is_cue_verb(conj):
             return end
         if any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
             quoted = verb.doc[conj.left_edge.i].text in _QUOTE_MARKS
@@ -938,10 +938,6 @@ def _reported_conjunct_end(verb: Token, end: int) -> int:
         quoted = any(t.text in _QUOTE_MARKS for t in conj.subtree)
         return conj.right_edge.i + 1 if modal or quoted else end
     return end
-
-
-def _is_cue_lemma(lemma: str) -> bool:
-    return lemma in CUE_VERBS or lemma in INTENT_VERBS or lemma in STANCE_VERBS
 
 
 def _report_end(clause: Token) -> int:
@@ -1029,7 +1025,7 @@ def _past_announcing_colon(verb: Token, end: int) -> int:
 
 
 def _reports_a_clause(verb: Token) -> bool:
-    return _is_cue_lemma(verb.lemma_.lower()) and _child(verb, _CLAUSE_DEPS) is not None
+    return _is_cue_verb(verb) and _child(verb, _CLAUSE_DEPS) is not None
 
 
 def _colon_between(verb: Token, clause: Token) -> bool:
