@@ -11,6 +11,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article
+from claims.nlp import types as vocabulary
 from common.models import BaseModel
 
 # What full-text search reads: stored in ``Claim.search_vector`` (a generated column) so that
@@ -22,17 +23,17 @@ CLAIM_SORT_DATE = Coalesce("claim_date", Value(datetime.date(1, 1, 1), output_fi
 
 
 class Origin(models.TextChoices):
-    MACHINE = "machine", "Machine"
-    CURATOR = "curator", "Curator"
+    MACHINE = vocabulary.Origin.MACHINE, "Machine"
+    CURATOR = vocabulary.Origin.CURATOR, "Curator"
 
 
 class Speaker(BaseModel):
     class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANISATION = "organisation", "Organisation"
-        GOVERNMENT = "government", "Government or country"
-        GROUP = "group", "Group (anonymous or collective)"
-        UNKNOWN = "unknown", "Unknown"
+        PERSON = vocabulary.SpeakerKind.PERSON, "Person"
+        ORGANISATION = vocabulary.SpeakerKind.ORGANISATION, "Organisation"
+        GOVERNMENT = vocabulary.SpeakerKind.GOVERNMENT, "Government or country"
+        GROUP = vocabulary.SpeakerKind.GROUP, "Group (anonymous or collective)"
+        UNKNOWN = vocabulary.SpeakerKind.UNKNOWN, "Unknown"
 
     name = models.CharField(max_length=300)
     # The speaker's identity (``claims.naming.normalize_speaker_name``): one row per key, enforced
@@ -95,21 +96,21 @@ class SpeakerMerge(BaseModel):
 
 class Claim(BaseModel):
     class Type(models.TextChoices):
-        DIRECT = "direct", "Direct quote"
-        INDIRECT = "indirect", "Indirect speech"
-        MIXED = "mixed", "Mixed quote"
-        HEADLINE = "headline", "Headline"
-        ACCORDING_TO = "according_to", "According to"
+        DIRECT = vocabulary.ClaimType.DIRECT, "Direct quote"
+        INDIRECT = vocabulary.ClaimType.INDIRECT, "Indirect speech"
+        MIXED = vocabulary.ClaimType.MIXED, "Mixed quote"
+        HEADLINE = vocabulary.ClaimType.HEADLINE, "Headline"
+        ACCORDING_TO = vocabulary.ClaimType.ACCORDING_TO, "According to"
 
     class CueClass(models.TextChoices):
-        ASSERT = "assert", "Asserts"
-        DENY = "deny", "Denies"
-        HEDGE = "hedge", "Believes / hedges"
-        REPORT = "report", "Reports"
+        ASSERT = vocabulary.CueClass.ASSERT, "Asserts"
+        DENY = vocabulary.CueClass.DENY, "Denies"
+        HEDGE = vocabulary.CueClass.HEDGE, "Believes / hedges"
+        REPORT = vocabulary.CueClass.REPORT, "Reports"
 
     class Polarity(models.TextChoices):
-        ASSERTED = "asserted", "Asserted"
-        NEGATED = "negated", "Negated"
+        ASSERTED = vocabulary.Polarity.ASSERTED, "Asserted"
+        NEGATED = vocabulary.Polarity.NEGATED, "Negated"
 
     class ReviewStatus(models.TextChoices):
         MACHINE = "machine", "Machine"
@@ -211,8 +212,8 @@ class Proposition(BaseModel):
 
 class PropositionMember(BaseModel):
     class Side(models.TextChoices):
-        SUPPORTS = "supports", "Supports"
-        REFUTES = "refutes", "Refutes"
+        SUPPORTS = vocabulary.Side.SUPPORTS, "Supports"
+        REFUTES = vocabulary.Side.REFUTES, "Refutes"
 
     proposition = models.ForeignKey(Proposition, on_delete=models.CASCADE, related_name="members")
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="dispute_membership")
@@ -230,9 +231,9 @@ class PropositionMember(BaseModel):
 
 class Relation(BaseModel):
     class Type(models.TextChoices):
-        AGREE = "agree", "Agree"
-        CONFLICT = "conflict", "Conflict"
-        SAME_CLAIM = "same_claim", "Same claim reported again"
+        AGREE = vocabulary.RelationType.AGREE, "Agree"
+        CONFLICT = vocabulary.RelationType.CONFLICT, "Conflict"
+        SAME_CLAIM = vocabulary.RelationType.SAME_CLAIM, "Same claim reported again"
 
     class ReviewStatus(models.TextChoices):
         MACHINE = "machine", "Machine"

@@ -20,9 +20,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-AGREE, CONFLICT, SAME_CLAIM = "agree", "conflict", "same_claim"
-SUPPORTS, REFUTES = "supports", "refutes"
-ASSERTED, NEGATED = "asserted", "negated"
+from .types import CueClass, Polarity, RelationType, Side
+
+AGREE, CONFLICT, SAME_CLAIM = RelationType.AGREE, RelationType.CONFLICT, RelationType.SAME_CLAIM
+SUPPORTS, REFUTES = Side.SUPPORTS, Side.REFUTES
+ASSERTED, NEGATED = Polarity.ASSERTED, Polarity.NEGATED
 
 # Canonical key -> surface forms (lower case). Places that stand for a government count as it.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -187,7 +189,7 @@ class ClaimForm:
     keys: frozenset[str]
     anchors: frozenset[str]
     polarity: str = ASSERTED
-    cue_class: str = "assert"
+    cue_class: str = CueClass.ASSERT
     speaker: str = ""
     article: str = ""
     position: int = 0
@@ -247,7 +249,7 @@ def claim_form(
     terms: Iterable[str] = (),
     entities: Iterable[str] = (),
     polarity: str = ASSERTED,
-    cue_class: str = "assert",
+    cue_class: str = CueClass.ASSERT,
     speaker: str = "",
     article: str = "",
     position: int = 0,

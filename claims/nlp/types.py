@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 # Bump when extraction rules change in a way that alters output: stored claims record the
 # version that produced them, and `manage.py reextract` refreshes the older ones.
@@ -14,7 +15,12 @@ EXTRACTOR_VERSION = "2026.11.6"
 CONTENT_JOINER = " \u2026 "
 
 
-class ClaimType:
+# The vocabularies every layer shares, written once. They are ``StrEnum``s, so a member is its
+# string: stored in a column, compared with a value read back, dumped to JSON. The models'
+# choices (``claims.models``) take their values from these (tests/claims/test_vocabularies.py).
+
+
+class ClaimType(StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     MIXED = "mixed"
@@ -22,24 +28,46 @@ class ClaimType:
     ACCORDING_TO = "according_to"
 
 
-class CueClass:
+class CueClass(StrEnum):
     ASSERT = "assert"
     DENY = "deny"
     HEDGE = "hedge"
     REPORT = "report"
 
 
-class Polarity:
+class Polarity(StrEnum):
     ASSERTED = "asserted"
     NEGATED = "negated"
 
 
-class SpeakerKind:
+class SpeakerKind(StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
     GOVERNMENT = "government"
     GROUP = "group"
     UNKNOWN = "unknown"
+
+
+class RelationType(StrEnum):
+    """How two claims relate: what comparison says of a pair, what a stored relation records."""
+
+    AGREE = "agree"
+    CONFLICT = "conflict"
+    SAME_CLAIM = "same_claim"
+
+
+class Side(StrEnum):
+    """A claim's side in a dispute: it says the proposition is so, or that it is not."""
+
+    SUPPORTS = "supports"
+    REFUTES = "refutes"
+
+
+class Origin(StrEnum):
+    """Who made a relation, a dispute or a membership: the machine or a curator."""
+
+    MACHINE = "machine"
+    CURATOR = "curator"
 
 
 @dataclass(frozen=True)
