@@ -18,9 +18,7 @@ from articles.ingest.files import read_sources
 from articles.ingest.types import RawArticle, SourceFailure
 from articles.models import Article, IngestJob
 from articles.selectors import article_claims, article_get, ingest_job_get, ingest_job_items, ingest_jobs_recent
-from claims.highlight import Span, content_runs, highlight
-from claims.models import Claim
-from claims.views import speaker_colour
+from claims.highlight import article_spans, highlight, speaker_colour
 from common.exceptions import ApplicationError
 
 MAX_UPLOAD_FILES = 50
@@ -31,23 +29,6 @@ def _get_article_for_user(request: HttpRequest, article_id: int) -> Article:
     if article is None:
         raise Http404("No such article.")
     return article
-
-
-def article_spans(claims: list[Claim], body: str) -> list[Span]:
-    """Each claim's content as a link to the claim, coloured by speaker, with speaker and cue on
-    hover; a split quote links each of its parts, not the attribution between them."""
-    spans = []
-    for claim in claims:
-        who = claim.speaker.name if claim.speaker else (claim.speaker_mention or "unattributed")
-        tip = f"{who} — {claim.cue}" if claim.cue else who
-        colour = speaker_colour(claim.speaker_id)
-        attrs = {"class": f"claim-mark {colour}", "href": claim.get_absolute_url(), "data-tip": tip, "title": tip}
-        runs = content_runs(body, claim.content_start, claim.content_end, claim.content)
-        for n, (start, end) in enumerate(runs):
-            spans.append(Span(start, end, "a", attrs, anchor=f"claim-{claim.pk}" if n == 0 else ""))
-        if claim.speaker_start is not None and claim.speaker_end:
-            spans.append(Span(claim.speaker_start, claim.speaker_end, "mark", {"class": f"speaker-mark {colour}"}))
-    return spans
 
 
 @login_required

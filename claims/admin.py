@@ -7,6 +7,7 @@ Permissions come from the role groups: analysts see everything read-only, curato
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ from claims.services.curation import (
     claim_edit,
     claim_move_to_dispute,
     claim_review,
+    claim_review_check,
     proposition_create,
     proposition_rename,
     propositions_merge,
@@ -177,11 +179,11 @@ class ClaimAdminForm(forms.ModelForm):
         self.claim_changes = {
             name: data[name] for name in CLAIM_EDITABLE_FIELDS if name in data and getattr(stored, name) != data[name]
         }
-        status = data.get("review_status")
-        if self.claim_changes and status == Claim.ReviewStatus.REJECTED:
-            raise ValidationError("Either correct the claim or reject it, not both at once.")
-        if status == Claim.ReviewStatus.EDITED and not self.claim_changes and stored.review_status != status:
-            raise ValidationError({"review_status": "Correct a field to mark the claim as edited."})
+        if "review_status" in data:
+            try:  # the service's own rules, shown on the form before anything is saved
+                claim_review_check(claim=stored, status=data["review_status"], changes=self.claim_changes)
+            except ApplicationError as exc:
+                raise ValidationError(exc.message) from exc
         return data
 
     def _stored(self) -> Claim:
@@ -345,11 +347,15 @@ class ClaimAdmin(CurationHistoryAdmin):
         obj.refresh_from_db()
 
     def _review_selected(self, request, queryset: QuerySet[Claim], status: str) -> int:
-        done = 0
+        done, refused = 0, Counter()
         for claim in queryset.exclude(review_status=status):
-            if status == Claim.ReviewStatus.VERIFIED and claim.review_status == Claim.ReviewStatus.EDITED:
-                continue  # an edited claim is already checked by a person: verifying would hide the edit
-            done += _run(request, lambda c=claim: claim_review(claim=c, user=request.user, status=status)) is not None
+            try:
+                claim_review(claim=claim, user=request.user, status=status)
+                done += 1
+            except ApplicationError as exc:  # e.g. an edited claim is not verified: one message per reason
+                refused[exc.message] += 1
+        for reason, count in refused.items():
+            self.message_user(request, f"{count} claim(s) left as they were. {reason}", messages.WARNING)
         return done
 
     @admin.action(description="Verify selected claims", permissions=["change"])

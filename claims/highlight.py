@@ -1,4 +1,4 @@
-"""Mark spans of article text as safe HTML, built from character offsets.
+"""Mark spans of article text as safe HTML, built from character offsets: claims, speakers, cues.
 
 Every slice of the text is escaped on its own and only then wrapped in markup we write, so a
 ``<script>`` in an article stays text. Nothing here calls ``mark_safe`` on text from an article.
@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from claims.models import Claim
 from claims.nlp.types import CONTENT_JOINER
+
+# Speakers get one of this many colour classes (``spk-0`` … in the stylesheet), by id.
+SPEAKER_COLOURS = 12
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,45 @@ def _segment(text: str, span: Span | None) -> str:
         return str(conditional_escape(text))
     attrs = format_html_join("", ' {}="{}"', sorted(span.attrs.items()))
     return format_html("<{}{}>{}</{}>", mark_safe(span.tag), attrs, text, mark_safe(span.tag))
+
+
+def speaker_colour(speaker_id: int | None) -> str:
+    return f"spk-{speaker_id % SPEAKER_COLOURS}" if speaker_id else "spk-none"
+
+
+def claim_spans(claim: Claim, body: str) -> list[Span]:
+    """Content, speaker and cue of one claim as spans over the article body."""
+    runs = content_runs(body, claim.content_start, claim.content_end, claim.content)
+    spans = [Span(start, end, "mark", {"class": "hl-content"}) for start, end in runs]
+    if claim.speaker_start is not None and claim.speaker_end:
+        spans.append(Span(claim.speaker_start, claim.speaker_end, "mark", {"class": "hl-speaker"}))
+    sentence = body[claim.sentence_start : claim.sentence_end]
+    near = claim.speaker_start - claim.sentence_start if claim.speaker_start is not None else None
+    avoid = [(start - claim.sentence_start, end - claim.sentence_start) for start, end in runs]
+    mention = None
+    if claim.speaker_start is not None and claim.speaker_end:
+        mention = (claim.speaker_start - claim.sentence_start, claim.speaker_end - claim.sentence_start)
+    cue = find_cue(sentence, claim.cue, avoid=avoid, near=near, mention=mention)
+    if cue:
+        spans.append(Span(cue[0] + claim.sentence_start, cue[1] + claim.sentence_start, "mark", {"class": "hl-cue"}))
+    return spans
+
+
+def article_spans(claims: list[Claim], body: str) -> list[Span]:
+    """Each claim's content as a link to the claim, coloured by speaker, with speaker and cue on
+    hover; a split quote links each of its parts, not the attribution between them."""
+    spans = []
+    for claim in claims:
+        who = claim.speaker.name if claim.speaker else (claim.speaker_mention or "unattributed")
+        tip = f"{who} — {claim.cue}" if claim.cue else who
+        colour = speaker_colour(claim.speaker_id)
+        attrs = {"class": f"claim-mark {colour}", "href": claim.get_absolute_url(), "data-tip": tip, "title": tip}
+        runs = content_runs(body, claim.content_start, claim.content_end, claim.content)
+        for n, (start, end) in enumerate(runs):
+            spans.append(Span(start, end, "a", attrs, anchor=f"claim-{claim.pk}" if n == 0 else ""))
+        if claim.speaker_start is not None and claim.speaker_end:
+            spans.append(Span(claim.speaker_start, claim.speaker_end, "mark", {"class": f"speaker-mark {colour}"}))
+    return spans
 
 
 def content_runs(body: str, start: int, end: int, content: str) -> list[tuple[int, int]]:

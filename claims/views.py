@@ -23,7 +23,7 @@ from articles.models import Outlet
 from articles.selectors import articles_latest
 from claims.exports import claim_export_record
 from claims.filters import ClaimFilter
-from claims.highlight import Span, content_runs, find_cue, highlight
+from claims.highlight import Span, claim_spans, highlight, speaker_colour
 from claims.models import Claim, PropositionMember, Relation
 from claims.selectors import (
     MATRIX_KEYS,
@@ -53,11 +53,6 @@ MAX_PAGE = 200
 MATRIX_SIZE = 12
 # Context shown around a claim whose paragraph is one long line.
 MAX_PARAGRAPH_CHARS = 1500
-SPEAKER_COLOURS = 12
-
-
-def speaker_colour(speaker_id: int | None) -> str:
-    return f"spk-{speaker_id % SPEAKER_COLOURS}" if speaker_id else "spk-none"
 
 
 # ---- home --------------------------------------------------------------------------------
@@ -284,24 +279,6 @@ def _paragraph_bounds(body: str, start: int, end: int) -> tuple[int, int]:
         begin = max(begin, start - MAX_PARAGRAPH_CHARS // 3)
         finish = min(finish, end + MAX_PARAGRAPH_CHARS // 3)
     return begin, finish
-
-
-def claim_spans(claim: Claim, body: str) -> list[Span]:
-    """Content, speaker and cue of one claim as spans over the article body."""
-    runs = content_runs(body, claim.content_start, claim.content_end, claim.content)
-    spans = [Span(start, end, "mark", {"class": "hl-content"}) for start, end in runs]
-    if claim.speaker_start is not None and claim.speaker_end:
-        spans.append(Span(claim.speaker_start, claim.speaker_end, "mark", {"class": "hl-speaker"}))
-    sentence = body[claim.sentence_start : claim.sentence_end]
-    near = claim.speaker_start - claim.sentence_start if claim.speaker_start is not None else None
-    avoid = [(start - claim.sentence_start, end - claim.sentence_start) for start, end in runs]
-    mention = None
-    if claim.speaker_start is not None and claim.speaker_end:
-        mention = (claim.speaker_start - claim.sentence_start, claim.speaker_end - claim.sentence_start)
-    cue = find_cue(sentence, claim.cue, avoid=avoid, near=near, mention=mention)
-    if cue:
-        spans.append(Span(cue[0] + claim.sentence_start, cue[1] + claim.sentence_start, "mark", {"class": "hl-cue"}))
-    return spans
 
 
 def _linked(claim: Claim, relations) -> list[dict]:

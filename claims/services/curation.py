@@ -65,17 +65,33 @@ def claim_review(*, claim: Claim, user: AbstractBaseUser | None, status: str, co
 
     "machine" hands the claim back to the extractor: the next re-extraction may replace it.
     """
-    if status not in Claim.ReviewStatus.values:
-        raise ApplicationError(f"Unknown review status {status!r}.", {"status": status})
     changes = {"content": content} if content is not None and content != claim.content else {}
-    if changes and status == Claim.ReviewStatus.REJECTED:
-        raise ApplicationError("A rejected claim cannot have its text edited at the same time.")
-    if status == Claim.ReviewStatus.EDITED and not changes and claim.review_status != Claim.ReviewStatus.EDITED:
-        raise ApplicationError("Marking a claim as edited needs its corrected text.")
+    claim_review_check(claim=claim, status=status, changes=changes)
     if changes:
         return claim_edit(claim=claim, user=user, changes=changes)
     claim.review_status = status
     return _claim_save_reviewed(claim, user, f"review: {status}")
+
+
+def claim_review_check(*, claim: Claim, status: str, changes: Mapping[str, Any]) -> None:
+    """Raise `ApplicationError` for a review that makes no sense; ``changes`` are corrections asked with it.
+
+    `claim_review` checks this before it writes; a form calls it to show the refusal on the form.
+    A claim a curator corrected stays "edited": the correction is already a person's check, and
+    "verified" would hide that its text is no longer the extractor's.
+    """
+    if status not in Claim.ReviewStatus.values:
+        raise ApplicationError(f"Unknown review status {status!r}.", {"status": status})
+    if changes and status == Claim.ReviewStatus.REJECTED:
+        raise ApplicationError(
+            "Either correct the claim or reject it, not both at once: a rejected claim cannot have its text edited."
+        )
+    if changes or status == claim.review_status:
+        return
+    if status == Claim.ReviewStatus.EDITED:
+        raise ApplicationError("Marking a claim as edited needs its corrected text.")
+    if status == Claim.ReviewStatus.VERIFIED and claim.review_status == Claim.ReviewStatus.EDITED:
+        raise ApplicationError("An edited claim stays edited: marking it verified would hide the correction.")
 
 
 @transaction.atomic

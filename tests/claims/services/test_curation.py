@@ -61,6 +61,16 @@ def test_unchanged_text_does_not_count_as_an_edit(curator):
     assert claim.review_status == Claim.ReviewStatus.VERIFIED
 
 
+def test_an_edited_claim_cannot_be_marked_verified(curator):
+    claim = claim_review(claim=ClaimFactory(), user=curator, status="edited", content="Corrected words.")
+
+    with pytest.raises(ApplicationError, match="An edited claim stays edited"):
+        claim_review(claim=claim, user=curator, status="verified")
+
+    claim.refresh_from_db()
+    assert (claim.review_status, claim.content) == (Claim.ReviewStatus.EDITED, "Corrected words.")
+
+
 @pytest.mark.parametrize(
     ("status", "content", "message"),
     [
