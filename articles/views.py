@@ -17,8 +17,9 @@ from articles import services
 from articles.ingest.files import read_sources
 from articles.ingest.types import RawArticle, SourceFailure
 from articles.models import Article, IngestJob
-from articles.selectors import article_claims, article_get, ingest_job_get, ingest_job_items, ingest_jobs_recent
+from articles.selectors import ingest_job_get, ingest_job_items, ingest_jobs_recent
 from claims.highlight import article_spans, highlight, speaker_colour
+from claims.selectors import article_claims, article_get
 from common.exceptions import ApplicationError
 
 MAX_UPLOAD_FILES = 50

@@ -2,7 +2,7 @@
 disputes, home counts), cached until the data they read changes.
 
 Most of them are read from summary tables that PostgreSQL keeps exact at every commit
-(``claims.selectors_summaries``), so computing one again after a write is cheap; the cache
+(``claims.selectors.summaries``), so computing one again after a write is cheap; the cache
 spares even that on the many requests between writes, and holds the aggregates that still
 scan rows (facets of a filtered result, a speaker's months and disputes).
 

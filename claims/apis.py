@@ -17,7 +17,6 @@ from rest_framework.views import APIView
 from claims import selectors, services
 from claims.filters import ClaimFilter, IdFilter
 from claims.models import CLAIM_SORT_DATE, Claim, Proposition, PropositionMember, Relation, Speaker, SpeakerAlias
-from claims.selectors_disputes import claim_links
 from claims.serializers import (
     ClaimDetailSerializer,
     ClaimSerializer,
@@ -103,7 +102,7 @@ class ClaimRelatedListApi(generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no URL arguments
             return Relation.objects.none()
         # Stored relations and the links disputes imply, as the claim page shows them.
-        return claim_links(claim=self._claim())[self.relation_type]
+        return selectors.claim_links(claim=self._claim())[self.relation_type]
 
     def get_serializer_context(self) -> dict:
         return {**super().get_serializer_context(), "claim": self._claim()}

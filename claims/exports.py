@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from articles.models import Article
 from claims.models import Claim
-from claims.selectors_disputes import links_for_export
+from claims.selectors.links import links_for_export
 
 
 def export_document() -> dict:

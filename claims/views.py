@@ -20,7 +20,6 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
 from articles.models import Outlet
-from articles.selectors import articles_latest
 from claims.exports import claim_export_record
 from claims.filters import ClaimFilter
 from claims.highlight import Span, claim_spans, highlight, speaker_colour
@@ -28,8 +27,10 @@ from claims.models import Claim, PropositionMember, Relation
 from claims.selectors import (
     MATRIX_KEYS,
     agreement_matrix,
+    articles_latest,
     claim_facets,
     claim_get,
+    claim_links,
     claim_search_page,
     claims_ordered,
     dispute_get,
@@ -45,7 +46,6 @@ from claims.selectors import (
     speaker_get,
     speaker_names,
 )
-from claims.selectors_disputes import claim_links
 
 PAGE_SIZE = 25
 # Deep OFFSET pages cost a scan of everything before them; past this, narrow the search instead.

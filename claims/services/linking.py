@@ -8,7 +8,7 @@ follows the candidates it touches, not the size of the database. The pair logic 
 Only direct evidence is stored as a `Relation`: a pair the comparison classified, a reply that
 points back ("that was untrue"), a syndicated copy. The agreement and conflict *implied* by a
 dispute (same side = agree, opposite sides = conflict) are not stored pair by pair, which would
-grow with the square of the dispute's size: `claims.selectors_disputes` derives them from
+grow with the square of the dispute's size: `claims.selectors.links` derives them from
 membership where they are read (claim page, export).
 
 Curator decisions survive every re-run: human-reviewed relations (`Relation.is_human_reviewed`)

@@ -1,6 +1,6 @@
 """The matrix, a speaker's counterparts, the home counts and a matrix cell count the links disputes imply.
 
-They must agree with ``claims.selectors_disputes`` (the claim page, the export): opposite sides
+They must agree with ``claims.selectors.links`` (the claim page, the export): opposite sides
 conflict, one side agrees, and a curator's relation overrides the sides (a rejected one removes the pair).
 """
 
@@ -10,7 +10,7 @@ import pytest
 
 from claims.models import Origin, Relation
 from claims.selectors import agreement_matrix, home_counts, relations_between, speaker_counterparts
-from claims.selectors_disputes import links_for_export
+from claims.selectors.links import links_for_export
 from tests.factories import (
     ClaimFactory,
     PropositionFactory,

@@ -2,7 +2,7 @@
 
 ``summaries()`` is what the tables say; ``truth()`` counts the same things again from the data:
 facets with GROUP BYs over the claims, links with the Python rules of
-``claims.selectors_disputes.links_for_export`` (not the SQL the tables are built with), dispute
+``claims.selectors.links.links_for_export`` (not the SQL the tables are built with), dispute
 sides with a join over the members. Every test writes through a different path (factories,
 services, queryset updates, bulk commands, raw SQL, TRUNCATE, other connections) and compares.
 """
@@ -21,11 +21,11 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
 from articles.models import Article
-from claims import selectors_summaries
 from claims.aggregate_cache import data_version
 from claims.management.commands.make_synthetic_claims import synthetic_clear
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation, Speaker
-from claims.selectors_disputes import links_for_export
+from claims.selectors import summaries as summary_tables
+from claims.selectors.links import links_for_export
 from claims.services import (
     claim_edit,
     claim_move_to_dispute,
@@ -58,7 +58,7 @@ AGREE, CONFLICT = Relation.Type.AGREE, Relation.Type.CONFLICT
 
 def summaries() -> dict:
     data_version()  # a transaction that wrote folds its own writes in first, as pages do
-    facets = selectors_summaries.facet_counts()
+    facets = summary_tables.facet_counts()
     with connection.cursor() as cursor:
         cursor.execute("SELECT key_lo, key_hi, agree, conflict FROM claims_agg_link_count WHERE agree + conflict > 0")
         pairs = {(lo, hi): (agree, conflict) for lo, hi, agree, conflict in cursor.fetchall()}
@@ -68,7 +68,7 @@ def summaries() -> dict:
         disputes = {row[0]: row[1:] for row in cursor.fetchall()}
     affiliations = {
         (a, b): (agree, conflict)
-        for a, b, agree, conflict in selectors_summaries.link_pairs(by="affiliation", limit=10**6)
+        for a, b, agree, conflict in summary_tables.link_pairs(by="affiliation", limit=10**6)
     }
     return {
         "facets": {name: dict(values) for name, values in facets.items() if isinstance(values, list)},

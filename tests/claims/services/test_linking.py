@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
-from claims.selectors_disputes import claim_links
+from claims.selectors.links import claim_links
 from claims.services.curation import relation_create, relation_review
 from claims.services.linking import claims_link_for_article
 from common.exceptions import ApplicationError

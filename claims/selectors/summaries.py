@@ -4,7 +4,7 @@ PostgreSQL keeps the tables exact as data is written (migration
 ``claims.0008_aggregate_summary_tables``: triggers note what changed, a step at commit recounts
 what depends on it). Each function here reads a few hundred rows at most, so the first page
 after a write costs what any other costs. What they return equals a GROUP BY over the data
-(the facets of ``claims.selectors``) or over every shown link (``claims.selectors_disputes.LINKS_SQL``);
+(the facets of ``claims.selectors.claims``) or over every shown link (``claims.selectors.links.LINKS_SQL``);
 ``tests/claims/selectors/test_summaries.py`` checks both after every kind of write.
 """
 

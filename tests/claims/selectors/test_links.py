@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from claims.exports import export_document
 from claims.models import Claim, Origin, Relation
-from claims.selectors_disputes import LINKS_PARAMS, LINKS_SQL, claim_links, links_for_export
+from claims.selectors.links import LINKS_PARAMS, LINKS_SQL, claim_links, links_for_export
 from tests.factories import ClaimFactory, PropositionFactory, PropositionMemberFactory, RelationFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,63 @@
+"""Reads for the claims app, one module a subject; callers import from ``claims.selectors``.
+
+- ``claims``: claim lists, search, facets and the home page's counts;
+- ``speakers``, ``disputes``, ``articles``: the pages of each;
+- ``matrix``: who agrees and who conflicts, pair by pair, and one cell's links;
+- ``links``: the agreement and conflict that disputes imply (derived, not stored);
+- ``summaries``: the summary tables PostgreSQL keeps up to date, read by the others.
+"""
+
+from .articles import article_claims, article_get, articles_latest
+from .claims import (
+    claim_facets,
+    claim_get,
+    claim_list,
+    claim_search_page,
+    claims_ordered,
+    count_of,
+    home_counts,
+    relation_list,
+)
+from .disputes import dispute_get, dispute_list, dispute_members, disputes_most_contested
+from .links import claim_links, links_for_export
+from .matrix import MATRIX_KEYS, agreement_matrix, relations_between, relations_between_totals
+from .speakers import (
+    speaker_claims_by_month,
+    speaker_claims_recent,
+    speaker_counterparts,
+    speaker_disputes,
+    speaker_get,
+    speaker_list,
+    speaker_names,
+)
+
+__all__ = [
+    "MATRIX_KEYS",
+    "agreement_matrix",
+    "article_claims",
+    "article_get",
+    "articles_latest",
+    "claim_facets",
+    "claim_get",
+    "claim_links",
+    "claim_list",
+    "claim_search_page",
+    "claims_ordered",
+    "count_of",
+    "dispute_get",
+    "dispute_list",
+    "dispute_members",
+    "disputes_most_contested",
+    "home_counts",
+    "links_for_export",
+    "relation_list",
+    "relations_between",
+    "relations_between_totals",
+    "speaker_claims_by_month",
+    "speaker_claims_recent",
+    "speaker_counterparts",
+    "speaker_disputes",
+    "speaker_get",
+    "speaker_list",
+    "speaker_names",
+]

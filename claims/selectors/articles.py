@@ -1,0 +1,36 @@
+"""Reads of articles as the claims pages show them: with their claims, or with how many they hold.
+
+Here rather than in ``articles``: these reads join claims, and ``articles`` knows nothing of claims.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, QuerySet
+
+from articles.models import Article
+from claims.models import Claim
+
+
+def article_get(*, article_id: int) -> Article | None:
+    return Article.objects.select_related("outlet").filter(pk=article_id).first()
+
+
+def article_claims(*, article: Article) -> list[Claim]:
+    """The article's claims in reading order, with speakers, for highlighting."""
+    return list(
+        article.claims.select_related("speaker")
+        .defer("terms", "entities", "search_vector", "speaker__role")
+        .order_by("content_start")
+    )
+
+
+def articles_latest(*, limit: int = 10) -> QuerySet[Article]:
+    """The most recently ingested articles with their claim counts (counted for these rows only)."""
+    latest = Article.objects.order_by("-created_at", "-id").values_list("id", flat=True)[:limit]
+    return (
+        Article.objects.filter(pk__in=list(latest))
+        .select_related("outlet")
+        .defer("body")
+        .annotate(claim_count=Count("claims"))
+        .order_by("-created_at", "-id")
+    )
