@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -19,6 +18,13 @@ class Outlet(BaseModel):
 
 class Article(BaseModel):
     class Status(models.TextChoices):
+        """Where a stored article stands: the one state of an article once it exists.
+
+        An article is stored together with its claims, so a new one is seen first as EXTRACTED
+        (waiting to be linked). FETCHED means its claims wait for extraction: never extracted,
+        retried after a failure, or asked to be extracted again.
+        """
+
         FETCHED = "fetched", "Fetched"
         EXTRACTED = "extracted", "Claims extracted"
         LINKED = "linked", "Claims linked"
@@ -54,87 +60,4 @@ class Article(BaseModel):
         return self.title or self.source_file or f"Article {self.pk}"
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:detail", args=[self.pk])
-
-
-class IngestJob(BaseModel):
-    """One request to ingest several items (files, URLs, a feed poll, pasted text)."""
-
-    class State(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
-
-    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED, db_index=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    description = models.CharField(max_length=300, blank=True)
-    total = models.PositiveIntegerField(default=0)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-id"]
-
-    def __str__(self) -> str:
-        return f"Ingest job {self.pk} ({self.state})"
-
-
-class IngestItem(BaseModel):
-    """One file, URL, feed entry or text inside a job, and what became of it."""
-
-    class Outcome(models.TextChoices):
-        PENDING = "pending", "Pending"
-        CREATED = "created", "New article"
-        DUPLICATE = "duplicate", "Duplicate"
-        FEED = "feed", "Feed read"
-        FAILED = "failed", "Failed"
-
-    class Stage(models.TextChoices):
-        """The pipeline stage the item waits for (or failed at); each stage is one Celery task."""
-
-        FETCH = "fetch", "Fetch"
-        PARSE = "parse", "Parse"
-        EXTRACT = "extract", "Extract claims"
-        DONE = "done", "Done"
-
-    job = models.ForeignKey(IngestJob, on_delete=models.CASCADE, related_name="items")
-    name = models.CharField(max_length=2000, help_text="File name, URL or a label for pasted text.")
-    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PENDING, db_index=True)
-    stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.EXTRACT)
-    attempts = models.PositiveSmallIntegerField(default=0, help_text="Runs of the current stage so far.")
-    reason = models.TextField(blank=True)
-    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="ingest_items")
-    claims_found = models.PositiveIntegerField(default=0)
-    payload = models.JSONField(default=dict, blank=True, help_text="Input kept until processed (text, metadata).")
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return f"{self.name}: {self.outcome}"
-
-
-class Feed(BaseModel):
-    """An RSS/Atom feed polled on a schedule; each entry is ingested once."""
-
-    url = models.URLField(max_length=2000, unique=True)
-    title = models.CharField(max_length=300, blank=True)
-    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL)
-    active = models.BooleanField(default=True)
-    last_polled_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-
-    def __str__(self) -> str:
-        return self.title or self.url
-
-
-class FeedEntry(BaseModel):
-    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="entries")
-    entry_id = models.CharField(max_length=2000)
-    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["feed", "entry_id"], name="feedentry_unique_per_feed")]
-
-    def __str__(self) -> str:
-        return self.entry_id
+        return reverse("claims:article_detail", args=[self.pk])  # the article with its claims marked

@@ -40,7 +40,6 @@ from claims.services.curation import (
     speaker_update,
     speakers_merge,
 )
-from claims.services.reextract import articles_reextract_enqueue
 from common.exceptions import ApplicationError
 
 admin.site.site_header = "ClaimTrack curation"
@@ -221,7 +220,7 @@ class ClaimAdmin(CurationHistoryAdmin):
     search_fields = ["content", "speaker_mention", "speaker__name", "article__title"]
     search_help_text = "Words in the claim, the speaker as written or named, or the article title."
     autocomplete_fields = ["speaker"]
-    actions = ["verify_selected", "reject_selected", "reextract_articles"]
+    actions = ["verify_selected", "reject_selected"]
     readonly_fields = [
         "source_sentence",
         "article_link",
@@ -365,13 +364,6 @@ class ClaimAdmin(CurationHistoryAdmin):
     @admin.action(description="Reject selected claims", permissions=["change"])
     def reject_selected(self, request, queryset):
         self.message_user(request, f"Rejected {self._review_selected(request, queryset, 'rejected')} claim(s).")
-
-    @admin.action(description="Re-run extraction for their articles", permissions=["change"])
-    def reextract_articles(self, request, queryset):
-        count = articles_reextract_enqueue(article_ids=set(queryset.values_list("article_id", flat=True)))
-        self.message_user(
-            request, f"Queued re-extraction of {count} article(s); reviewed claims and curator links are kept."
-        )
 
 
 # ---- speakers ----------------------------------------------------------------------------

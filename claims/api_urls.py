@@ -12,6 +12,8 @@ router.register("claims", apis.ClaimViewSet, basename="claim")
 router.register("speakers", apis.SpeakerViewSet, basename="speaker")
 router.register("relations", apis.RelationViewSet, basename="relation")
 router.register("disputes", apis.DisputeViewSet, basename="dispute")
+router.register("outlets", apis.OutletViewSet, basename="outlet")
+router.register("articles", apis.ArticleViewSet, basename="article")
 
 urlpatterns = [
     path("claims/<int:pk>/agreeing/", apis.ClaimAgreeingListApi.as_view(), name="claim-agreeing"),

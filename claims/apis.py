@@ -1,4 +1,5 @@
-"""REST API for claims: browsing claims, speakers, relations and disputes, and curators' decisions.
+"""REST API for claims: browsing claims, speakers, relations, disputes, and the articles and outlets
+they come from (an article answer links to its claims, so it is served here), and curators' decisions.
 
 Browsing endpoints are read-only viewsets (style rule 6); every other operation is one APIView.
 Reads go through ``claims.selectors``, writes through ``claims.services``.
@@ -14,15 +15,19 @@ from rest_framework import generics, mixins, pagination, serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from articles.models import Article, Outlet
 from claims import selectors, services
-from claims.filters import ClaimFilter, IdFilter
+from claims.filters import ClaimFilter, IdFilter, UtcDateTimeFilter
 from claims.models import CLAIM_SORT_DATE, Claim, Proposition, PropositionMember, Relation, Speaker, SpeakerAlias
 from claims.serializers import (
+    ArticleDetailSerializer,
+    ArticleSerializer,
     ClaimDetailSerializer,
     ClaimSerializer,
     DisputeSerializer,
     DisputeSidesSerializer,
     MatrixSerializer,
+    OutletSerializer,
     RelatedClaimSerializer,
     RelationSerializer,
     SpeakerSerializer,
@@ -38,6 +43,50 @@ CLAIM_ORDERING_FIELDS = ["id", "date", "confidence", "created_at"]
 def _claims_with_sort_keys(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     # Undated claims sort last (newest first) and still have a cursor position; indexed (see the model).
     return claims.annotate(date=CLAIM_SORT_DATE)
+
+
+# ---- articles and outlets ----------------------------------------------------------------
+
+
+class OutletViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """News outlets, with how many articles each has."""
+
+    serializer_class = OutletSerializer
+    renderer_classes = LIST_RENDERERS
+    ordering = ("name", "id")
+    ordering_fields = ["id", "name"]
+    filterset_fields = {"name": ["iexact", "icontains"], "country": ["iexact"]}
+
+    def get_queryset(self) -> QuerySet[Outlet]:
+        return selectors.outlet_list()
+
+
+class ArticleFilter(django_filters.FilterSet):
+    outlet = IdFilter(field_name="outlet_id", label="Outlet id")
+    published_from = UtcDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_to = UtcDateTimeFilter(field_name="published_at", lookup_expr="lte")
+    status = django_filters.ChoiceFilter(choices=Article.Status.choices)
+    title = django_filters.CharFilter(lookup_expr="icontains")
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+
+class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Articles; the list leaves out the body, the detail has it. Their claims: ``/claims/?article=ID``."""
+
+    renderer_classes = LIST_RENDERERS
+    filterset_class = ArticleFilter
+    ordering = ("-id",)
+    ordering_fields = ["id", "published", "created_at"]
+
+    def get_queryset(self) -> QuerySet[Article]:
+        articles = selectors.article_list()
+        return articles if self.action == "retrieve" else articles.defer("body")
+
+    def get_serializer_class(self):
+        return ArticleDetailSerializer if self.action == "retrieve" else ArticleSerializer
 
 
 # ---- claims ------------------------------------------------------------------------------

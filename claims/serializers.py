@@ -1,4 +1,5 @@
-"""Output shapes of the claims API (read-only): claims, speakers, relations, disputes, JSON-LD."""
+"""Output shapes of the claims API (read-only): claims, speakers, relations, disputes, JSON-LD, and the
+articles and outlets they come from (here, not in ``articles``: an article links to its claims)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse as api_reverse
 
-from articles.serializers import ArticleRefSerializer
+from articles.models import Article, Outlet
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
 from common.api import DetailUrlField
 
@@ -17,6 +19,59 @@ def api_url(name: str, pk: int, context: dict) -> str:
     path = reverse(f"claims_api:{name}", args=[pk])
     request = context.get("request")
     return request.build_absolute_uri(path) if request else path
+
+
+# ---- articles and outlets ------------------------------------------------------------------
+
+
+class OutletRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Outlet
+        fields = ["id", "name"]
+
+
+class OutletSerializer(serializers.ModelSerializer):
+    url = DetailUrlField("claims_api:outlet-detail")
+    article_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Outlet
+        fields = ["id", "url", "name", "domain", "country", "article_count"]
+
+
+class ArticleRefSerializer(serializers.ModelSerializer):
+    """An article inside another answer (a claim's, a job's)."""
+
+    url = DetailUrlField("claims_api:article-detail")
+    source_url = serializers.CharField(source="url", help_text="Where the article was published (may be empty).")
+    outlet = OutletRefSerializer(allow_null=True)
+
+    class Meta:
+        model = Article
+        fields = ["id", "url", "title", "source_url", "outlet", "published_at"]
+
+
+class ArticleSerializer(ArticleRefSerializer):
+    claim_count = serializers.IntegerField(read_only=True)
+    claims = serializers.SerializerMethodField()
+
+    class Meta(ArticleRefSerializer.Meta):
+        fields = ArticleRefSerializer.Meta.fields + [
+            "author", "language", "source_file", "source_kind", "status", "created_at", "claim_count", "claims",
+        ]  # fmt: skip
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_claims(self, article: Article) -> str:
+        url = api_reverse("claims_api:claim-list", request=self.context.get("request"))
+        return f"{url}?article={article.pk}"
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    class Meta(ArticleSerializer.Meta):
+        fields = ArticleSerializer.Meta.fields + ["body", "extractor_version", "failure_reason"]
+
+
+# ---- claims -----------------------------------------------------------------------------
 
 
 class SpeakerRefSerializer(serializers.ModelSerializer):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("claims/<int:pk>/", views.claim_detail, name="detail"),
     path("speakers/<int:pk>/", views.speaker_detail, name="speaker_detail"),
     path("disputes/<int:pk>/", views.dispute_detail, name="dispute_detail"),
+    path("articles/<int:pk>/", views.article_detail, name="article_detail"),
     path("matrix/", views.matrix, name="matrix"),
     path("matrix/cell/", views.matrix_cell, name="matrix_cell"),
 ]

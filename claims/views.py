@@ -1,4 +1,4 @@
-"""HTML pages for claims, speakers, disputes and the agreement matrix (function views, htmx partials).
+"""HTML pages for claims, speakers, disputes, articles and the agreement matrix (function views, htmx partials).
 
 Every view needs a signed-in user; reading needs nothing more (analysts read everything).
 Writes live elsewhere (admin, API, ingest page), so these views only read.
@@ -19,14 +19,16 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
-from articles.models import Outlet
+from articles.models import Article, Outlet
 from claims.exports import claim_export_record
 from claims.filters import ClaimFilter
-from claims.highlight import Span, claim_spans, highlight, speaker_colour
+from claims.highlight import Span, article_spans, claim_spans, highlight, speaker_colour
 from claims.models import Claim, PropositionMember, Relation
 from claims.selectors import (
     MATRIX_KEYS,
     agreement_matrix,
+    article_claims,
+    article_get,
     articles_latest,
     claim_facets,
     claim_get,
@@ -310,6 +312,29 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "article_anchor": f"{claim.article.get_absolute_url()}#claim-{claim.pk}",
     }
     return render(request, "claims/claim_detail.html", ctx)
+
+
+# ---- article -----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Template contract: ``article``, ``body_html`` (escaped text with claims marked), ``claims``,
+    ``legend`` (speakers with their colour class) and ``can_retry`` (the form posts to the pipeline)."""
+    article = article_get(article_id=pk)
+    if article is None:
+        raise Http404("No such article.")
+    claims = article_claims(article=article)
+    legend = {c.speaker_id: c.speaker for c in claims if c.speaker_id}
+    ctx = {
+        "article": article,
+        "body_html": highlight(article.body, article_spans(claims, article.body)),
+        "claims": claims,
+        "legend": [(speaker, speaker_colour(pk)) for pk, speaker in legend.items()],
+        "can_retry": article.status == Article.Status.FAILED and request.user.has_perm("articles.change_article"),
+    }
+    return render(request, "claims/article_detail.html", ctx)
 
 
 # ---- speaker -----------------------------------------------------------------------------

@@ -6,6 +6,6 @@ from common.api import TokenObtainApi
 
 urlpatterns = [
     path("auth/token/", TokenObtainApi.as_view(), name="api-token"),
-    path("", include("articles.api_urls")),
     path("", include("claims.api_urls")),
+    path("", include("pipeline.api_urls")),
 ]

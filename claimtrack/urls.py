@@ -13,7 +13,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
-    path("articles/", include("articles.urls")),
+    path("articles/", include("pipeline.urls")),  # ingest pages, and retrying an article
     path("", home, name="home"),
     path("", include("claims.urls")),
 ]

@@ -7,7 +7,7 @@
 - ``summaries``: the summary tables PostgreSQL keeps up to date, read by the others.
 """
 
-from .articles import article_claims, article_get, articles_latest
+from .articles import article_claims, article_get, article_list, articles_latest, outlet_list
 from .claims import (
     claim_facets,
     claim_get,
@@ -36,6 +36,7 @@ __all__ = [
     "agreement_matrix",
     "article_claims",
     "article_get",
+    "article_list",
     "articles_latest",
     "claim_facets",
     "claim_get",
@@ -50,6 +51,7 @@ __all__ = [
     "disputes_most_contested",
     "home_counts",
     "links_for_export",
+    "outlet_list",
     "relation_list",
     "relations_between",
     "relations_between_totals",

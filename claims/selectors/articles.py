@@ -5,10 +5,18 @@ Here rather than in ``articles``: these reads join claims, and ``articles`` know
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from datetime import UTC, datetime
 
-from articles.models import Article
+from django.db.models import Count, DateTimeField, QuerySet, Value
+from django.db.models.functions import Coalesce
+
+from articles.models import Article, Outlet
 from claims.models import Claim
+
+from .claims import count_of
+
+# Before any date a news article can have: lets undated articles sort last with a cursor.
+_NO_DATE = datetime(1, 1, 1, tzinfo=UTC)
 
 
 def article_get(*, article_id: int) -> Article | None:
@@ -34,3 +42,15 @@ def articles_latest(*, limit: int = 10) -> QuerySet[Article]:
         .annotate(claim_count=Count("claims"))
         .order_by("-created_at", "-id")
     )
+
+
+def article_list() -> QuerySet[Article]:
+    """Articles with outlet and claim count, and ``published`` (undated ones as the oldest) to order by."""
+    return Article.objects.select_related("outlet").annotate(
+        claim_count=count_of(Claim.objects.all(), "article"),
+        published=Coalesce("published_at", Value(_NO_DATE, output_field=DateTimeField())),
+    )
+
+
+def outlet_list() -> QuerySet[Outlet]:
+    return Outlet.objects.annotate(article_count=count_of(Article.objects.all(), "outlet"))

@@ -54,12 +54,11 @@ def roles_ensure() -> None:
     spec = importlib.import_module("claims.migrations.0002_roles")
 
     def perms(source: dict, actions: list[str]) -> list[Permission]:
-        pairs = spec._codenames(source, actions)
-        return [
-            p
-            for app, codename in pairs
-            for p in Permission.objects.filter(content_type__app_label=app, codename=codename)
-        ]
+        # By model, not by the app the migration names: ingest jobs and feeds have moved from
+        # articles to pipeline since (their content types with them); no two of our models share a name.
+        models = {model for models in source.values() for model in models}
+        codenames = {codename for _, codename in spec._codenames(source, actions)}
+        return list(Permission.objects.filter(content_type__model__in=models, codename__in=codenames))
 
     read = perms(spec.READ_MODELS, ["view"])
     curate = read + perms(spec.CURATOR_CHANGES, ["add", "change", "delete"])

@@ -35,9 +35,12 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "simple_history",
+    # Our apps, each importing only the ones listed before it (tests/test_app_dependencies.py).
     "common",
     "articles",
     "claims",
+    "pipeline",
+    "evaluation",  # measuring tools: benchmark and evaluation commands; nothing imports it
 ]
 
 MIDDLEWARE = [
@@ -192,17 +195,18 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Fetching waits on the network, extraction keeps a CPU busy: separate queues, scaled separately
-# (see docs/scaling.md). Linking and re-extraction run with extraction.
+# (see docs/scaling.md and pipeline.stages.STAGE_QUEUES). Linking runs with extraction.
 CELERY_TASK_ROUTES = {
-    "articles.tasks.ingest_item_fetch": {"queue": "fetch"},
-    "articles.tasks.ingest_item_extract": {"queue": "nlp"},
-    "articles.tasks.*": {"queue": "ingest"},
-    "claims.tasks.*": {"queue": "nlp"},
+    "pipeline.tasks.ingest_item_fetch": {"queue": "fetch"},
+    "pipeline.tasks.ingest_item_extract": {"queue": "nlp"},
+    "pipeline.tasks.article_extract": {"queue": "nlp"},
+    "pipeline.tasks.article_link": {"queue": "nlp"},
+    "pipeline.tasks.*": {"queue": "ingest"},
 }
 CELERY_TASK_DEFAULT_QUEUE = "ingest"
 CELERY_BEAT_SCHEDULE = {
-    "feeds-poll": {"task": "articles.tasks.feeds_poll", "schedule": env.int("CLAIMTRACK_FEED_POLL_SECONDS", default=900)},
-    "ingest-resume": {"task": "articles.tasks.ingest_jobs_resume", "schedule": 600},
+    "feeds-poll": {"task": "pipeline.tasks.feeds_poll", "schedule": env.int("CLAIMTRACK_FEED_POLL_SECONDS", default=900)},
+    "ingest-resume": {"task": "pipeline.tasks.ingest_jobs_resume", "schedule": 600},
 }
 
 # Ingest pipeline. Fetching refuses private, loopback and link-local addresses unless allowed.

@@ -20,8 +20,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def seed_data() -> dict:
     """The five seed articles through the real ingest path, then synthetic relations and disputes."""
     from articles.ingest.files import read_sources
-    from articles.services import ingest_job_create, ingest_job_run
     from claims.models import Claim, Proposition, Speaker
+    from pipeline.services import ingest_job_create, ingest_job_run
 
     sources = list(read_sources([Path(settings.BASE_DIR) / "fixtures" / "seeds"], max_bytes=10**7))
     ingest_job_run(job=ingest_job_create(sources=sources, description="seeds"))

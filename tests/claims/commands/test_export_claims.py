@@ -5,8 +5,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from claims.evaluation import load_scorer
 from claims.models import Claim, Relation
+from evaluation.extraction import load_scorer
 from tests.factories import ArticleFactory, ClaimFactory, RelationFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db

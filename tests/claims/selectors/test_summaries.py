@@ -22,7 +22,6 @@ from django.db.models.functions import TruncMonth
 
 from articles.models import Article
 from claims.aggregate_cache import data_version
-from claims.management.commands.make_synthetic_claims import synthetic_clear
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation, Speaker
 from claims.selectors import summaries as summary_tables
 from claims.selectors.links import links_for_export
@@ -38,6 +37,7 @@ from claims.services import (
     speakers_merge,
 )
 from claims.services.linking import claims_link_for_article
+from evaluation.synthetic import synthetic_clear
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,

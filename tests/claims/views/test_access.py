@@ -22,8 +22,8 @@ def urls():
         reverse("claims:dispute_detail", args=[dispute.pk]),
         reverse("claims:matrix"),
         reverse("claims:matrix_cell") + "?a=1&b=2",
-        reverse("articles:detail", args=[claim.article_id]),
-        reverse("articles:ingest"),
+        reverse("claims:article_detail", args=[claim.article_id]),
+        reverse("pipeline:ingest"),
     ]
 
 
@@ -46,19 +46,19 @@ def test_signing_in_leads_home(client, analyst):
 
 
 def test_an_analyst_may_not_ingest(analyst_client):
-    assert analyst_client.get(reverse("articles:ingest")).status_code == 403
-    assert analyst_client.post(reverse("articles:ingest"), {"text": "Someone said something."}).status_code == 403
+    assert analyst_client.get(reverse("pipeline:ingest")).status_code == 403
+    assert analyst_client.post(reverse("pipeline:ingest"), {"text": "Someone said something."}).status_code == 403
 
 
 def test_an_analyst_may_not_retry_an_article(analyst_client):
     article = ArticleFactory(status="failed", failure_reason="spaCy timed out")
-    assert analyst_client.post(reverse("articles:retry", args=[article.pk])).status_code == 403
+    assert analyst_client.post(reverse("pipeline:article_retry", args=[article.pk])).status_code == 403
 
 
 def test_the_ingest_link_shows_only_to_those_who_may_ingest(analyst_client, curator, client):
-    assert reverse("articles:ingest").encode() not in analyst_client.get(reverse("home")).content
+    assert reverse("pipeline:ingest").encode() not in analyst_client.get(reverse("home")).content
     client.force_login(curator)
-    assert reverse("articles:ingest").encode() in client.get(reverse("home")).content
+    assert reverse("pipeline:ingest").encode() in client.get(reverse("home")).content
 
 
 def test_writes_need_the_csrf_token(curator):
@@ -66,4 +66,4 @@ def test_writes_need_the_csrf_token(curator):
 
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(curator)
-    assert strict.post(reverse("articles:ingest"), {"text": "A said B."}).status_code == 403
+    assert strict.post(reverse("pipeline:ingest"), {"text": "A said B."}).status_code == 403

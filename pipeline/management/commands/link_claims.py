@@ -1,0 +1,38 @@
+"""manage.py link_claims: (re)link claims into relations and disputes, keeping curator decisions.
+
+The pipeline's link stage, run again on extracted or linked articles (``pipeline.services.article_relink``).
+"""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.models import Article
+from claims.services.linking import LINKABLE
+from common.exceptions import ApplicationError
+from pipeline.services import article_relink, articles_relink
+
+
+class Command(BaseCommand):
+    help = "Link claims (agree / conflict / same claim, disputes with sides) for one article or all of them."
+
+    def add_arguments(self, parser):
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--article", type=int, help="Id of the article to link.")
+        which.add_argument("--all", action="store_true", help="Every extracted article, oldest first.")
+
+    def handle(self, *args, article: int | None, all: bool, **options) -> str:
+        if all:
+            summary = articles_relink(articles=Article.objects.filter(status__in=LINKABLE).order_by("id"))
+        else:
+            found = Article.objects.filter(pk=article).first()
+            if found is None:
+                raise CommandError(f"No article with id {article}.")
+            try:
+                summary = article_relink(article=found)
+            except ApplicationError as exc:
+                raise CommandError(exc.message) from exc
+        return (
+            f"Linked {summary.claims} claims: {summary.relations} relations, "
+            f"{summary.disputes_created} new disputes, {summary.memberships} dispute memberships."
+        )
