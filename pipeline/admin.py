@@ -18,6 +18,10 @@ from claims.nlp.types import EXTRACTOR_VERSION
 from pipeline.models import Feed, FeedEntry, IngestItem, IngestJob
 from pipeline.services import articles_reextract_enqueue
 
+# What a curator may correct on an article; the rest is what ingest recorded (the body too: claim
+# offsets point into it).
+ARTICLE_CORRECTABLE_FIELDS = ["title", "author", "outlet", "published_at", "url"]
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Records of what machines did: looked at, not edited."""
@@ -52,23 +56,6 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "url", "source_file", "author"]
     date_hierarchy = "published_at"
     actions = ["reextract_selected"]
-    fields = [
-        "title",
-        "author",
-        "outlet",
-        "published_at",
-        "url",
-        "status",
-        "failure_reason",
-        "claims_link",
-        "source_file",
-        "source_kind",
-        "language",
-        "extractor_version",
-        "content_hash",
-        "created_at",
-        "body",
-    ]
     readonly_fields = [
         "status",
         "failure_reason",
@@ -81,6 +68,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_at",
         "body",
     ]
+    fields = [*ARTICLE_CORRECTABLE_FIELDS, *readonly_fields]
     autocomplete_fields = ["outlet"]
 
     def has_add_permission(self, request) -> bool:
