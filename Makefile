@@ -1,7 +1,8 @@
 # ClaimTrack: `make run` serves the app with the seed articles; `make test` runs every test.
 SHELL := /bin/bash
 PY := .venv/bin/python
-# DATABASE_URL wins; otherwise the machine's PostgreSQL or an embedded one (claimtrack/localdb.py).
+# DATABASE_URL wins; otherwise the machine's PostgreSQL when it offers pgvector, else an embedded
+# PostgreSQL 18 with pgvector (claimtrack/localdb.py).
 DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url)}
 # Tests get their own database name so they never touch the app's data.
 TEST_DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url claimtrack_tests)}
@@ -13,8 +14,8 @@ PYTEST_ARGS ?= --create-db
 .PHONY: run test setup-run setup-test lint eval eval-linking bench-pages bench-api bench-ingest screenshots stop-db
 
 run: setup-run
-	@scripts/local_env.sh
-	@set -a; source .env; set +a; export DATABASE_URL=$(DB_URL); \
+	@scripts/local_env.sh "$(DB_URL)"
+	@set -a; source .env; set +a; \
 	$(PY) manage.py migrate --no-input -v0 && \
 	$(PY) manage.py collectstatic --no-input -v0 && \
 	$(PY) manage.py ingest fixtures/seeds && \

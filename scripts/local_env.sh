@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# First `make run` on a machine: write a .env with a fresh secret key and demo password.
-# The file stays on this machine (it is git-ignored); delete it to start over.
+# `make run` on a machine: a .env with a fresh secret key and demo password (first run only), and
+# the database this checkout uses (every run), so that `.venv/bin/python manage.py …` typed by
+# hand later reaches the same database as `make run`. The file stays on this machine (it is
+# git-ignored); delete it to start over.
+#   scripts/local_env.sh [DATABASE_URL]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f .env ] && exit 0
-secret=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))')
-password=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(12))')
-umask 077
-cat > .env <<ENV
+if [ ! -f .env ]; then
+  secret=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))')
+  password=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(12))')
+  umask 077
+  cat > .env <<ENV
 DJANGO_SECRET_KEY=$secret
 DJANGO_DEBUG=false
 CLAIMTRACK_DEMO_PASSWORD=$password
 ENV
-echo "Wrote .env with a new secret key and the demo user's password."
+  echo "Wrote .env with a new secret key and the demo user's password."
+fi
+if [ -n "${1:-}" ]; then
+  grep -v '^DATABASE_URL=' .env > .env.new || true
+  echo "DATABASE_URL=$1" >> .env.new
+  chmod 600 .env.new && mv .env.new .env
+fi

@@ -20,6 +20,7 @@ from psycopg2 import sql
 
 from articles.ingest.files import read_sources
 from articles.ingest.types import RawArticle
+from claimtrack import localdb
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -47,7 +48,7 @@ class Command(BaseCommand):
     def _on_scratch_database(self, options) -> str:
         db = settings.DATABASES["default"]
         scratch = f"{db['NAME']}_bench"
-        url = _db_url(db, scratch)
+        url = localdb.url_for(db, scratch)
         self._admin(db, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(scratch)))
         self._admin(db, sql.SQL("CREATE DATABASE {}").format(sql.Identifier(scratch)))
         env = {
@@ -67,9 +68,7 @@ class Command(BaseCommand):
         return "Scratch database dropped."
 
     def _admin(self, db: dict, statement: sql.Composed) -> None:
-        conn = psycopg2.connect(
-            dbname="postgres", user=db["USER"], password=db["PASSWORD"], host=db["HOST"], port=db["PORT"] or None
-        )
+        conn = psycopg2.connect(localdb.url_for(db, "postgres"))
         conn.autocommit = True  # CREATE/DROP DATABASE cannot run in a transaction
         try:
             with conn.cursor() as cursor:
@@ -148,14 +147,6 @@ class Command(BaseCommand):
         while job.state not in (IngestJob.State.DONE, IngestJob.State.FAILED) or unlinked.exists():
             time.sleep(0.2)
             job.refresh_from_db()
-
-
-def _db_url(db: dict, name: str) -> str:
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    host = db.get("HOST") or "127.0.0.1"
-    if host.startswith("/"):  # a Unix socket (the embedded PostgreSQL)
-        return f"postgres://{db['USER']}{password}@/{name}?host={host}"
-    return f"postgres://{db['USER']}{password}@{host}:{db.get('PORT') or 5432}/{name}"
 
 
 def _child_rss_mb(pid: int) -> list[int]:

@@ -17,6 +17,7 @@ import pytest
 import redis
 from django.db import connection
 
+from claimtrack import localdb
 from claimtrack.celery import app as celery_app
 from pipeline.models import IngestJob
 from tests.conftest import migrated_rows_ensure
@@ -103,13 +104,11 @@ class Worker:
 
 
 def worker_env(redis_url: str, **extra: str) -> dict[str, str]:
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "claimtrack.settings.base",
         "DJANGO_SECRET_KEY": "worker-tests-only",
-        "DATABASE_URL": f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "DATABASE_URL": localdb.url_for(connection.settings_dict),
         "DATABASE_CONN_MAX_AGE": "0",
         "CELERY_BROKER_URL": redis_url,
         "CLAIMTRACK_ALLOW_PRIVATE_URLS": "1",  # the test pages are on 127.0.0.1
