@@ -43,6 +43,7 @@ class Article(BaseModel):
     author = models.CharField(max_length=300, blank=True)
     url = models.URLField(max_length=2000, blank=True, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    place = models.CharField(max_length=200, blank=True, help_text="Where the story was filed (its dateline).")
     body = models.TextField()
     language = models.CharField(max_length=10, default="en")
     source_file = models.CharField(max_length=500, blank=True, help_text="Name of the ingested file, if any.")

@@ -74,6 +74,7 @@ def article_create(*, raw: RawArticle) -> tuple[Article, bool]:
         author=raw.author[:300],
         url=raw.url[:2000],
         published_at=raw.published_at or inferred.published_at,
+        place=raw.place[:200],
         body=body,
         source_file=raw.source_file[:500],
         source_kind=raw.source_kind,

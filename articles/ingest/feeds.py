@@ -12,6 +12,10 @@ import feedparser
 from .types import IngestError
 
 
+# What feedparser flags about headers and declared encodings, with every entry read right.
+_NOT_PROBLEMS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
+
+
 @dataclass(frozen=True)
 class FeedItem:
     entry_id: str  # the entry's guid/id, else its link: what makes an entry "seen" for a feed
@@ -25,6 +29,7 @@ class FeedItem:
 class ParsedFeed:
     title: str
     items: list[FeedItem]
+    problem: str = ""  # what was wrong with a feed that still gave entries
 
 
 def parse_feed(content: bytes, *, url: str) -> ParsedFeed:
@@ -32,12 +37,19 @@ def parse_feed(content: bytes, *, url: str) -> ParsedFeed:
     # A file-like object: given a str, feedparser would fetch it as a URL itself, unchecked.
     parsed = feedparser.parse(io.BytesIO(content), response_headers={"content-location": url})
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(problem, _NOT_PROBLEMS):
+        problem = None
     items = [item for item in map(_item, parsed.entries) if item is not None]
-    # feedparser recovers what it can from sloppy feeds; only a feed that yields nothing fails.
+    # feedparser recovers what it can from sloppy feeds: the entries it read are kept and the
+    # error is reported with them; only a feed that yields nothing fails (docs/ingest.md).
     if not parsed.get("version") or (problem and not items):
         detail = f": {_describe(problem)}" if problem else ""
         raise IngestError(f"the feed is not valid RSS or Atom{detail}")
-    return ParsedFeed(title=str(parsed.feed.get("title", "")).strip(), items=items)
+    return ParsedFeed(
+        title=str(parsed.feed.get("title", "")).strip(),
+        items=items,
+        problem=f"the feed has errors: {_describe(problem)}" if problem else "",
+    )
 
 
 def _item(entry: feedparser.FeedParserDict) -> FeedItem | None:

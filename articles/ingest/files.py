@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,16 +24,24 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 ReadResult = RawArticle | SourceFailure
 # A folder may carry this file: {"file.txt": {"title", "outlet", "published", "url", "author"}}.
 SIDECAR_NAME = "metadata.json"
+SIDECAR_REASON = (
+    f"{SIDECAR_NAME} holds metadata for the other files in its folder, not an article: "
+    "give the folder instead"
+)
+NOT_REGULAR_REASON = "not a regular file (a pipe, socket or device)"
+# "ftp://…", "file:/…", "javascript:…": a scheme of two letters or more (one letter is a Windows drive).
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]+):", re.IGNORECASE)
 
 
 def read_sources(paths: Iterable[str | Path], *, max_bytes: int) -> Iterator[ReadResult]:
-    """Every article under ``paths``, with sidecar metadata applied; unreadable items as failures."""
+    """Every article under ``paths``, with sidecar metadata applied; unreadable items as failures.
+
+    A generator over a folder walk: one file is read at a time, after its size is checked.
+    """
     sidecars: dict[Path, dict] = {}
     for entry in iter_paths(paths):
         if isinstance(entry, SourceFailure):
             yield entry
-            continue
-        if entry.name == SIDECAR_NAME:
             continue
         if entry.parent not in sidecars:
             sidecars[entry.parent] = _load_sidecar(entry.parent / SIDECAR_NAME)
@@ -68,17 +78,51 @@ def _with_metadata(raw: RawArticle, meta: object) -> RawArticle | SourceFailure:
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | SourceFailure]:
-    """Expand folders (recursively, sorted, hidden files skipped) into the files to read."""
+    """Expand folders (recursively, sorted, hidden files skipped) into the files to read.
+
+    What cannot be read is a failure with its reason: a path that is not there, a URL of a
+    scheme we do not fetch, a pipe or device, a sidecar named on its own, a link out of its folder.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield child
+            yield from _walk(path)
         elif path.is_file():
-            yield path
+            yield SourceFailure(str(raw), SIDECAR_REASON) if path.name == SIDECAR_NAME else path
+        elif path.exists():
+            yield SourceFailure(str(raw), NOT_REGULAR_REASON)
+        elif scheme := url_scheme(str(raw)):
+            yield SourceFailure(str(raw), unsupported_scheme_reason(scheme))
         else:
             yield SourceFailure(str(raw), "no such file or folder")
+
+
+def url_scheme(value: str) -> str:
+    """The scheme of something written as a URL ("ftp" for ftp://…, "javascript" for javascript:…), else ""."""
+    match = _SCHEME.match(value.strip())
+    return match.group(1).lower() if match else ""
+
+
+def unsupported_scheme_reason(scheme: str) -> str:
+    return f"unsupported scheme {scheme}: (only http:// and https:// URLs can be ingested)"
+
+
+def _walk(folder: Path) -> Iterator[Path | SourceFailure]:
+    """The folder's files in name order, one directory at a time (never a whole listing in memory)."""
+    root = folder.resolve()
+    for current, dirs, files in os.walk(folder):  # does not descend into linked folders
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name == SIDECAR_NAME:
+                continue
+            path = Path(current) / name
+            label = str(path.relative_to(folder))
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                yield SourceFailure(label, "a symbolic link to outside the folder: skipped")
+            elif not path.is_file():
+                yield SourceFailure(label, NOT_REGULAR_REASON)
+            else:
+                yield path
 
 
 def read_path(path: Path, *, max_bytes: int) -> Iterator[ReadResult]:
@@ -118,9 +162,13 @@ def read_jsonl(text: str, *, name: str) -> Iterator[ReadResult]:
 def raw_article_from_record(record: object, *, name: str, default_source: str = "") -> RawArticle:
     if not isinstance(record, dict):
         raise IngestError("the record is not a JSON object")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if "text" not in record:
         raise IngestError("the record has no 'text'")
+    text = record["text"]
+    if not isinstance(text, str):
+        raise IngestError(f"'text' must be a string, not {_json_type(text)}")
+    if not text.strip():
+        raise IngestError("'text' is empty")
     return RawArticle(
         text=text,
         name=name,
@@ -132,6 +180,11 @@ def raw_article_from_record(record: object, *, name: str, default_source: str = 
         author=_str(record, "author"),
         published_at=parse_published(record.get("published")),
     )
+
+
+def _json_type(value: object) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
 def _str(record: dict, key: str) -> str:

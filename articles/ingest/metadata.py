@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -9,6 +10,7 @@ from datetime import UTC, datetime
 from dateutil import parser as date_parser
 
 from .outlets import lookup_outlet, outlet_names_pattern
+from .types import RawArticle
 
 _OUTLETS = outlet_names_pattern()
 # "Washington CNN —", "MOSCOW (Reuters) -": a place, the outlet, a dash, at the start of a line.
@@ -21,6 +23,19 @@ _EMAIL_DOMAIN = re.compile(r"\b[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})\b", re.IGNORECA
 _TOLD_OUTLET = re.compile(rf"\btold ({_OUTLETS})\b")
 _DATE_LINE = re.compile(r"^(?:Published|Posted|Updated|Date)\s*:?\s*(?:on\s+)?(.{6,60})$", re.MULTILINE | re.IGNORECASE)
 _TITLE_STOP = re.compile(r"[.?!:]$|/|Source:|^\W")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A wire dateline opening the story: "ROTTERDAM, March 3 (Reuters) -", "LONDON, May 2, 2016 -",
+# "MOSCOW (Reuters) -". A place, then a date or a known outlet (or both), then a dash.
+_DATELINE_FULL = re.compile(
+    rf"^(?P<place>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){{0,3}}?)\s*,?\s*"
+    rf"(?:(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*)?"
+    rf"(?:\(?(?P<outlet>{_OUTLETS})\)?\s*)?[—–-]+[ \t]*"
+)
+# How far into the text a dateline may start: after a headline line or two, never in the story.
+_DATELINE_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -29,6 +44,55 @@ class InferredMetadata:
     outlet_domain: str = ""
     title: str = ""
     published_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    outlet: str
+    published_at: datetime | None
+    start: int  # the dateline's span in the text, to cut it out
+    end: int
+
+
+def find_dateline(text: str, *, today: datetime) -> Dateline | None:
+    """The dateline opening the story, if any. A date without a year is the latest such date up to ``today``."""
+    offset = 0
+    for line in text.split("\n")[:_DATELINE_LINES]:
+        match = _DATELINE_FULL.match(line)
+        if match and (match["date"] or match["outlet"]):
+            outlet = _known(match["outlet"])[0] if match["outlet"] else ""
+            date = _dateline_date(match["date"], today) if match["date"] else None
+            return Dateline(match["place"].strip(), outlet, date, offset, offset + match.end())
+        offset += len(line) + 1
+    return None
+
+
+def raw_article_without_dateline(raw: RawArticle, *, today: datetime) -> RawArticle:
+    """The dateline cut out of the text (so no claim quotes it), kept as place, date and outlet.
+
+    Metadata that came with the article wins over the dateline's.
+    """
+    dateline = find_dateline(raw.text, today=today)
+    if dateline is None:
+        return raw
+    return dataclasses.replace(
+        raw,
+        text=raw.text[: dateline.start] + raw.text[dateline.end :],
+        place=raw.place or dateline.place[:200],
+        outlet=raw.outlet or dateline.outlet,
+        published_at=raw.published_at or dateline.published_at,
+    )
+
+
+def _dateline_date(value: str, today: datetime) -> datetime | None:
+    try:
+        parsed = date_parser.parse(value, default=datetime(today.year, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed.date() > today.date() and not re.search(r"\d{4}", value):
+        parsed = parsed.replace(year=parsed.year - 1)  # "December 30" read in January
+    return parsed.replace(tzinfo=UTC)
 
 
 def infer_metadata(text: str) -> InferredMetadata:

@@ -20,6 +20,8 @@ class RawArticle:
     outlet_domain: str = ""
     author: str = ""
     published_at: datetime | None = None
+    place: str = ""  # where the story was filed, from its dateline
+    notes: str = ""  # what reading changed, for the person who sent it ("removed 1 NUL character(s)")
 
 
 @dataclass(frozen=True)

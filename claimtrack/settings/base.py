@@ -112,6 +112,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("CLAIMTRACK_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 CLAIMTRACK_MAX_ARTICLE_BYTES = env.int("CLAIMTRACK_MAX_ARTICLE_BYTES", default=10 * 1024 * 1024)
+# Longer texts are refused with the reason: spaCy and linking time grow with the length (about
+# 40 s for 200,000 characters on one loaded core), and no news story is that long.
+CLAIMTRACK_MAX_ARTICLE_CHARS = env.int("CLAIMTRACK_MAX_ARTICLE_CHARS", default=200_000)
 
 # Counts, facets and the matrix are cached until the data changes (claims/aggregate_cache.py).
 # One process: local memory. Several processes or machines: share one, e.g.
@@ -175,7 +178,8 @@ SPECTACULAR_SETTINGS = {
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 # Eager runs still open a producer: an in-memory broker, rather than Kombu guessing a localhost one.
-CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
+# With a host: Kombu warns "No hostname was supplied" for a bare "memory://".
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -208,7 +212,7 @@ CELERY_TASK_ROUTES = {
 CELERY_TASK_DEFAULT_QUEUE = "ingest"
 CELERY_BEAT_SCHEDULE = {
     "feeds-poll": {"task": "pipeline.tasks.feeds_poll", "schedule": env.int("CLAIMTRACK_FEED_POLL_SECONDS", default=900)},
-    "ingest-resume": {"task": "pipeline.tasks.ingest_jobs_resume", "schedule": 600},
+    "ingest-resume": {"task": "pipeline.tasks.ingest_jobs_resume", "schedule": env.int("CLAIMTRACK_RESUME_EVERY", default=15) or 15},
 }
 
 # Ingest pipeline. Fetching refuses private, loopback and link-local addresses unless allowed.
@@ -221,8 +225,16 @@ CLAIMTRACK_FETCH_MAX_REDIRECTS = env.int("CLAIMTRACK_FETCH_MAX_REDIRECTS", defau
 CLAIMTRACK_TASK_MAX_RETRIES = env.int("CLAIMTRACK_TASK_MAX_RETRIES", default=4)
 # Runs of one stage of one item, counting runs whose worker died: past this the item fails.
 CLAIMTRACK_STAGE_MAX_ATTEMPTS = env.int("CLAIMTRACK_STAGE_MAX_ATTEMPTS", default=CLAIMTRACK_TASK_MAX_RETRIES + 3)
-# Pending work untouched for this long is queued again by the scheduled `ingest_jobs_resume`.
-CLAIMTRACK_STALLED_AFTER = env.int("CLAIMTRACK_STALLED_AFTER", default=3600)
+# Seconds before the first retry of a stage after a hiccup, doubling each time (with a broker, or
+# in-process without one).
+CLAIMTRACK_RETRY_DELAY = env.float("CLAIMTRACK_RETRY_DELAY", default=1.0)
+# Pending work that no process is working on (pipeline.services.working) and that has not moved
+# for this many seconds was lost with a worker: `ingest_jobs_resume` queues it again. Work still
+# queued behind a busy worker is queued twice at most every this often, and the copy is a no-op.
+CLAIMTRACK_STALLED_AFTER = env.int("CLAIMTRACK_STALLED_AFTER", default=30)
+# Every worker looks for stalled work when it starts and then this often (beat does it too);
+# set 0 to leave it to `celery beat` alone.
+CLAIMTRACK_RESUME_EVERY = env.int("CLAIMTRACK_RESUME_EVERY", default=15)
 
 LOGGING = {
     "version": 1,

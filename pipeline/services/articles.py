@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -68,6 +70,8 @@ def extraction_failure(exc: Exception) -> str:
     """Why a text's claims could not be extracted, in words for the item or the article."""
     if isinstance(exc, ExtractionError):
         return f"claims could not be extracted: {exc}"
+    if isinstance(exc, SoftTimeLimitExceeded):
+        return f"claims could not be extracted: took longer than {settings.CELERY_TASK_SOFT_TIME_LIMIT} s"
     return f"claims could not be extracted ({type(exc).__name__}: {exc})"
 
 

@@ -24,7 +24,8 @@ from django.utils import timezone
 from articles.ingest.feeds import parse_feed
 from articles.ingest.fetch import Fetched, FetchPolicy, fetch_url
 from articles.ingest.html import raw_article_from_html
-from articles.ingest.text import decode_bytes, normalize_text
+from articles.ingest.metadata import raw_article_without_dateline
+from articles.ingest.text import decode_bytes, normalize_text, strip_controls
 from articles.ingest.types import IngestError, RawArticle
 from articles.models import Article
 from articles.services import article_create, article_find_existing, article_lock_url
@@ -35,7 +36,7 @@ from pipeline.models import FeedEntry, IngestItem, IngestJob
 
 from .articles import extract_texts, extraction_failure
 from .feeds import feed_entries_new, feed_entry_items, feed_failed
-from .jobs import ingest_job_finish
+from .jobs import ingest_job_finish, text_too_long
 from .payloads import carried, payload_for_raw, raw_article_from_payload
 from .queue import ingest_item_continue
 
@@ -73,7 +74,7 @@ def ingest_item_fetch(*, item: IngestItem) -> IngestItem:
         if item.payload.get("expect") == "feed":
             raise IngestError(f"not an RSS or Atom feed (the server sent {fetched.content_type})")
         # PostgreSQL's jsonb cannot hold NUL characters; a page never needs them.
-        text = decode_bytes(fetched.content, name=url, encoding=fetched.charset).replace("\x00", "")
+        text, _ = strip_controls(decode_bytes(fetched.content, name=url, encoding=fetched.charset))
     except IngestError as exc:
         return ingest_item_failed(item=item, reason=str(exc))
     payload = {**item.payload, "final_url": fetched.url, "content_type": fetched.content_type, "page": text}
@@ -95,8 +96,10 @@ def _expand_feed(item: IngestItem, fetched: Fetched) -> IngestItem:
         new_items = IngestItem.objects.bulk_create(feed_entry_items(job_id=locked.job_id, entries=entries))
         IngestJob.objects.filter(pk=locked.job_id).update(total=F("total") + len(new_items))
         locked.outcome, locked.stage, locked.payload = Outcome.FEED, Stage.DONE, {}
-        locked.reason = f"{len(parsed.items)} entries, {len(new_items)} new"
+        locked.reason = "; ".join(filter(None, [f"{len(parsed.items)} entries, {len(new_items)} new", parsed.problem]))
         locked.save(update_fields=["outcome", "stage", "payload", "reason", "updated_at"])
+        if parsed.problem and feed_id:
+            feed_failed(feed_id=feed_id, reason=parsed.problem)
         for new in new_items:
             ingest_item_continue(item=new)
     return locked
@@ -141,13 +144,16 @@ def ingest_item_extract(*, item: IngestItem) -> IngestItem:
     """STAGE_EXTRACT for an item's text: find the claims, then store the article with all of them, or nothing."""
     if not stage_begin(item=item, stage=Stage.EXTRACT):
         return _current(item)
-    raw = raw_article_from_payload(item.payload)
+    # The dateline ("ROTTERDAM, March 3 (Reuters) -") becomes metadata before anything compares texts.
+    raw = raw_article_without_dateline(raw_article_from_payload(item.payload), today=timezone.now())
     existing = article_find_existing(raw=raw)
     if existing:
         return _finish(item, outcome=Outcome.DUPLICATE, article=existing)
     body = normalize_text(raw.text)
     if not body:
         return ingest_item_failed(item=item, reason="the article has no text")
+    if too_long := text_too_long(body):
+        return ingest_item_failed(item=item, reason=too_long)
     [extracted] = extract_texts([body])  # seconds of spaCy: no transaction, no locks held
     if isinstance(extracted, Exception):
         return ingest_item_failed(item=item, reason=extraction_failure(extracted))
@@ -222,7 +228,8 @@ def _finish(item: IngestItem, *, outcome: str, article: Article | None = None, c
     if entry_id and article is not None:
         FeedEntry.objects.filter(pk=entry_id, article__isnull=True).update(article=article)
     locked.outcome, locked.stage, locked.article, locked.claims_found = outcome, Stage.DONE, article, claims
-    locked.reason, locked.payload = "", {}
+    # What reading changed (control characters removed) stays on the item; retry notes go.
+    locked.reason, locked.payload = locked.payload.get("notes", ""), {}
     locked.save(update_fields=["outcome", "stage", "article", "claims_found", "reason", "payload", "updated_at"])
     _finish_job_on_commit(locked)
     return locked

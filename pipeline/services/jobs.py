@@ -8,20 +8,24 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from articles.ingest.fetch import check_url
+from articles.ingest.text import raw_article_cleaned
 from articles.ingest.types import IngestError, RawArticle, SourceFailure, UrlSource
 from pipeline.models import IngestItem, IngestJob
 
 from .payloads import payload_for_raw
 
 Source = RawArticle | SourceFailure | UrlSource
+# Items written per savepoint: big enough to be fast, small enough to hold in memory.
+CREATE_CHUNK_SIZE = 200
 
 
 @dataclass
@@ -45,14 +49,45 @@ def ingest_job_create(
     """Record a job and its items. Items that could not even be read are failed straight away.
 
     ``sources`` mixes what the readers in ``articles.ingest`` return (articles read from files,
-    failures) and `UrlSource`s, which a worker fetches later.
+    failures) and `UrlSource`s, which a worker fetches later. It is consumed a chunk at a time,
+    each chunk in its own savepoint: an item the database refuses fails alone, with the reason,
+    and the rest of the batch is kept.
     """
     job = IngestJob.objects.create(created_by=user, description=description[:300])
-    items = [_item_for(job, source) for source in sources]
-    IngestItem.objects.bulk_create(items, batch_size=500)
-    job.total = len(items)
+    total = 0
+    sources = iter(sources)
+    while chunk := [_item_for(job, source) for source in islice(sources, CREATE_CHUNK_SIZE)]:
+        _items_store(chunk)
+        total += len(chunk)
+    job.total = total
     job.save(update_fields=["total", "updated_at"])
     return job
+
+
+def _items_store(items: list[IngestItem]) -> None:
+    try:
+        with transaction.atomic():
+            IngestItem.objects.bulk_create(items)
+        return
+    except DatabaseError:
+        pass  # one item spoilt the chunk: store them one by one to find it
+    for item in items:
+        try:
+            with transaction.atomic():
+                item.save(force_insert=True)
+        except DatabaseError as exc:
+            item.pk, item.payload = None, {}
+            item.outcome, item.stage = IngestItem.Outcome.FAILED, IngestItem.Stage.EXTRACT
+            item.reason = f"the item could not be stored: {str(exc).splitlines()[0][:300]}"
+            item.save(force_insert=True)
+
+
+def text_too_long(text: str) -> str:
+    """Why a text is too long to extract claims from, or "" when it is not."""
+    limit = settings.CLAIMTRACK_MAX_ARTICLE_CHARS
+    if len(text) <= limit:
+        return ""
+    return f"the text has {len(text):,} characters; the limit is {limit:,} (CLAIMTRACK_MAX_ARTICLE_CHARS)"
 
 
 def ingest_job_create_for_urls(
@@ -81,8 +116,15 @@ def _item_for(job: IngestJob, source: Source) -> IngestItem:
         return IngestItem(
             job=job, name=(source.name or source.url)[:2000], stage=IngestItem.Stage.FETCH, payload=payload
         )
-    # Files were read by the caller (command, upload): their text goes straight to extraction.
-    return IngestItem(job=job, name=source.name[:2000], stage=IngestItem.Stage.EXTRACT, payload=payload_for_raw(source))
+    # Files were read by the caller (command, upload): their text goes straight to extraction,
+    # without the control characters PostgreSQL or a reader cannot take (noted on the item).
+    source = raw_article_cleaned(source)
+    name = source.name[:2000]
+    if too_long := text_too_long(source.text):
+        return IngestItem(job=job, name=name, outcome=IngestItem.Outcome.FAILED, reason=too_long)
+    return IngestItem(
+        job=job, name=name, stage=IngestItem.Stage.EXTRACT, reason=source.notes, payload=payload_for_raw(source)
+    )
 
 
 def ingest_job_finish(*, job: IngestJob) -> IngestJob:

@@ -21,6 +21,10 @@ from pipeline.stages import ARTICLE_WAITS_FOR, STAGE_EXTRACT, STAGE_FETCH, STAGE
 
 from .broker import broker_check
 from .jobs import ingest_job_finish
+from .working import not_worked_on_sql
+
+# Units queued again per sweep at most; the next sweep takes the rest.
+RESUME_BATCH = 1000
 
 # The task that runs each stage, for an item (by its id) or for a stored article (by its id).
 ITEM_STAGE_TASKS = {
@@ -77,24 +81,38 @@ def ingest_job_dispatch(*, job: IngestJob) -> int:
     return count
 
 
+@transaction.atomic
 def ingest_jobs_resume(*, stalled_for: timedelta) -> int:
-    """Queue again what has waited longer than ``stalled_for``: a safety net for lost messages.
+    """Queue again the work a dead worker left: pending, unmoved for ``stalled_for``, and no process on it.
 
-    Messages of a worker that died come back by themselves (late acknowledgement); this
-    covers a broker that lost its queues. Repeated stage tasks change nothing, so resuming
-    work that was only slow costs time, never data.
+    Return how many items and articles were queued. A worker killed mid-stage leaves its item
+    (or article) pending without a live lock (``working``); its message comes back from Redis only
+    after the visibility timeout (an hour), so this sweep, run by every worker and by beat, brings
+    it back within about a minute. Rows are taken with ``SKIP LOCKED`` and touched, so two sweeps
+    at once queue each unit once; a unit still queued behind a busy worker is queued once more,
+    which is harmless (every stage first checks that its unit still waits for it).
     """
     before = timezone.now() - stalled_for
-    items = IngestItem.objects.filter(outcome=IngestItem.Outcome.PENDING, updated_at__lt=before)
-    articles = Article.objects.filter(status__in=list(ARTICLE_WAITS_FOR), updated_at__lt=before)
-    count = 0
-    for item in items.only("id", "stage", "outcome", "article_id").iterator(chunk_size=500):
+    items = _stalled(IngestItem.objects.filter(outcome=IngestItem.Outcome.PENDING), "item", before)
+    articles = _stalled(Article.objects.filter(status__in=list(ARTICLE_WAITS_FOR)), "article", before)
+    for item in items:
         ingest_item_continue(item=item)
-        count += 1
-    for article in articles.only("id", "status").iterator(chunk_size=500):
+    for article in articles:
         article_continue(article=article)
-        count += 1
-    return count
+    return len(items) + len(articles)
+
+
+def _stalled(queryset, kind: str, before) -> list:
+    """Lock the stalled rows (skipping rows locked by a running stage) and mark them as just resumed."""
+    condition, params = not_worked_on_sql(kind, f"{queryset.model._meta.db_table}.id")
+    rows = list(
+        queryset.filter(updated_at__lt=before)
+        .extra(where=[condition], params=params)
+        .order_by("id")
+        .select_for_update(skip_locked=True)[:RESUME_BATCH]
+    )
+    queryset.model.objects.filter(pk__in=[row.pk for row in rows]).update(updated_at=timezone.now())
+    return rows
 
 
 def articles_reextract_enqueue(*, article_ids: Iterable[int]) -> int:
