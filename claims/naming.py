@@ -22,7 +22,7 @@ def normalize_speaker_name(name: str) -> str:
     text = _PUNCT.sub(" ", text)
     text = " ".join(text.split())
     text = re.sub(r"'s$", "", text)
-    return _LEADING_NOISE.sub("", text + " ").strip()
+    return _LEADING_NOISE.sub("", text + " ").strip()[:300]  # the key columns' length
 
 
 def is_full_name(name: str) -> bool:

@@ -12,6 +12,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
+from rest_framework.fields import ProhibitNullCharactersValidator
 from rest_framework.views import APIView
 
 from articles.ingest.files import SUPPORTED_SUFFIXES, read_path
@@ -21,6 +22,25 @@ from common.api import PayloadTooLarge
 from pipeline.selectors import ingest_jobs_with_results
 from pipeline.serializers import IngestJobSerializer
 from pipeline.services import ingest_job_create, ingest_job_enqueue, max_article_bytes
+
+
+class ArticleTextField(serializers.CharField):
+    """A JSON string and nothing else (``{"text": 42}`` is a 400, not an article "42").
+
+    Control characters, NUL included, are allowed here: reading removes them and notes it on the
+    item, as for files (``articles.ingest.text.strip_controls``).
+    """
+
+    default_error_messages = {"not_a_string": "'text' must be a string, not {kind}."}
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("not_a_string", kind="null" if data is None else type(data).__name__)
+        return super().to_internal_value(data)
 
 
 class IngestCreateApi(APIView):
@@ -37,7 +57,7 @@ class IngestCreateApi(APIView):
 
     @extend_schema_serializer(component_name="IngestInput")
     class InputSerializer(serializers.Serializer):
-        text = serializers.CharField(required=False, help_text="The article's text (instead of a file).")
+        text = ArticleTextField(required=False, help_text="The article's text (instead of a file).")
         file = serializers.FileField(required=False, help_text="A .txt, .html or .jsonl file (multipart only).")
         title = serializers.CharField(required=False, allow_blank=True, max_length=500)
         url = serializers.URLField(required=False, allow_blank=True, max_length=2000)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Prefetch, QuerySet
 
 from claims.models import Claim
 from pipeline.models import IngestItem, IngestJob
+from pipeline.services.working import not_worked_on_sql
 
 
 def ingest_job_get(*, job_id: int) -> IngestJob | None:
@@ -26,4 +29,23 @@ def ingest_jobs_with_results() -> QuerySet[IngestJob]:
     claims = Claim.objects.select_related("speaker").order_by("content_start")
     return IngestJob.objects.prefetch_related(
         Prefetch("items", queryset=items), Prefetch("items__article__claims", queryset=claims)
+    )
+
+
+@dataclass(frozen=True)
+class JobActivity:
+    """What a job's pending items are doing: for a person wondering why nothing moves."""
+
+    retrying: IngestItem | None  # the first item waiting to retry after an error (its reason says which)
+    working: IngestItem | None  # the first item a live process works on
+    pending: int
+
+
+def ingest_job_activity(*, job: IngestJob) -> JobActivity:
+    pending = job.items.filter(outcome=IngestItem.Outcome.PENDING).only("name", "stage", "reason").order_by("id")
+    condition, params = not_worked_on_sql("item", f"{IngestItem._meta.db_table}.id", negate=False)
+    return JobActivity(
+        retrying=pending.filter(reason__startswith="retry ").first(),
+        working=pending.extra(where=[condition], params=params).first(),
+        pending=pending.count(),
     )

@@ -98,7 +98,11 @@ class StageTask(Task):
                 time.sleep(retry_delay(attempt))
 
     def retry_noted(self, unit_id: int, exc: BaseException, attempt: int) -> None:
-        logger.info("%s %s: retry %s after %s", self.name, unit_id, attempt, exc)
+        # A warning: without a broker this is the CLI's only word on why an item takes long.
+        logger.warning(
+            "%s %s %s: retry %s of %s after: %s",
+            self.unit_kind, unit_id, self.name.rsplit(".", 1)[-1], attempt, settings.CLAIMTRACK_TASK_MAX_RETRIES, exc,
+        )
 
 
 class ItemStageTask(StageTask):

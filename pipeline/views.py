@@ -6,6 +6,7 @@ The article page itself is ``claims.views.article_detail``: it shows the article
 from __future__ import annotations
 
 import tempfile
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from django import forms
@@ -64,6 +65,13 @@ class IngestForm(forms.Form):
     title = forms.CharField(max_length=500, required=False, label="Title (for pasted text)")
     outlet = forms.CharField(max_length=200, required=False, label="Outlet (for pasted text)")
     url = forms.URLField(max_length=2000, required=False, assume_scheme="https", label="URL (for pasted text)")
+    published = forms.DateField(
+        required=False,
+        label="Date (for pasted text)",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="When the story was published. Left empty, a dateline such as "
+        "“ROTTERDAM, March 3 (Reuters) -” gives the date.",
+    )
 
     def clean(self):
         data = super().clean()
@@ -83,9 +91,14 @@ def _sources_from_form(data: dict) -> list[RawArticle | SourceFailure]:
             for index, upload in enumerate(data["files"]):
                 # Only the base name is kept: an upload cannot choose where it is written.
                 name = Path(upload.name or f"upload-{index}.txt").name or f"upload-{index}.txt"
+                if upload.size > services.max_article_bytes():  # refused before a byte is read
+                    sources.append(SourceFailure(name, _too_big(upload.size)))
+                    continue
                 path = Path(folder) / f"{index:03d}" / name
                 path.parent.mkdir()
-                path.write_bytes(upload.read())
+                with path.open("wb") as out:
+                    for chunk in upload.chunks():
+                        out.write(chunk)
                 paths.append(path)
             sources.extend(read_sources(paths, max_bytes=services.max_article_bytes()))
     if (data["text"] or "").strip():
@@ -97,9 +110,18 @@ def _sources_from_form(data: dict) -> list[RawArticle | SourceFailure]:
                 title=data["title"],
                 outlet=data["outlet"],
                 url=data["url"],
+                published_at=_midnight_utc(data.get("published")),
             )
         )
     return sources
+
+
+def _too_big(size: int) -> str:
+    return f"the file is {size:,} bytes; the limit is {services.max_article_bytes():,} bytes"
+
+
+def _midnight_utc(day: date | None) -> datetime | None:
+    return datetime.combine(day, time.min, tzinfo=UTC) if day else None
 
 
 @login_required

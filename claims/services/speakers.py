@@ -60,7 +60,8 @@ def _speaker_create(ref: SpeakerRef) -> Speaker:
     that won is read afresh (READ COMMITTED: the next statement sees the committed row).
     """
     key = normalize_speaker_name(ref.name)
-    speaker = Speaker(name=ref.name, normalized_name=key, kind=ref.kind)
+    # A runaway mention (a parse of a 2 MB one-line text) is cut to the column, not fatal.
+    speaker = Speaker(name=ref.name[:300], normalized_name=key, kind=ref.kind)
     _fill_blanks(speaker, ref)
     # The database checks the key; a SELECT here first would only widen the race window.
     speaker.full_clean(validate_constraints=False)

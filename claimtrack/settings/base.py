@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view or CSRF check reads the body: an oversized upload is refused unread.
+    "common.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -111,6 +113,9 @@ STORAGES = {
 # Uploads: one article file is small; anything bigger is refused with a clear error.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("CLAIMTRACK_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# One request body (an upload form with all its files): refused by its Content-Length before it
+# is read (common.middleware). One file is also held to CLAIMTRACK_MAX_ARTICLE_BYTES.
+CLAIMTRACK_MAX_UPLOAD_TOTAL_BYTES = env.int("CLAIMTRACK_MAX_UPLOAD_TOTAL_BYTES", default=50 * 1024 * 1024)
 CLAIMTRACK_MAX_ARTICLE_BYTES = env.int("CLAIMTRACK_MAX_ARTICLE_BYTES", default=10 * 1024 * 1024)
 # Longer texts are refused with the reason: spaCy and linking time grow with the length (about
 # 40 s for 200,000 characters on one loaded core), and no news story is that long.

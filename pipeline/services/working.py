@@ -39,10 +39,13 @@ def _unlock(key: list[int]) -> None:
         pass
 
 
-def not_worked_on_sql(kind: str, id_column: str) -> tuple[str, list[int]]:
-    """A WHERE condition (for ``QuerySet.extra``) true for the rows no live session holds the lock of."""
+def not_worked_on_sql(kind: str, id_column: str, *, negate: bool = True) -> tuple[str, list[int]]:
+    """A WHERE condition (for ``QuerySet.extra``) true for the rows no live session holds the lock of.
+
+    With ``negate=False``: true for the rows some live session works on.
+    """
     sql = (
-        "NOT EXISTS (SELECT 1 FROM pg_locks AS held WHERE held.locktype = 'advisory' AND held.granted"
+        ("NOT " if negate else "") + "EXISTS (SELECT 1 FROM pg_locks AS held WHERE held.locktype = 'advisory' AND held.granted"
         " AND held.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
         f" AND held.classid = %s::oid AND held.objid::bigint = {id_column} AND held.objsubid = 2)"
     )

@@ -12,6 +12,7 @@ from tqdm import tqdm
 from articles.ingest.files import read_sources
 from claimtrack.celery import app as celery_app
 from pipeline.models import IngestJob
+from pipeline.selectors import ingest_job_activity
 from pipeline.services import (
     BrokerUnavailable,
     broker_check,
@@ -81,13 +82,23 @@ class Command(BaseCommand):
                 last_moved = time.monotonic()
 
     def _idle_message(self, job: IngestJob) -> str:
+        """What the job waits for, as far as the database and the workers tell."""
         workers = celery_app.control.ping(timeout=1.0) or []
         if not workers:
             return (
                 f"Job {job.pk} is queued but no Celery worker answers: start one with "
                 "`celery -A claimtrack worker -Q fetch,ingest,nlp` (Ctrl-C here leaves the job queued)."
             )
-        return f"Job {job.pk}: no progress for {IDLE_WARNING_SECONDS} s ({len(workers)} worker(s) busy or retrying)."
+        activity = ingest_job_activity(job=job)
+        if activity.retrying is not None:
+            return f"Job {job.pk}: retrying {activity.retrying.name} ({activity.retrying.reason})."
+        if activity.working is not None:
+            return f"Job {job.pk}: a worker is on {activity.working.name} ({activity.working.stage} stage)."
+        return (
+            f"Job {job.pk}: waiting for a worker: {len(workers)} worker(s) answer but none has taken the "
+            f"{activity.pending} pending item(s) yet (busy with other work; work a stopped worker left is "
+            f"queued again after {settings.CLAIMTRACK_STALLED_AFTER} s)."
+        )
 
     def _summary(self, job: IngestJob, paths: list[str]) -> str:
         job.refresh_from_db()

@@ -1,5 +1,6 @@
 """manage.py reextract: run the current extractor again over stored articles."""
 
+import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -34,7 +35,10 @@ class Command(BaseCommand):
                 raise CommandError(f"No article with id {', '.join(map(str, sorted(missing)))}.")
         ids = list(articles.order_by("pk").values_list("pk", flat=True))
         started = time.perf_counter()
-        with tqdm(total=len(ids), unit="article", disable=options["verbosity"] < 1, file=self.stderr) as bar:
+        # A bar only for a person watching work happen: none for nothing to do, none into a log file
+        # (and on the raw stream: the command's styled stderr paints each redraw as a new red line).
+        quiet = options["verbosity"] < 1 or not ids or not sys.stderr.isatty()
+        with tqdm(total=len(ids), unit="article", disable=quiet, file=sys.stderr) as bar:
             summary = articles_reextract(article_ids=ids, on_progress=bar.update)
         seconds = time.perf_counter() - started
         for article_id, reason in summary.failures:
