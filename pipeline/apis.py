@@ -58,7 +58,9 @@ class IngestCreateApi(APIView):
     @extend_schema_serializer(component_name="IngestInput")
     class InputSerializer(serializers.Serializer):
         text = ArticleTextField(required=False, help_text="The article's text (instead of a file).")
-        file = serializers.FileField(required=False, help_text="A .txt, .html or .jsonl file (multipart only).")
+        file = serializers.FileField(
+            required=False, allow_empty_file=True, help_text="A .txt, .html or .jsonl file (multipart only)."
+        )  # an empty file is a failed item saying so, like in a folder
         title = serializers.CharField(required=False, allow_blank=True, max_length=500)
         url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
         outlet = serializers.CharField(required=False, allow_blank=True, max_length=200)

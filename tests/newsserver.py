@@ -96,6 +96,9 @@ class NewsServer:
         if path.startswith("/hop/"):
             remaining = int(path.rsplit("/", 1)[1])
             return self._redirect(handler, f"/hop/{remaining - 1}" if remaining else "/article/0")
+        if path.startswith("/status/"):  # an answer such as 503 or 429, for retries
+            handler.send_error(int(path.rsplit("/", 1)[1]))
+            return None
         if path == "/redirect-to-file":
             return self._redirect(handler, "file:///etc/passwd")
         if path not in self.pages:

@@ -129,6 +129,8 @@ def _get_once(url: str, policy: FetchPolicy) -> urllib3.BaseHTTPResponse:
     pool = _pool(scheme, address, host, port, timeout)
     try:
         return pool.urlopen("GET", path, headers=headers, redirect=False, retries=False, preload_content=False)
+    except urllib3.exceptions.NewConnectionError as exc:  # a subclass of ConnectTimeoutError, but refused
+        raise FetchUnavailable(f"cannot connect to {host}: {_short(exc)}") from exc
     except urllib3.exceptions.ConnectTimeoutError as exc:
         raise FetchUnavailable(f"{host} did not accept a connection within {policy.connect_timeout:g} s") from exc
     except urllib3.exceptions.ReadTimeoutError as exc:

@@ -132,8 +132,9 @@ def read_path(path: Path, *, max_bytes: int) -> Iterator[ReadResult]:
         yield SourceFailure(path.name, f"unsupported file type {suffix!r} (use .txt, .jsonl or .html)")
         return
     try:
-        if path.stat().st_size > max_bytes:
-            raise IngestError(f"the file is larger than the {max_bytes // (1024 * 1024)} MB limit")
+        size = path.stat().st_size
+        if size > max_bytes:  # checked before a byte is read
+            raise IngestError(f"the file is {size:,} bytes; the limit is {max_bytes:,} bytes")
         data = path.read_bytes()
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(decode_bytes(data, name=path.name), name=path.name)

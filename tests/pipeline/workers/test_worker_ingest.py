@@ -68,7 +68,7 @@ def test_a_bad_batch_ingests_every_good_item_and_names_each_bad_one(start_worker
         "empty.txt": "the file is empty",
         "binary.txt": "the file is binary, not text",
         "undecodable.txt": "the file is not readable text (unknown encoding)",
-        "huge.txt": "the file is larger than the 10 MB limit",
+        "huge.txt": f"the file is {50 * 1024 * 1024:,} bytes; the limit is {10 * 1024 * 1024:,} bytes",
         urls["no_article"]: "no article text found in the HTML page",
         urls["timeout"]: "127.0.0.1 did not answer within 1 s (gave up after 2 tries)",
         urls["missing"]: "HTTP 404 Not Found",
