@@ -28,11 +28,11 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # A wire dateline opening the story: "ROTTERDAM, March 3 (Reuters) -", "LONDON, May 2, 2016 -",
-# "MOSCOW (Reuters) -". A place, then a date or a known outlet (or both), then a dash.
+# "MOSCOW (Reuters) -". A place, then a date or an outlet (known, or a wire's initials in brackets), then a dash.
 _DATELINE_FULL = re.compile(
     rf"^(?P<place>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){{0,3}}?)\s*,?\s*"
     rf"(?:(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*)?"
-    rf"(?:\(?(?P<outlet>{_OUTLETS})\)?\s*)?[—–-]+[ \t]*"
+    rf"(?:(?:\((?P<credit>[A-Z]{{2,5}})\)|\(?(?P<outlet>{_OUTLETS})\)?)\s*)?[—–-]+[ \t]*"
 )
 # How far into the text a dateline may start: after a headline line or two, never in the story.
 _DATELINE_LINES = 3
@@ -60,8 +60,9 @@ def find_dateline(text: str, *, today: datetime) -> Dateline | None:
     offset = 0
     for line in text.split("\n")[:_DATELINE_LINES]:
         match = _DATELINE_FULL.match(line)
-        if match and (match["date"] or match["outlet"]):
-            outlet = _known(match["outlet"])[0] if match["outlet"] else ""
+        credit = match and (match["outlet"] or match["credit"])
+        if match and (match["date"] or credit):
+            outlet = _known(credit)[0] if credit else ""
             date = _dateline_date(match["date"], today) if match["date"] else None
             return Dateline(match["place"].strip(), outlet, date, offset, offset + match.end())
         offset += len(line) + 1

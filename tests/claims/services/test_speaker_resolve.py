@@ -96,3 +96,13 @@ def test_two_workers_meeting_one_new_speaker_at_once_store_one_row():
     speaker = Speaker.objects.get(normalized_name="ines valdrada")
     assert speaker.role == "mayor of Tarsk"
     assert set(speaker.aliases.values_list("name", flat=True)) == {"Mayor Ines Valdrada", "Ms. Valdrada"}
+
+
+def test_a_runaway_speaker_name_is_cut_to_the_column_not_fatal():
+    name = "Minister " + "Longname " * 47  # 432 characters: a parse of a text with no sentence breaks
+    runaway = SpeakerRef(name=name, mention=name, start=0, end=len(name), aliases=(name,))
+
+    speaker = speaker_resolve(ref=runaway)
+
+    assert len(speaker.name) == 300 and len(speaker.normalized_name) <= 300
+    assert speaker_resolve(ref=runaway) == speaker  # found again by the cut key
