@@ -119,6 +119,8 @@ def _walk(folder: Path) -> Iterator[Path | SourceFailure]:
             label = str(path.relative_to(folder))
             if path.is_symlink() and not path.resolve().is_relative_to(root):
                 yield SourceFailure(label, "a symbolic link to outside the folder: skipped")
+            elif not path.exists():
+                yield SourceFailure(label, "the file went away while the folder was read")
             elif not path.is_file():
                 yield SourceFailure(label, NOT_REGULAR_REASON)
             else:

@@ -16,6 +16,8 @@ _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 # C0 controls but tab, newline and carriage return, and DEL: PostgreSQL refuses NUL, nothing shows the rest.
 _C0_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Halves of a UTF-16 pair on their own ("\ud800" in JSON): not text, and no database takes them.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Byte order marks, UTF-32 first: its little-endian mark begins with UTF-16's.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -69,12 +71,14 @@ def strip_controls(text: str) -> tuple[str, str]:
     text, escapes = _ANSI_ESCAPE.subn("", text)
     nuls = text.count("\x00")
     text, controls = _C0_CONTROL.subn("", text)
+    text, surrogates = _LONE_SURROGATE.subn("", text)
     removed = [
         f"{count} {what}"
         for count, what in (
             (escapes, "terminal escape sequence(s)"),
             (nuls, "NUL character(s)"),
             (controls - nuls, "other control character(s)"),
+            (surrogates, "unpaired surrogate(s)"),
         )
         if count
     ]

@@ -17,13 +17,15 @@ from django.db.models import Count
 from django.utils import timezone
 
 from articles.ingest.fetch import check_url
-from articles.ingest.text import raw_article_cleaned
+from articles.ingest.text import raw_article_cleaned, strip_controls
 from articles.ingest.types import IngestError, RawArticle, SourceFailure, UrlSource
 from pipeline.models import IngestItem, IngestJob
 
 from .payloads import payload_for_raw
 
 Source = RawArticle | SourceFailure | UrlSource
+# What the database, or the driver before it, refuses in a value: NUL in a string, a lone surrogate.
+UNSTORABLE = (DatabaseError, ValueError)
 # Items written per savepoint: big enough to be fast, small enough to hold in memory.
 CREATE_CHUNK_SIZE = 200
 
@@ -53,7 +55,7 @@ def ingest_job_create(
     each chunk in its own savepoint: an item the database refuses fails alone, with the reason,
     and the rest of the batch is kept.
     """
-    job = IngestJob.objects.create(created_by=user, description=description[:300])
+    job = IngestJob.objects.create(created_by=user, description=strip_controls(description)[0][:300])
     total = 0
     sources = iter(sources)
     while chunk := [_item_for(job, source) for source in islice(sources, CREATE_CHUNK_SIZE)]:
@@ -69,14 +71,14 @@ def _items_store(items: list[IngestItem]) -> None:
         with transaction.atomic():
             IngestItem.objects.bulk_create(items)
         return
-    except DatabaseError:
+    except UNSTORABLE:
         pass  # one item spoilt the chunk: store them one by one to find it
     for item in items:
         try:
             with transaction.atomic():
                 item.save(force_insert=True)
-        except DatabaseError as exc:
-            item.pk, item.payload = None, {}
+        except UNSTORABLE as exc:
+            item.pk, item.payload, item.name = None, {}, strip_controls(item.name)[0] or "(unnamed)"
             item.outcome, item.stage = IngestItem.Outcome.FAILED, IngestItem.Stage.EXTRACT
             item.reason = f"the item could not be stored: {str(exc).splitlines()[0][:300]}"
             item.save(force_insert=True)

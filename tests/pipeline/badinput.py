@@ -84,6 +84,7 @@ FILES: dict[str, bytes] = {
             {"text": "word " * (MAX_ARTICLE_CHARS // 5 + 100)},
             "",
             {"text": story(17), "published": "2016-03-03T10:00:00Z", "url": "https://example.org/q17"},
+            '{"text": "Half a pair \\ud800 here. ' + story(18) + '"}',  # a lone surrogate, as JSON writes it
         ]
     ),
 }
@@ -122,6 +123,7 @@ EXPECTED_FILES: dict[str, Expect] = {
     "records.jsonl:10": Expect("created"),  # over-long title, author and outlet are cut
     "records.jsonl:11": Expect("failed", "(CLAIMTRACK_MAX_ARTICLE_CHARS)"),
     "records.jsonl:13": Expect("created"),
+    "records.jsonl:14": Expect("created", "removed 1 unpaired surrogate(s)"),
 }
 
 # Only a folder on disk can hold these (the CLI's cases), keyed by the item name they give.
