@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import get_valid_filename
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
+from rest_framework.fields import ProhibitNullCharactersValidator
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.fields import ProhibitNullCharactersValidator
 from rest_framework.views import APIView
 
 from articles.ingest.files import SUPPORTED_SUFFIXES, read_path

@@ -81,7 +81,7 @@ class StageTask(Task):
                 attempt = self.request.retries + 1
                 self.retry_noted(unit_id, exc, attempt)
                 countdown = retry_delay(attempt) * random.uniform(0.5, 1.0)
-                raise self.retry(exc=exc, countdown=countdown, max_retries=settings.CLAIMTRACK_TASK_MAX_RETRIES)
+                raise self.retry(exc=exc, countdown=countdown, max_retries=settings.CLAIMTRACK_TASK_MAX_RETRIES) from exc
 
     def _run_in_process(self, unit_id: int) -> None:
         attempt = 0

@@ -11,7 +11,6 @@ import feedparser
 
 from .types import IngestError
 
-
 # What feedparser flags about headers and declared encodings, with every entry read right.
 _NOT_PROBLEMS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 

@@ -45,7 +45,8 @@ def not_worked_on_sql(kind: str, id_column: str, *, negate: bool = True) -> tupl
     With ``negate=False``: true for the rows some live session works on.
     """
     sql = (
-        ("NOT " if negate else "") + "EXISTS (SELECT 1 FROM pg_locks AS held WHERE held.locktype = 'advisory' AND held.granted"
+        ("NOT " if negate else "")
+        + "EXISTS (SELECT 1 FROM pg_locks AS held WHERE held.locktype = 'advisory' AND held.granted"
         " AND held.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
         f" AND held.classid = %s::oid AND held.objid::bigint = {id_column} AND held.objsubid = 2)"
     )

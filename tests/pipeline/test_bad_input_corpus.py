@@ -53,7 +53,10 @@ def _assert_nothing_half_written(job: IngestJob) -> None:
 def _assert_metadata_kept(job: IngestJob) -> None:
     dated = Article.objects.get(source_file="dateline.txt")
     assert (dated.place, dated.outlet.name, dated.published_at.month, dated.published_at.day) == (
-        "ROTTERDAM", "Reuters", 3, 3
+        "ROTTERDAM",
+        "Reuters",
+        3,
+        3,
     )
     assert not dated.body.startswith("ROTTERDAM")
     assert not dated.claims.filter(content__contains="Reuters").exists()
@@ -191,7 +194,9 @@ def test_the_paste_form_takes_a_date_and_reads_a_dateline(curator_client, django
 
     article = Article.objects.get()
     assert (article.place, article.outlet.name, article.published_at.date().isoformat()) == (
-        "ROTTERDAM", "Reuters", "2016-03-04"
+        "ROTTERDAM",
+        "Reuters",
+        "2016-03-04",
     )  # the date given wins over the dateline's
     assert article.body.startswith("The harbour minister")
     assert all("ROTTERDAM" not in claim.content for claim in article.claims.all())

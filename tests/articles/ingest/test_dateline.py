@@ -31,14 +31,21 @@ def test_a_dateline_gives_place_outlet_and_date(text, place, outlet, date, rest)
 
 @pytest.mark.parametrize(
     "text",
-    ["The minister said - and meant - no.", "Reuters - a wire.", "March 3 (Reuters) - x", "Body text\n\n\n\nLONDON (AP) - late"],
+    [
+        "The minister said - and meant - no.",
+        "Reuters - a wire.",
+        "March 3 (Reuters) - x",
+        "Body text\n\n\n\nLONDON (AP) - late",
+    ],
 )
 def test_text_without_a_dateline_at_its_start_has_none(text):
     assert find_dateline(text, today=TODAY) is None
 
 
 def test_the_dateline_leaves_the_text_and_given_metadata_wins():
-    raw = RawArticle(text="ROTTERDAM, March 3 (Reuters) - The minister said it.", name="x", source_kind="paste", outlet="Own")
+    raw = RawArticle(
+        text="ROTTERDAM, March 3 (Reuters) - The minister said it.", name="x", source_kind="paste", outlet="Own"
+    )
     cut = raw_article_without_dateline(raw, today=TODAY)
     assert (cut.text, cut.place, cut.outlet, cut.published_at.day) == ("The minister said it.", "ROTTERDAM", "Own", 3)
 

@@ -46,7 +46,11 @@ def test_an_item_the_database_refuses_fails_alone_and_the_batch_is_kept():
     job = ingest_job_create_for_urls(urls=["https://example.org/a", "http://bad\x00host/", "https://example.org/b"])
 
     outcomes = dict(job.items.values_list("name", "outcome"))
-    assert outcomes == {"https://example.org/a": "pending", "http://badhost/": "failed", "https://example.org/b": "pending"}
+    assert outcomes == {
+        "https://example.org/a": "pending",
+        "http://badhost/": "failed",
+        "https://example.org/b": "pending",
+    }
     assert job.items.get(name="http://badhost/").reason.startswith("the item could not be stored")
 
 

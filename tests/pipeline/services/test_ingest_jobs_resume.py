@@ -20,7 +20,10 @@ STALLED = timedelta(seconds=30)
 
 
 def _stalled_job(count: int = 1):
-    sources = [RawArticle(text=f"The minister said talks {n} failed.", name=f"{n}.txt", source_kind="text") for n in range(count)]
+    sources = [
+        RawArticle(text=f"The minister said talks {n} failed.", name=f"{n}.txt", source_kind="text")
+        for n in range(count)
+    ]
     job = ingest_job_create(sources=sources)
     job.items.update(updated_at=timezone.now() - timedelta(minutes=5))
     return job

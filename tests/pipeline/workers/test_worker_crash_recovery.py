@@ -28,7 +28,9 @@ RECOVERY_LIMIT = 120  # seconds, from the kill to every article stored and linke
 def _batch(size: int) -> list[RawArticle]:
     texts = seed_texts()
     return [
-        RawArticle(text=f"{texts[n % len(texts)]}\n\nCorrection {n}: a name was misspelt.", name=f"{n}.txt", source_kind="text")
+        RawArticle(
+            text=f"{texts[n % len(texts)]}\n\nCorrection {n}: a name was misspelt.", name=f"{n}.txt", source_kind="text"
+        )
         for n in range(size)
     ]
 
