@@ -112,7 +112,8 @@ STORAGES = {
 
 # Uploads: one article file is small; anything bigger is refused with a clear error.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("CLAIMTRACK_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
-FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# An uploaded file over this goes to a temporary file, not memory (50 files at once would add up).
+FILE_UPLOAD_MAX_MEMORY_SIZE = env.int("CLAIMTRACK_UPLOAD_MEMORY_BYTES", default=2 * 1024 * 1024)
 # One request body (an upload form with all its files): refused by its Content-Length before it
 # is read (common.middleware). One file is also held to CLAIMTRACK_MAX_ARTICLE_BYTES.
 CLAIMTRACK_MAX_UPLOAD_TOTAL_BYTES = env.int("CLAIMTRACK_MAX_UPLOAD_TOTAL_BYTES", default=50 * 1024 * 1024)
