@@ -68,10 +68,12 @@ def news_site():
 class Worker:
     """``celery -A claimtrack worker`` in its own process group, so SIGKILL takes its children too."""
 
-    def __init__(self, name: str, env: dict[str, str], concurrency: int = 1) -> None:
+    def __init__(
+        self, name: str, env: dict[str, str], concurrency: int = 1, queues: str = "fetch,ingest,nlp,celery"
+    ) -> None:
         self.name = f"{name}@pipe-tests"
         command = [
-            sys.executable, "-m", "celery", "-A", "claimtrack", "worker", "-Q", "fetch,ingest,nlp,celery",
+            sys.executable, "-m", "celery", "-A", "claimtrack", "worker", "-Q", queues,
             "--pool=prefork", f"--concurrency={concurrency}", "-n", self.name, "-l", "info",
             "--without-gossip", "--without-mingle", "--without-heartbeat",
         ]  # fmt: skip
@@ -134,8 +136,8 @@ def migrated_rows():
 def start_worker(broker, migrated_rows):
     started: list[Worker] = []
 
-    def start(name: str, concurrency: int = 1, **extra: str) -> Worker:
-        worker = Worker(name, worker_env(broker, **extra), concurrency)
+    def start(name: str, concurrency: int = 1, queues: str = "fetch,ingest,nlp,celery", **extra: str) -> Worker:
+        worker = Worker(name, worker_env(broker, **extra), concurrency, queues)
         started.append(worker)
         return worker.wait_ready()
 
