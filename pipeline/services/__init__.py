@@ -1,7 +1,8 @@
 """Writes for the pipeline: ingest jobs, the stages of items and articles, feeds, queueing.
 
 Re-exported here so callers import from ``pipeline.services``. Inside, each module imports only
-the ones above it in this list (no circle): ``payloads``, ``broker``, ``jobs``, ``queue`` (the
+the ones above it in this list (no circle): ``payloads``, ``working`` (which units a live
+process holds), ``broker``, ``jobs``, ``queue`` (the
 only one that queues tasks), ``feeds``, ``articles`` (stages of a stored article, and running
 them again), ``items`` (stages of an item), ``runner`` (a job in this process).
 """
