@@ -9,8 +9,9 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
-# A local .env is optional: handy for development, never committed.
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# A local .env is optional: handy for development, never committed. DJANGO_ENV_FILE names another
+# (/dev/null: none, so only the real environment counts).
+environ.Env.read_env(env.str("DJANGO_ENV_FILE", default=str(BASE_DIR / ".env")), overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SESSION_COOKIE_HTTPONLY = True
