@@ -152,6 +152,8 @@ STORAGES = {
 # Uploads: one article file is small; anything bigger is refused with a clear error.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("CLAIMTRACK_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# A JSON request body (the ingest API takes texts inline); larger is a 413.
+CLAIMTRACK_MAX_JSON_BYTES = env.int("CLAIMTRACK_MAX_JSON_BYTES", default=DATA_UPLOAD_MAX_MEMORY_SIZE)
 CLAIMTRACK_MAX_ARTICLE_BYTES = env.int("CLAIMTRACK_MAX_ARTICLE_BYTES", default=10 * 1024 * 1024)
 
 # Counts, facets and the matrix are cached until the data changes (claims/aggregate_cache.py).
@@ -183,7 +185,14 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "common.api.StrictOrderingFilter",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "common.parsers.GuardedJSONParser",  # size and nesting limits: 413 / 400, never a RecursionError
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "common.api.CursorPagination",
+    # A bad ?format= or an unknown query parameter is a 400 naming it (common.negotiation).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "common.negotiation.StrictContentNegotiation",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "common.api.exception_handler",
