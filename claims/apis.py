@@ -132,7 +132,7 @@ class ClaimViewSet(ClaimJsonLdMixin, mixins.ListModelMixin, mixins.RetrieveModel
 
 
 class LinkPagination(StrictPageSizeMixin, pagination.PageNumberPagination):
-    """Numbered pages of a list, not a queryset: implied links are unsaved, and bounded per claim.
+    """Numbered pages of a claim's relations (bounded per claim, so counting them is cheap).
 
     ``?page_size=`` as on every other list (1 to 500, else a 400); ``?page=`` a page number.
     """
@@ -147,11 +147,11 @@ class ClaimRelatedListApi(generics.ListAPIView):
     ordering = ("-score", "-id")  # claim_links orders them so; kept for the schema
     relation_type = Relation.Type.AGREE
 
-    def get_queryset(self) -> QuerySet[Relation] | list[Relation]:
+    def get_queryset(self) -> QuerySet[Relation]:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no URL arguments
             return Relation.objects.none()
-        # Stored relations and the links disputes imply, as the claim page shows them.
-        return selectors.claim_links(claim=self._claim())[self.relation_type]
+        # Every link is a stored relation (linking stores them all), so each row has its id and url.
+        return selectors.claim_relations(claim_id=self._claim().pk, relation_type=self.relation_type)
 
     def get_serializer_context(self) -> dict:
         return {**super().get_serializer_context(), "claim": self._claim()}

@@ -22,6 +22,7 @@ from django_htmx.http import push_url
 from articles.models import Article, Outlet
 from claims.exports import claim_export_record
 from claims.filters import ClaimFilter
+from claims.forms import MatrixCellForm
 from claims.highlight import Span, article_spans, claim_spans, highlight, speaker_colour
 from claims.models import Claim, PropositionMember, Relation
 from claims.selectors import (
@@ -434,10 +435,10 @@ def matrix(request: HttpRequest) -> HttpResponse:
 def matrix_cell(request: HttpRequest) -> HttpResponse:
     """The agree/conflict relations behind one matrix cell (partial for htmx, page otherwise): the
     strongest of each type, with how many there are in all."""
-    by = _matrix_by(request)
-    a, b = request.GET.get("a", ""), request.GET.get("b", "")
-    if not a or not b or (by == "speaker" and not (a.isdigit() and b.isdigit())):
-        return HttpResponseBadRequest("Choose a cell: a and b must be speaker ids or affiliation names.")
+    form = MatrixCellForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(f"Choose a cell: a and b must be speaker ids or affiliation names. {form.reason()}")
+    by, a, b = form.cleaned_data["by"], form.cleaned_data["a"], form.cleaned_data["b"]
     relations = relations_between(by=by, a=a, b=b)
     names = {str(pk): s.name for pk, s in speaker_names(ids=[int(a), int(b)]).items()} if by == "speaker" else {}
     ctx = {
