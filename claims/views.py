@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
 from articles.models import Article, Outlet
-from claims.exports import claim_export_record
+from claims.exports import CLAIM_CSV_COLUMNS, claim_csv_row, claim_export_record
 from claims.filters import ClaimFilter
 from claims.forms import MatrixCellForm
 from claims.highlight import Span, article_spans, claim_spans, highlight, speaker_colour
@@ -197,12 +197,6 @@ def _facet_groups(facets: dict, filterset: ClaimFilter) -> list[dict]:
 
 # ---- downloads ---------------------------------------------------------------------------
 
-CSV_COLUMNS = [
-    "id", "claim_date", "speaker", "speaker_mention", "affiliation", "cue", "cue_class", "type", "polarity",
-    "review_status", "content", "article_id", "article_title", "outlet", "url",
-]  # fmt: skip
-
-
 def _export_rows(request: HttpRequest) -> Iterator[Claim]:
     filterset = _claim_filter(request)
     text = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
@@ -229,23 +223,13 @@ def claim_export_csv(request: HttpRequest) -> StreamingHttpResponse:
     base = request.build_absolute_uri("/")[:-1]
 
     def rows() -> Iterator[str]:
-        yield writer.writerow(CSV_COLUMNS)
+        yield writer.writerow(CLAIM_CSV_COLUMNS)
         for claim in _export_rows(request):
-            yield writer.writerow([_csv_cell(v) for v in _csv_values(claim, base)])
+            yield writer.writerow([_csv_cell(v) for v in claim_csv_row(claim, site_url=base).values()])
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="claims.csv"'
     return response
-
-
-def _csv_values(claim: Claim, base: str) -> list:
-    speaker, article = claim.speaker, claim.article
-    return [
-        claim.pk, claim.claim_date, speaker.name if speaker else "", claim.speaker_mention,
-        speaker.affiliation if speaker else "", claim.cue, claim.cue_class, claim.claim_type, claim.polarity,
-        claim.review_status, claim.content, article.pk, article.title, article.outlet.name if article.outlet else "",
-        base + claim.get_absolute_url(),
-    ]  # fmt: skip
 
 
 @login_required
