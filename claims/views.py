@@ -119,7 +119,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     filterset = _claim_filter(request)
     text = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
     queryset = filterset.qs
-    facets = claim_facets(queryset=queryset)
+    facets = claim_facets(queryset=queryset, top=FACET_MORE_UP_TO)
     page = _page_number(request)
     order = _search_order(request, text or "", facets["estimated"])
     total = facets["total"]
@@ -163,6 +163,10 @@ def _without(params: QueryDict, key: str) -> str:
     return rest.urlencode()
 
 
+# A facet shows its most frequent values; "More" (a <details>, so no script needed) reveals the
+# rest, up to FACET_MORE_UP_TO: past that, searching finds a value faster than scrolling does.
+FACET_SHOWN = 12
+FACET_MORE_UP_TO = 200
 FACET_TITLES = {
     "speaker": "Speaker",
     "affiliation": "Affiliation",
@@ -181,7 +185,8 @@ FACET_LABELS = {
 
 
 def _facet_groups(facets: dict, filterset: ClaimFilter) -> list[dict]:
-    """Each facet as ``{"name", "title", "selected", "options": [(value, label, count)]}``."""
+    """Each facet as ``{"name", "title", "selected", "options": [(value, label, count)], "more": [...],
+    "more_open"}``: ``options`` the first ``FACET_SHOWN``, ``more`` the rest (open when it holds the selection)."""
     speakers = speaker_names(ids=[value for value, _ in facets["speaker"]])
     outlets = {o.pk: o.name for o in Outlet.objects.filter(pk__in=[v for v, _ in facets["outlet"]]).only("name")}
     labels = {**FACET_LABELS, "speaker": {pk: s.name for pk, s in speakers.items()}, "outlet": outlets}
@@ -191,7 +196,9 @@ def _facet_groups(facets: dict, filterset: ClaimFilter) -> list[dict]:
         options = [(str(value), labels.get(name, {}).get(value, value), count) for value, count in facets[name]]
         if selected and selected not in {value for value, _, _ in options}:
             options.insert(0, (selected, labels.get(name, {}).get(selected, selected), 0))
-        groups.append({"name": name, "title": title, "selected": selected, "options": options})
+        shown, more = options[:FACET_SHOWN], options[FACET_SHOWN:]
+        more_open = selected in {value for value, _, _ in more}
+        groups.append({"name": name, "title": title, "selected": selected, "options": shown, "more": more, "more_open": more_open})
     return groups
 
 
