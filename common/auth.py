@@ -14,7 +14,9 @@ class LoginThrottleBackend(AxesStandaloneBackend):
     attempt over the network and has no address to count, so it is let through to the next backend.
     """
 
-    def authenticate(self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs):
+    def authenticate(
+        self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs
+    ):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)

@@ -24,7 +24,9 @@ class StrictContentNegotiation(DefaultContentNegotiation):
             if request.query_params[format_param] not in formats:
                 given = request.query_params[format_param]
                 problem = "must not be empty" if not given else f"{given!r} is not offered here"
-                raise exceptions.ValidationError({format_param: [f"The format {problem}; use one of: {', '.join(formats)}."]})
+                raise exceptions.ValidationError(
+                    {format_param: [f"The format {problem}; use one of: {', '.join(formats)}."]}
+                )
         view = request.parser_context.get("view") if request.parser_context else None
         # Anonymous requests get their 401 from the permission check first.
         if view is not None and request.user.is_authenticated:
@@ -37,7 +39,10 @@ def _check_query_parameters(request, view) -> None:
     if known is None:
         return
     allowed = ", ".join(sorted(known))
-    errors = {name: [f"Unknown query parameter {name!r}; this endpoint takes: {allowed}."] for name in set(request.query_params) - known}
+    errors = {
+        name: [f"Unknown query parameter {name!r}; this endpoint takes: {allowed}."]
+        for name in set(request.query_params) - known
+    }
     # A serializer-checked parameter left empty would silently fall back to its default.
     filter_serializer = getattr(view, "FilterSerializer", None)
     for name in filter_serializer().fields if filter_serializer else ():
@@ -53,7 +58,13 @@ def known_query_parameters(view) -> set[str] | None:
         return None
     known = {api_settings.URL_FORMAT_OVERRIDE}
     paginator = getattr(view, "paginator", None)
-    for name in ("cursor_query_param", "page_query_param", "page_size_query_param", "limit_query_param", "offset_query_param"):
+    for name in (
+        "cursor_query_param",
+        "page_query_param",
+        "page_size_query_param",
+        "limit_query_param",
+        "offset_query_param",
+    ):
         if paginator is not None and getattr(paginator, name, None):
             known.add(getattr(paginator, name))
     for backend in getattr(view, "filter_backends", []):
@@ -74,5 +85,7 @@ def _backend_parameters(backend, view) -> set[str]:
         return set(filterset_class.base_filters)
     fields = getattr(view, "filterset_fields", None) or {}
     if isinstance(fields, dict):
-        return {name if lookup == "exact" else f"{name}__{lookup}" for name, lookups in fields.items() for lookup in lookups}
+        return {
+            name if lookup == "exact" else f"{name}__{lookup}" for name, lookups in fields.items() for lookup in lookups
+        }
     return set(fields)

@@ -8,7 +8,6 @@ import random
 import re
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
 import threading

@@ -34,7 +34,11 @@ def test_more_reveals_the_speakers_past_the_first_twelve(page, live_server, supe
     page.wait_for_url(lambda url: f"speaker={speakers[-1].pk}" in url)
     page.get_by_role("heading", name="1 claim").wait_for()
     # The selection sits behind "More": that part stays open so the choice is visible.
-    assert page.locator("fieldset.facet", has=page.locator("legend", has_text="Speaker")).get_by_label("Speaker O 1").is_checked()
+    assert (
+        page.locator("fieldset.facet", has=page.locator("legend", has_text="Speaker"))
+        .get_by_label("Speaker O 1")
+        .is_checked()
+    )
 
 
 def test_more_works_without_javascript(browser, live_server, superuser):
@@ -77,5 +81,7 @@ def test_redoc_loads_nothing_from_another_site(page, live_server, superuser):
     page.wait_for_timeout(1000)  # ReDoc renders its side menu (and the Redocly logo) after the schema
     assert "default-src 'self'" in response.headers["content-security-policy"]
     ours = urlsplit(live_server.url).netloc
-    assert [url for url in requested if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != ours] == []
+    assert [
+        url for url in requested if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != ours
+    ] == []
     assert any(url.endswith("/img/redoc-logo.svg") for url in requested)  # the logo, from this site

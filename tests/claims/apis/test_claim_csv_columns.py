@@ -36,7 +36,11 @@ def test_the_api_csv_has_the_same_header_also_when_empty(analyst_client, url):
 
 def test_the_ui_and_api_rows_are_the_same(analyst_client):
     claim = ClaimFactory(speaker=None, speaker_mention="officials")
-    ui = list(csv.DictReader(io.StringIO(b"".join(analyst_client.get(reverse("claims:export_csv")).streaming_content).decode())))
+    ui = list(
+        csv.DictReader(
+            io.StringIO(b"".join(analyst_client.get(reverse("claims:export_csv")).streaming_content).decode())
+        )
+    )
     api = list(csv.DictReader(io.StringIO(analyst_client.get("/api/v1/claims/?format=csv").content.decode())))
     assert ui == api
     assert ui[0]["id"] == str(claim.pk) and ui[0]["speaker"] == ""

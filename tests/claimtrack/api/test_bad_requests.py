@@ -65,7 +65,9 @@ def test_an_unknown_query_parameter_is_a_400_naming_it(api):
 @pytest.mark.django_db
 def test_known_parameters_still_work(api):
     claim = ClaimFactory()
-    response = api.get(f"{API}/claims/", {"speaker": claim.speaker_id, "page_size": 5, "format": "json", "ordering": "-id"})
+    response = api.get(
+        f"{API}/claims/", {"speaker": claim.speaker_id, "page_size": 5, "format": "json", "ordering": "-id"}
+    )
     assert response.status_code == 200
     assert [row["id"] for row in response.json()["results"]] == [claim.pk]
 

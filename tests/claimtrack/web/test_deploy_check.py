@@ -18,7 +18,15 @@ def _deploy_check(variables: dict[str, str]) -> subprocess.CompletedProcess:
     """Run `manage.py check --deploy` on the production settings with only ``variables`` set."""
     base = {key: os.environ[key] for key in ("PATH", "HOME") if key in os.environ}
     env = {**base, "DJANGO_ENV_FILE": "/dev/null", "DATABASE_URL": os.environ.get("DATABASE_URL", ""), **variables}
-    command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING", "--settings=claimtrack.settings.base"]
+    command = [
+        sys.executable,
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        "--settings=claimtrack.settings.base",
+    ]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
@@ -32,7 +40,11 @@ def _example_variables() -> dict[str, str]:
 
 @pytest.mark.parametrize("warning", ["security.W004", "security.W008", "security.W012", "security.W016"])
 def test_without_debug_https_settings_are_on_by_default(warning):
-    minimal = {"DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), "DJANGO_ALLOWED_HOSTS": "claims.example.org"}
+    minimal = {
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "claims.example.org",
+    }
     result = _deploy_check(minimal)
     assert warning not in result.stdout + result.stderr
 

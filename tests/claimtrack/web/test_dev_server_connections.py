@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _other_connections() -> int:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
         return cursor.fetchone()[0]
 
 
@@ -32,7 +34,9 @@ def _other_connections() -> int:
 def runserver():
     port = free_port()
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_CONN_MAX_AGE"}
-    env.update(DATABASE_URL=database_url(), DJANGO_ENV_FILE="/dev/null", DJANGO_SETTINGS_MODULE="claimtrack.settings.test")
+    env.update(
+        DATABASE_URL=database_url(), DJANGO_ENV_FILE="/dev/null", DJANGO_SETTINGS_MODULE="claimtrack.settings.test"
+    )
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

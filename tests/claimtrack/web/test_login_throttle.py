@@ -38,7 +38,9 @@ def test_it_locks_out_an_address_guessing_many_user_names():
     assert _fail(client, "/accounts/login/", "c").status_code == 429
     # Another address still signs in.
     UserFactory(username="ana")
-    ok = Client().post("/accounts/login/", {"username": "ana", "password": "pw-for-tests-1"}, REMOTE_ADDR="198.51.100.2")
+    ok = Client().post(
+        "/accounts/login/", {"username": "ana", "password": "pw-for-tests-1"}, REMOTE_ADDR="198.51.100.2"
+    )
     assert ok.status_code == 302
 
 

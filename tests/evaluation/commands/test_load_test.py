@@ -19,7 +19,9 @@ def test_signed_in_clients_get_no_errors_and_the_report_has_the_percentiles(sett
     out = io.StringIO()
     call_command("load_test", clients=4, seconds=3, stdout=out)
     report = out.getvalue()
-    summary = re.search(r"([\d,]+) requests in 3 s .*, (\d+) errors; latency p50 \d+ ms, p95 \d+ ms, p99 \d+ ms", report)
+    summary = re.search(
+        r"([\d,]+) requests in 3 s .*, (\d+) errors; latency p50 \d+ ms, p95 \d+ ms, p99 \d+ ms", report
+    )
     assert summary, report
     assert int(summary.group(1).replace(",", "")) > 4 and summary.group(2) == "0", report
 
