@@ -31,6 +31,8 @@ serve: setup-run
 	@set -a; source .env; set +a; \
 	$(PY) manage.py migrate --no-input -v0 && \
 	$(PY) manage.py collectstatic --no-input -v0 && \
+	$(PY) manage.py ingest fixtures/seeds && \
+	$(PY) manage.py reextract --outdated && \
 	$(PY) manage.py ensure_demo_user && \
 	echo "ClaimTrack (gunicorn) on http://$${GUNICORN_BIND:-127.0.0.1:8000}/  (Ctrl-C stops it)" && \
 	exec .venv/bin/gunicorn -c gunicorn.conf.py
