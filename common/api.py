@@ -10,6 +10,7 @@ from django.views import defaults
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, filters, pagination, serializers
+from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -166,6 +167,19 @@ class TokenObtainApi(ObtainAuthToken):
     """POST username and password, get the user's API token (the same one ``drf_create_token`` prints)."""
 
     throttle_classes = [TokenObtainThrottle]
+
+    def post(self, request, *args, **kwargs):
+        # A wrong password is answered, not raised: REST framework rolls the request's transaction
+        # back on a raised error, and with it the failed attempt django-axes has just recorded.
+        serializer = self.get_serializer(data=request.data)
+        if serializer.is_valid():
+            token, _ = Token.objects.get_or_create(user=serializer.validated_data["user"])
+            return Response({"token": token.key})
+        if getattr(request, "axes_locked_out", False):  # django-axes refused it: as the sign-in pages do
+            return Response(
+                {"message": "Too many sign-in attempts from this address; try again later.", "extra": {}}, status=429
+            )
+        return Response({"message": "Invalid input.", "extra": {"fields": serializer.errors}}, status=400)
 
 
 _PK_MARK = "987654321"

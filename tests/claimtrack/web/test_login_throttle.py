@@ -58,3 +58,17 @@ def test_behind_a_proxy_it_counts_the_address_the_proxy_saw():
         "/accounts/login/", {"username": "x", "password": "no"}, REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.10"
     )
     assert other.status_code == 200
+
+
+@pytest.mark.django_db
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_the_api_token_endpoint_is_throttled_the_same_way():
+    UserFactory(username="maria")
+    client = Client()
+    statuses = [
+        client.post("/api/v1/auth/token/", {"username": "maria", "password": "wrong"}, REMOTE_ADDR="203.0.113.7").status_code
+        for _ in range(3)
+    ]
+    assert statuses == [400, 400, 429]
+    right = client.post("/api/v1/auth/token/", {"username": "maria", "password": "pw-for-tests-1"}, REMOTE_ADDR="203.0.113.7")
+    assert right.status_code == 429
