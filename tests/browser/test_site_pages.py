@@ -67,9 +67,14 @@ def test_a_missing_page_is_shown_in_the_site_layout(page, live_server, superuser
 
 def test_the_navigation_links_to_the_api_docs(page, live_server, superuser):
     sign_in(page, live_server)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.get_by_role("navigation", name="Main").get_by_role("link", name="API docs").click()
     page.wait_for_url(f"{live_server.url}/api/docs/")
     page.get_by_text("ClaimTrack API").first.wait_for()
+    page.wait_for_timeout(1000)
+    ours = urlsplit(live_server.url).netloc
+    assert [url for url in requested if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != ours] == []
 
 
 def test_redoc_loads_nothing_from_another_site(page, live_server, superuser):
