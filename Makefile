@@ -11,7 +11,7 @@ TEST_DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url claimtrack_tes
 # `make test PYTEST_ARGS=` reuses the last one for speed.
 PYTEST_ARGS ?= --create-db
 
-.PHONY: run test setup-run setup-test lint eval eval-linking bench-pages bench-api bench-ingest screenshots stop-db
+.PHONY: run serve load-test test setup-run setup-test lint eval eval-linking bench-pages bench-api bench-ingest screenshots stop-db
 
 run: setup-run
 	@scripts/local_env.sh "$(DB_URL)"
@@ -23,6 +23,23 @@ run: setup-run
 	$(PY) manage.py ensure_demo_user && \
 	echo "ClaimTrack on http://127.0.0.1:8000/  (Ctrl-C stops it)" && \
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The production way: gunicorn with bounded workers and threads (gunicorn.conf.py), so the number of
+# database connections is bounded too. Same data preparation as `make run`; see docs/deploy.md.
+serve: setup-run
+	@scripts/local_env.sh "$(DB_URL)"
+	@set -a; source .env; set +a; \
+	$(PY) manage.py migrate --no-input -v0 && \
+	$(PY) manage.py collectstatic --no-input -v0 && \
+	$(PY) manage.py ingest fixtures/seeds && \
+	$(PY) manage.py reextract --outdated && \
+	$(PY) manage.py ensure_demo_user && \
+	echo "ClaimTrack (gunicorn) on http://$${GUNICORN_BIND:-127.0.0.1:8000}/  (Ctrl-C stops it)" && \
+	exec .venv/bin/gunicorn -c gunicorn.conf.py
+
+# 50 signed-in clients for 60 s against `gunicorn -c gunicorn.conf.py` on loopback (scratch database).
+load-test: setup-test
+	@$(EVAL_MANAGE) load_test --clients 50 --seconds 60 --settings=claimtrack.settings.test
 
 test: setup-test
 	@export DATABASE_URL=$(TEST_DB_URL); \

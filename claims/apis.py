@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from articles.models import Article, Outlet
 from claims import selectors, services
+from claims.exports import CLAIM_CSV_COLUMNS, claim_csv_row
 from claims.filters import ClaimFilter, IdFilter, UtcDateTimeFilter
 from claims.models import CLAIM_SORT_DATE, Claim, Proposition, PropositionMember, Relation, Speaker, SpeakerAlias
 from claims.serializers import (
@@ -34,7 +35,7 @@ from claims.serializers import (
     claim_jsonld,
 )
 from common.api import StrictPageSizeMixin
-from common.renderers import LIST_RENDERERS, JSONLDRenderer
+from common.renderers import LIST_RENDERERS, CSVRenderer, JSONLDRenderer
 
 SCHEMA_ORG = "https://schema.org"
 CLAIM_ORDERING_FIELDS = ["id", "date", "confidence", "created_at"]
@@ -110,11 +111,27 @@ class ClaimJsonLdMixin:
         return Response({"@context": SCHEMA_ORG, **claim_jsonld(self.get_object(), self.get_serializer_context())})
 
 
+class ClaimCsvMixin:
+    """``?format=csv``: the columns of the claims page's CSV download, built by the same function."""
+
+    csv_columns = CLAIM_CSV_COLUMNS
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != CSVRenderer.format:
+            return super().list(request, *args, **kwargs)
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        site_url = request.build_absolute_uri("/")[:-1]
+        rows = [claim_csv_row(claim, site_url=site_url) for claim in page]
+        response = self.get_paginated_response(rows)  # for the Link header to the next page
+        response.data = rows
+        return response
+
+
 def _claim_detail_queryset() -> QuerySet[Claim]:
     return Claim.objects.select_related("speaker", "article__outlet", "dispute_membership", "reviewed_by")
 
 
-class ClaimViewSet(ClaimJsonLdMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ClaimViewSet(ClaimCsvMixin, ClaimJsonLdMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Attributed claims. ``?format=csv`` and ``?format=jsonld`` (schema.org ``Claim``) export them."""
 
     renderer_classes = [*LIST_RENDERERS, JSONLDRenderer]
@@ -132,7 +149,7 @@ class ClaimViewSet(ClaimJsonLdMixin, mixins.ListModelMixin, mixins.RetrieveModel
 
 
 class LinkPagination(StrictPageSizeMixin, pagination.PageNumberPagination):
-    """Numbered pages of a list, not a queryset: implied links are unsaved, and bounded per claim.
+    """Numbered pages of a claim's relations (bounded per claim, so counting them is cheap).
 
     ``?page_size=`` as on every other list (1 to 500, else a 400); ``?page=`` a page number.
     """
@@ -147,11 +164,11 @@ class ClaimRelatedListApi(generics.ListAPIView):
     ordering = ("-score", "-id")  # claim_links orders them so; kept for the schema
     relation_type = Relation.Type.AGREE
 
-    def get_queryset(self) -> QuerySet[Relation] | list[Relation]:
+    def get_queryset(self) -> QuerySet[Relation]:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no URL arguments
             return Relation.objects.none()
-        # Stored relations and the links disputes imply, as the claim page shows them.
-        return selectors.claim_links(claim=self._claim())[self.relation_type]
+        # Every link is a stored relation (linking stores them all), so each row has its id and url.
+        return selectors.claim_relations(claim_id=self._claim().pk, relation_type=self.relation_type)
 
     def get_serializer_context(self) -> dict:
         return {**super().get_serializer_context(), "claim": self._claim()}
@@ -220,7 +237,7 @@ class SpeakerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return selectors.speaker_list()
 
 
-class SpeakerClaimListApi(ClaimJsonLdMixin, generics.ListAPIView):
+class SpeakerClaimListApi(ClaimCsvMixin, ClaimJsonLdMixin, generics.ListAPIView):
     """One speaker's claims, with the same filters, search and ordering as ``/claims/``."""
 
     renderer_classes = [*LIST_RENDERERS, JSONLDRenderer]

@@ -66,6 +66,29 @@ def claim_export_record(claim: Claim) -> dict:
     }
 
 
+# The claims CSV, the same from the claims page's download and from the API's ?format=csv:
+# fixed columns in a fixed order, whatever the rows hold (an empty result still has the header).
+CLAIM_CSV_COLUMNS = [
+    "id", "claim_date", "speaker", "speaker_mention", "affiliation", "cue", "cue_class", "type", "polarity",
+    "review_status", "content", "article_id", "article_title", "outlet", "url",
+]  # fmt: skip
+
+
+def claim_csv_row(claim: Claim, *, site_url: str) -> dict[str, object]:
+    """One claim as a CSV row keyed by ``CLAIM_CSV_COLUMNS``; needs ``speaker`` and ``article__outlet`` loaded.
+
+    ``site_url`` is the scheme and host the claim page links are built on (no trailing slash).
+    """
+    speaker, article = claim.speaker, claim.article
+    values = [
+        claim.pk, claim.claim_date, speaker.name if speaker else "", claim.speaker_mention,
+        speaker.affiliation if speaker else "", claim.cue, claim.cue_class, claim.claim_type, claim.polarity,
+        claim.review_status, claim.content, article.pk, article.title, article.outlet.name if article.outlet else "",
+        site_url + claim.get_absolute_url(),
+    ]  # fmt: skip
+    return dict(zip(CLAIM_CSV_COLUMNS, values, strict=True))
+
+
 def _relations() -> Iterator[dict]:
     """Stored relations and the agree/conflict pairs disputes imply (linking stores only the former)."""
     return links_for_export()

@@ -202,6 +202,9 @@ class Proposition(BaseModel):
 
     class Meta:
         ordering = ["-id"]
+        # The UI and the API call a proposition a dispute; the admin says the same.
+        verbose_name = "dispute"
+        verbose_name_plural = "disputes"
 
     def __str__(self) -> str:
         return self.label
@@ -224,6 +227,7 @@ class PropositionMember(BaseModel):
 
     class Meta:
         ordering = ["proposition_id", "side"]
+        verbose_name = "dispute member"
 
     def __str__(self) -> str:
         return f"{self.claim_id} {self.side} {self.proposition_id}"

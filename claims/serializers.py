@@ -7,7 +7,6 @@ from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.reverse import reverse as api_reverse
 
 from articles.models import Article, Outlet
 from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
@@ -62,8 +61,10 @@ class ArticleSerializer(ArticleRefSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_claims(self, article: Article) -> str:
-        url = api_reverse("claims_api:claim-list", request=self.context.get("request"))
-        return f"{url}?article={article.pk}"
+        # Built by hand: REST framework's reverse() would carry this request's ?format= along.
+        path = f"{reverse('claims_api:claim-list')}?article={article.pk}"
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
 
 
 class ArticleDetailSerializer(ArticleSerializer):

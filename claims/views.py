@@ -20,8 +20,9 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
 from articles.models import Article, Outlet
-from claims.exports import claim_export_record
+from claims.exports import CLAIM_CSV_COLUMNS, claim_csv_row, claim_export_record
 from claims.filters import ClaimFilter
+from claims.forms import MatrixCellForm
 from claims.highlight import Span, article_spans, claim_spans, highlight, speaker_colour
 from claims.models import Claim, PropositionMember, Relation
 from claims.selectors import (
@@ -118,7 +119,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     filterset = _claim_filter(request)
     text = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
     queryset = filterset.qs
-    facets = claim_facets(queryset=queryset)
+    facets = claim_facets(queryset=queryset, top=FACET_MORE_UP_TO)
     page = _page_number(request)
     order = _search_order(request, text or "", facets["estimated"])
     total = facets["total"]
@@ -162,6 +163,10 @@ def _without(params: QueryDict, key: str) -> str:
     return rest.urlencode()
 
 
+# A facet shows its most frequent values; "More" (a <details>, so no script needed) reveals the
+# rest, up to FACET_MORE_UP_TO: past that, searching finds a value faster than scrolling does.
+FACET_SHOWN = 12
+FACET_MORE_UP_TO = 200
 FACET_TITLES = {
     "speaker": "Speaker",
     "affiliation": "Affiliation",
@@ -180,7 +185,8 @@ FACET_LABELS = {
 
 
 def _facet_groups(facets: dict, filterset: ClaimFilter) -> list[dict]:
-    """Each facet as ``{"name", "title", "selected", "options": [(value, label, count)]}``."""
+    """Each facet as ``{"name", "title", "selected", "options": [(value, label, count)], "more": [...],
+    "more_open"}``: ``options`` the first ``FACET_SHOWN``, ``more`` the rest (open when it holds the selection)."""
     speakers = speaker_names(ids=[value for value, _ in facets["speaker"]])
     outlets = {o.pk: o.name for o in Outlet.objects.filter(pk__in=[v for v, _ in facets["outlet"]]).only("name")}
     labels = {**FACET_LABELS, "speaker": {pk: s.name for pk, s in speakers.items()}, "outlet": outlets}
@@ -190,17 +196,13 @@ def _facet_groups(facets: dict, filterset: ClaimFilter) -> list[dict]:
         options = [(str(value), labels.get(name, {}).get(value, value), count) for value, count in facets[name]]
         if selected and selected not in {value for value, _, _ in options}:
             options.insert(0, (selected, labels.get(name, {}).get(selected, selected), 0))
-        groups.append({"name": name, "title": title, "selected": selected, "options": options})
+        shown, more = options[:FACET_SHOWN], options[FACET_SHOWN:]
+        more_open = selected in {value for value, _, _ in more}
+        groups.append({"name": name, "title": title, "selected": selected, "options": shown, "more": more, "more_open": more_open})
     return groups
 
 
 # ---- downloads ---------------------------------------------------------------------------
-
-CSV_COLUMNS = [
-    "id", "claim_date", "speaker", "speaker_mention", "affiliation", "cue", "cue_class", "type", "polarity",
-    "review_status", "content", "article_id", "article_title", "outlet", "url",
-]  # fmt: skip
-
 
 def _export_rows(request: HttpRequest) -> Iterator[Claim]:
     filterset = _claim_filter(request)
@@ -228,23 +230,13 @@ def claim_export_csv(request: HttpRequest) -> StreamingHttpResponse:
     base = request.build_absolute_uri("/")[:-1]
 
     def rows() -> Iterator[str]:
-        yield writer.writerow(CSV_COLUMNS)
+        yield writer.writerow(CLAIM_CSV_COLUMNS)
         for claim in _export_rows(request):
-            yield writer.writerow([_csv_cell(v) for v in _csv_values(claim, base)])
+            yield writer.writerow([_csv_cell(v) for v in claim_csv_row(claim, site_url=base).values()])
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="claims.csv"'
     return response
-
-
-def _csv_values(claim: Claim, base: str) -> list:
-    speaker, article = claim.speaker, claim.article
-    return [
-        claim.pk, claim.claim_date, speaker.name if speaker else "", claim.speaker_mention,
-        speaker.affiliation if speaker else "", claim.cue, claim.cue_class, claim.claim_type, claim.polarity,
-        claim.review_status, claim.content, article.pk, article.title, article.outlet.name if article.outlet else "",
-        base + claim.get_absolute_url(),
-    ]  # fmt: skip
 
 
 @login_required
@@ -434,10 +426,10 @@ def matrix(request: HttpRequest) -> HttpResponse:
 def matrix_cell(request: HttpRequest) -> HttpResponse:
     """The agree/conflict relations behind one matrix cell (partial for htmx, page otherwise): the
     strongest of each type, with how many there are in all."""
-    by = _matrix_by(request)
-    a, b = request.GET.get("a", ""), request.GET.get("b", "")
-    if not a or not b or (by == "speaker" and not (a.isdigit() and b.isdigit())):
-        return HttpResponseBadRequest("Choose a cell: a and b must be speaker ids or affiliation names.")
+    form = MatrixCellForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(f"Choose a cell: a and b must be speaker ids or affiliation names. {form.reason()}")
+    by, a, b = form.cleaned_data["by"], form.cleaned_data["a"], form.cleaned_data["b"]
     relations = relations_between(by=by, a=a, b=b)
     names = {str(pk): s.name for pk, s in speaker_names(ids=[int(a), int(b)]).items()} if by == "speaker" else {}
     ctx = {

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.views import defaults
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import exceptions, filters, pagination, serializers, status
+from rest_framework import exceptions, filters, pagination, serializers
+from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -17,15 +18,9 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from common.exceptions import ApplicationError
+from common.exceptions import ApplicationError, PayloadTooLarge
 
 MAX_PAGE_SIZE = 500
-
-
-class PayloadTooLarge(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is too large."
-    default_code = "payload_too_large"
 
 
 def exception_handler(exc, context):
@@ -101,6 +96,13 @@ class StrictPageSizeMixin:
             raise exceptions.ValidationError({"page_size": [f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."]})
         return super().get_page_size(request)
 
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {**parameter["schema"], "minimum": 1, "maximum": MAX_PAGE_SIZE}
+        return parameters
+
 
 class CursorPagination(StrictPageSizeMixin, pagination.CursorPagination):
     """Cursor pages (no COUNT, constant cost at any depth); ``?page_size=`` up to 500."""
@@ -124,6 +126,12 @@ class CursorPagination(StrictPageSizeMixin, pagination.CursorPagination):
         rows = full.in_bulk([row["id"] for row in page])
         self.page = [rows[row["id"]] for row in page if row["id"] in rows]
         return self.page
+
+    def decode_cursor(self, request):
+        try:
+            return super().decode_cursor(request)
+        except exceptions.NotFound as error:  # a malformed cursor is a bad request, not a missing page
+            raise exceptions.ValidationError({self.cursor_query_param: [str(error.detail)]}) from error
 
     def get_ordering(self, request, queryset, view):
         if not any(hasattr(backend, "get_ordering") for backend in getattr(view, "filter_backends", [])):
@@ -159,6 +167,19 @@ class TokenObtainApi(ObtainAuthToken):
     """POST username and password, get the user's API token (the same one ``drf_create_token`` prints)."""
 
     throttle_classes = [TokenObtainThrottle]
+
+    def post(self, request, *args, **kwargs):
+        # A wrong password is answered, not raised: REST framework rolls the request's transaction
+        # back on a raised error, and with it the failed attempt django-axes has just recorded.
+        serializer = self.get_serializer(data=request.data)
+        if serializer.is_valid():
+            token, _ = Token.objects.get_or_create(user=serializer.validated_data["user"])
+            return Response({"token": token.key})
+        if getattr(request, "axes_locked_out", False):  # django-axes refused it: as the sign-in pages do
+            return Response(
+                {"message": "Too many sign-in attempts from this address; try again later.", "extra": {}}, status=429
+            )
+        return Response({"message": "Invalid input.", "extra": {"fields": serializer.errors}}, status=400)
 
 
 _PK_MARK = "987654321"

@@ -1,3 +1,7 @@
+from rest_framework import status
+from rest_framework.exceptions import APIException
+
+
 class ApplicationError(Exception):
     """A business rule said no. The message is meant for the user."""
 
@@ -5,3 +9,9 @@ class ApplicationError(Exception):
         super().__init__(message)
         self.message = message
         self.extra = extra or {}
+
+
+class PayloadTooLarge(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "payload_too_large"

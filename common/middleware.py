@@ -1,4 +1,6 @@
-"""Request checks that must happen before anything reads the request body."""
+"""Middleware run on every request: the body size check before anything reads it, and the
+Content-Security-Policy on every answer (this site only: the app ships all it needs, so the policy
+stops only what should never happen, such as ReDoc's logo from cdn.redoc.ly)."""
 
 from __future__ import annotations
 
@@ -26,3 +28,14 @@ class RequestSizeLimitMiddleware:
             ctx = {"size": int(declared), "limit": limit}
             return render(request, "413.html", ctx, status=413)
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if settings.CLAIMTRACK_CONTENT_SECURITY_POLICY:
+            response.headers.setdefault("Content-Security-Policy", settings.CLAIMTRACK_CONTENT_SECURITY_POLICY)
+        return response

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable, Mapping
 
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
+from rest_framework.serializers import Serializer
 
 # Spreadsheets run cells starting with these as formulas (OWASP "CSV injection").
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -45,11 +46,9 @@ class CSVRenderer(BaseRenderer):
         if data is None:
             return b""
         rows = self._rows(data)
-        columns: dict[str, None] = {}
-        for row in rows:
-            columns.update(dict.fromkeys(row))
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
+        columns = csv_columns((renderer_context or {}).get("view"), rows)
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
         writer.writeheader()
         writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
         return out.getvalue().encode(self.charset)
@@ -59,6 +58,26 @@ class CSVRenderer(BaseRenderer):
             data = data["results"]
         items: Iterable = data if isinstance(data, list) else [data]
         return [flatten(item) if isinstance(item, Mapping) else {"value": item} for item in items]
+
+
+def csv_columns(view, rows: list[dict[str, object]]) -> list[str]:
+    """The view's fixed columns (``csv_columns``), else its serializer's fields with nested ones
+    dotted: the same header whatever the rows hold, also for an empty page."""
+    if getattr(view, "csv_columns", None):
+        return list(view.csv_columns)
+    if view is not None and hasattr(view, "get_serializer"):
+        return serializer_columns(view.get_serializer())
+    return list(dict.fromkeys(key for row in rows for key in row))
+
+
+def serializer_columns(serializer: Serializer, prefix: str = "") -> list[str]:
+    columns = []
+    for name, field in serializer.fields.items():
+        if isinstance(field, Serializer):
+            columns += serializer_columns(field, prefix=f"{prefix}{name}.")
+        else:
+            columns.append(f"{prefix}{name}")
+    return columns
 
 
 class JSONLDRenderer(JSONRenderer):

@@ -22,8 +22,21 @@ ERROR_STATUSES = ("400", "401", "403", "404", "413", "415", "429")
 NON_JSON_SCHEMAS = {"text/csv": {"type": "string"}, "application/ld+json": {"type": "object", "additionalProperties": True}}
 
 
+# common.negotiation.StrictContentNegotiation, said once on every operation that reads query parameters.
+QUERY_PARAMETER_NOTE = (
+    "An unknown query parameter, an empty one, or an empty or unknown `format` is answered 400, "
+    "naming the parameter."
+)
+
+
 class AutoSchema(SpectacularAutoSchema):
     """drf-spectacular's schema plus the JSON error answers every operation can give."""
+
+    def get_description(self):
+        description = super().get_description()
+        if self.method != "GET":
+            return description
+        return f"{description}\n\n{QUERY_PARAMETER_NOTE}" if description else QUERY_PARAMETER_NOTE
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

@@ -11,7 +11,7 @@ from django.utils.text import get_valid_filename
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.fields import ProhibitNullCharactersValidator
-from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -19,6 +19,7 @@ from articles.ingest.files import SUPPORTED_SUFFIXES, read_path
 from articles.ingest.types import RawArticle, SourceFailure
 from articles.models import Article
 from common.api import PayloadTooLarge
+from common.parsers import GuardedJSONParser
 from pipeline.selectors import ingest_jobs_with_results
 from pipeline.serializers import IngestJobSerializer
 from pipeline.services import ingest_job_create, ingest_job_enqueue, max_article_bytes
@@ -52,7 +53,7 @@ class IngestCreateApi(APIView):
     the existing article.
     """
 
-    parser_classes = [JSONParser, MultiPartParser]
+    parser_classes = [GuardedJSONParser, MultiPartParser]
     required_permissions = ("articles.add_article",)
 
     @extend_schema_serializer(component_name="IngestInput")

@@ -91,6 +91,7 @@ class FeedEntry(BaseModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["feed", "entry_id"], name="feedentry_unique_per_feed")]
+        verbose_name_plural = "feed entries"
 
     def __str__(self) -> str:
         return self.entry_id

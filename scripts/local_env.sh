@@ -17,6 +17,12 @@ CLAIMTRACK_DEMO_PASSWORD=$password
 ENV
   echo "Wrote .env with a new secret key and the demo user's password."
 fi
+# `make run` and `make serve` answer plain HTTP on loopback: turn off the HTTPS-only defaults
+# production gets (docs/deploy.md). Added to an older .env too.
+for setting in DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_HSTS_SECONDS=0 \
+               DJANGO_SESSION_COOKIE_SECURE=false DJANGO_CSRF_COOKIE_SECURE=false; do
+  grep -q "^${setting%%=*}=" .env || echo "$setting" >> .env
+done
 if [ -n "${1:-}" ]; then
   grep -v '^DATABASE_URL=' .env > .env.new || true
   echo "DATABASE_URL=$1" >> .env.new

@@ -121,12 +121,30 @@ def _known(name: str) -> tuple[str, str]:
 
 
 def infer_title(text: str) -> str:
-    """The first line that reads like a headline: 4 to 25 words, no closing full stop, not a credit."""
+    """The first line that reads like a headline: 4 to 25 words, no closing full stop, not a credit.
+
+    A text without one (a story pasted from its first paragraph) is titled by its opening words,
+    so lists show what it is about rather than a file name.
+    """
     for line in text.splitlines()[:6]:
         line = line.strip()
         if 4 <= len(line.split()) <= 25 and not _TITLE_STOP.search(line):
             return line
-    return ""
+    return _opening_words(text)
+
+
+# A title made from the opening: its first sentence, or this many words of it and an ellipsis.
+_OPENING_TITLE_WORDS = 14
+_SENTENCE_END = re.compile(r"(?<=[.?!])[\"”’]?\s")
+
+
+def _opening_words(text: str) -> str:
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    sentence = _SENTENCE_END.split(first_line, maxsplit=1)[0].strip()
+    words = sentence.split()
+    if len(words) <= _OPENING_TITLE_WORDS:
+        return sentence.rstrip(".")
+    return " ".join(words[:_OPENING_TITLE_WORDS]).rstrip(",;:—–-") + "…"
 
 
 def infer_date(text: str) -> datetime | None:

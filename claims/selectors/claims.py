@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.expressions import Col
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact
@@ -38,6 +38,13 @@ def claim_get(*, claim_id: int) -> Claim | None:
 
 def relation_list() -> QuerySet[Relation]:
     return Relation.objects.select_related("claim_a__speaker", "claim_b__speaker")
+
+
+def claim_relations(*, claim_id: int, relation_type: str) -> QuerySet[Relation]:
+    """One claim's stored relations of one type, from either end, strongest first; rejected ones left out."""
+    either_end = Q(claim_a_id=claim_id) | Q(claim_b_id=claim_id)
+    relations = relation_list().filter(either_end, type=relation_type)
+    return relations.exclude(review_status=Relation.ReviewStatus.REJECTED).order_by("-score", "-id")
 
 
 def claims_ordered(*, queryset: QuerySet[Claim], text: str, by_relevance: bool = True) -> QuerySet[Claim]:

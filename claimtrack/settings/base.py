@@ -1,20 +1,45 @@
 """ClaimTrack settings. Everything lives here; deployments differ only by environment variables."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
-# A local .env is optional: handy for development, never committed.
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# A local .env is optional: handy for development, never committed. DJANGO_ENV_FILE names another
+# (/dev/null: none, so only the real environment counts).
+environ.Env.read_env(env.str("DJANGO_ENV_FILE", default=str(BASE_DIR / ".env")), overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# HTTPS by default in production (DEBUG off); each can be turned off for a plain-HTTP setup such as
+# `make run` on loopback (scripts/local_env.sh writes those overrides). See docs/deploy.md.
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=SECURE_HSTS_SECONDS > 0)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("DJANGO_CSRF_COOKIE_SECURE", default=not DEBUG)
+# Behind a proxy that ends TLS: "HTTP_X_FORWARDED_PROTO,https". Trust it only when the proxy
+# always sets (or strips) that header, or any client could claim HTTPS.
+_proxy_ssl_header = env.list("DJANGO_SECURE_PROXY_SSL_HEADER", default=[])
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header) if _proxy_ssl_header else None
+if SECURE_PROXY_SSL_HEADER is not None and len(SECURE_PROXY_SSL_HEADER) != 2:
+    raise ImproperlyConfigured("DJANGO_SECURE_PROXY_SSL_HEADER is 'HEADER,value', e.g. HTTP_X_FORWARDED_PROTO,https")
+# Everything from this site: inline scripts and styles are allowed (htmx attributes, Swagger UI's
+# start-up script, bar widths), other origins are not. ReDoc runs its search in a blob: worker.
+CLAIMTRACK_CONTENT_SECURITY_POLICY = env.str(
+    "CLAIMTRACK_CONTENT_SECURITY_POLICY",
+    default="default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; "
+    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+)
 # No default: a deployment without a secret must fail at start, not run with a known key.
 SECRET_KEY = env.str("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
@@ -35,6 +60,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "simple_history",
+    "axes",
     # Our apps, each importing only the ones listed before it (tests/test_app_dependencies.py).
     "common",
     "articles",
@@ -45,6 +71,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "common.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -56,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "claimtrack.urls"
@@ -82,7 +111,11 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/claimtrack"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+# 0: one connection per request, closed after it. The development server starts a thread per
+# request, and a persistent connection per thread piles up until PostgreSQL refuses clients.
+# Under gunicorn (gunicorn.conf.py) threads are bounded, so a deployment may set e.g. 60.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -91,6 +124,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes) on /accounts/login/, /admin/login/ and the API token endpoint:
+# after CLAIMTRACK_LOGIN_FAILURE_LIMIT wrong passwords for one user name from one address, or from
+# one address for any names, that address is answered 429 for CLAIMTRACK_LOGIN_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "common.auth.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("CLAIMTRACK_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("CLAIMTRACK_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The client's address: REMOTE_ADDR, or behind N proxies the Nth address from the right of
+# X-Forwarded-For (the ones our own proxies appended; anything left of them the client can forge).
+CLAIMTRACK_PROXY_COUNT = env.int("CLAIMTRACK_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "common.auth.client_address"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -117,6 +167,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = env.int("CLAIMTRACK_UPLOAD_MEMORY_BYTES", default=
 # One request body (an upload form with all its files): refused by its Content-Length before it
 # is read (common.middleware). One file is also held to CLAIMTRACK_MAX_ARTICLE_BYTES.
 CLAIMTRACK_MAX_UPLOAD_TOTAL_BYTES = env.int("CLAIMTRACK_MAX_UPLOAD_TOTAL_BYTES", default=50 * 1024 * 1024)
+# A JSON request body (the ingest API takes texts inline); larger is a 413.
+CLAIMTRACK_MAX_JSON_BYTES = env.int("CLAIMTRACK_MAX_JSON_BYTES", default=DATA_UPLOAD_MAX_MEMORY_SIZE)
 CLAIMTRACK_MAX_ARTICLE_BYTES = env.int("CLAIMTRACK_MAX_ARTICLE_BYTES", default=10 * 1024 * 1024)
 # Longer texts are refused with the reason: spaCy and linking time grow with the length (about
 # 40 s for 200,000 characters on one loaded core), and no news story is that long.
@@ -151,7 +203,14 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "common.api.StrictOrderingFilter",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "common.parsers.GuardedJSONParser",  # size and nesting limits: 413 / 400, never a RecursionError
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "common.api.CursorPagination",
+    # A bad ?format= or an unknown query parameter is a 400 naming it (common.negotiation).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "common.negotiation.StrictContentNegotiation",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "common.api.exception_handler",

@@ -40,10 +40,18 @@ def test_unknown_ids_are_json_404s(analyst_api, world):
         assert response.json()["message"], url
 
 
-def test_a_claim_on_the_other_side_of_its_dispute_is_conflicting_without_a_stored_relation(analyst_api, world):
-    rows = analyst_api.get(f"/api/v1/claims/{world.claims['again'].pk}/conflicting/").json()["results"]
-    assert [row["claim"]["id"] for row in rows] == [world.claims["no_isis"].pk]
-    assert rows[0]["relation"]["id"] is None and "opposite sides" in rows[0]["relation"]["explanation"]
+@pytest.mark.parametrize("links", ["agreeing", "conflicting"])
+def test_every_linked_claim_comes_with_its_stored_relations_id_and_url(analyst_api, world, links):
+    rows = [
+        row
+        for claim in world.claims.values()
+        for row in analyst_api.get(f"/api/v1/claims/{claim.pk}/{links}/").json()["results"]
+    ]
+    assert rows
+    for row in rows:
+        relation = row["relation"]
+        assert relation["id"] is not None and relation["url"].endswith(f"/api/v1/relations/{relation['id']}/")
+        assert analyst_api.get(relation["url"]).status_code == 200
 
 
 @pytest.mark.parametrize("links", ["agreeing", "conflicting"])

@@ -78,10 +78,10 @@ def test_bad_filter_values_are_a_400_naming_the_parameter(analyst_api, world, qu
     assert field in response.json()["extra"]["fields"]
 
 
-def test_a_bad_cursor_is_a_404_with_a_message(analyst_api, world):
+def test_a_bad_cursor_is_a_400_with_a_message(analyst_api, world):
     response = analyst_api.get("/api/v1/claims/?cursor=not-a-cursor")
-    assert response.status_code == 404
-    assert response.json()["message"] == "Invalid cursor"
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"]["cursor"] == ["Invalid cursor"]
 
 
 @pytest.mark.parametrize("ordering", ["-id", "id", "-date", "date", "confidence", "-created_at"])

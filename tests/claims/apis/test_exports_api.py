@@ -4,7 +4,7 @@ import csv
 import io
 
 
-def test_claims_as_csv_have_one_row_per_claim_with_dotted_columns(analyst_api, world):
+def test_claims_as_csv_have_one_row_per_claim(analyst_api, world):
     response = analyst_api.get(f"/api/v1/claims/?format=csv&speaker={world.kirby.pk}")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
@@ -12,8 +12,8 @@ def test_claims_as_csv_have_one_row_per_claim_with_dotted_columns(analyst_api, w
         "Civilians died in the strikes on Talbiseh.",
         "No ISIS positions were hit by the Russian strikes.",
     ]
-    assert {row["speaker.name"] for row in rows} == {"John Kirby"}
-    assert {row["article.outlet.name"] for row in rows} == {"CNN", "The Hill"}
+    assert {row["speaker"] for row in rows} == {"John Kirby"}
+    assert {row["outlet"] for row in rows} == {"CNN", "The Hill"}
 
 
 def test_csv_is_also_chosen_by_the_accept_header(analyst_api, world):
