@@ -217,7 +217,7 @@ def links_as_relations(rows: list[tuple[int, int, str, int | None, int | None]])
     Stored ones are loaded (shown with the type the dispute gives them), implied ones built
     unsaved with both claims loaded. Three queries whatever the number of rows.
     """
-    heavy = ("article__body", "terms", "entities", "search_vector")
+    heavy = ("article__body", "embedding", "entities", "search_vector")
     stored = Relation.objects.select_related(
         "claim_a__speaker", "claim_a__article__outlet", "claim_b__speaker", "claim_b__article__outlet"
     ).defer(*(f"claim_{end}__{field}" for end in "ab" for field in heavy))

@@ -357,7 +357,6 @@ def propositions_merge(*, source: Proposition, target: Proposition, user: Abstra
         member.proposition = target
         member.origin = Origin.CURATOR
         _as(member, user, f"dispute {source.pk} merged into {target.pk}").save()
-    target.key_terms = list(dict.fromkeys([*target.key_terms, *source.key_terms]))
     target.origin = Origin.CURATOR
     _as(target, user, f"merged dispute {source.pk}: {source.label}"[:100]).save()
     _as(source, user, f"merged into dispute {target.pk}").delete()

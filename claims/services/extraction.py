@@ -94,7 +94,6 @@ REFRESHED_FIELDS = [
     "claim_date",
     "confidence",
     "extractor_version",
-    "terms",
     "entities",
 ]
 
@@ -156,6 +155,5 @@ def _claim_row(article: Article, item: ExtractedClaim, speakers: dict[SpeakerRef
         claim_date=article.published_at.date() if article.published_at else None,
         confidence=item.confidence,
         extractor_version=EXTRACTOR_VERSION,
-        terms=[t[:100] for t in item.terms],
         entities=[e[:200] for e in item.entities],
     )
