@@ -132,7 +132,7 @@ class ClaimViewSet(ClaimJsonLdMixin, mixins.ListModelMixin, mixins.RetrieveModel
 
 
 class LinkPagination(StrictPageSizeMixin, pagination.PageNumberPagination):
-    """Numbered pages of a list, not a queryset: implied links are unsaved, and bounded per claim.
+    """Numbered pages of a list, not a queryset: a claim's links come as a list, bounded per claim.
 
     ``?page_size=`` as on every other list (1 to 500, else a 400); ``?page=`` a page number.
     """
@@ -150,7 +150,7 @@ class ClaimRelatedListApi(generics.ListAPIView):
     def get_queryset(self) -> QuerySet[Relation] | list[Relation]:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no URL arguments
             return Relation.objects.none()
-        # Stored relations and the links disputes imply, as the claim page shows them.
+        # The stored relations, as the claim page shows them.
         return selectors.claim_links(claim=self._claim())[self.relation_type]
 
     def get_serializer_context(self) -> dict:

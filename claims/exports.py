@@ -10,7 +10,7 @@ from claims.selectors.links import links_for_export
 
 
 def export_document() -> dict:
-    """Every article, every claim not rejected by a curator, and every agree/conflict link (stored or implied)."""
+    """Every article, every claim not rejected by a curator, and every stored agree/conflict link."""
     return {"articles": list(_articles()), "claims": list(_claims()), "relations": list(_relations())}
 
 
@@ -67,5 +67,5 @@ def claim_export_record(claim: Claim) -> dict:
 
 
 def _relations() -> Iterator[dict]:
-    """Stored relations and the agree/conflict pairs disputes imply (linking stores only the former)."""
+    """The stored relations not rejected, each with its dispute (or None)."""
     return links_for_export()
