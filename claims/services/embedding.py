@@ -69,3 +69,15 @@ def claim_embed(*, claim_id: int) -> None:
         return
     [vector] = embed_contents([claim.content])
     Claim.objects.filter(pk=claim_id).update(embedding=vector)
+
+
+def claims_embed_all_missing(*, batch_size: int = 256) -> int:
+    """Embed every stored claim that has no embedding (an existing database moving to linking by
+    meaning), a batch per transaction so that work done survives an interruption."""
+    done = 0
+    while True:
+        with transaction.atomic():
+            batch = list(Claim.objects.filter(embedding__isnull=True).order_by("id").only("id", "content")[:batch_size])
+            if not batch:
+                return done
+            done += claims_embed_missing(claims=batch)
