@@ -206,10 +206,10 @@ def claim_facts(claim: Claim):  # -> ClaimFacts
 
 def judge_pairs(pairs: Sequence[tuple[Claim, Claim]]) -> list:  # -> list[Judgement]
     """The relation model's judgement of each pair of stored (embedded) claims, in one batch."""
-    from claims.nlp.relation import RelationModel
-
     if not pairs:
         return []
+    from claims.nlp.relation import RelationModel
+
     model = RelationModel.load()
     return list(model.judge_many([(claim_facts(a), claim_facts(b)) for a, b in pairs]))
 
