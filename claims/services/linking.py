@@ -226,16 +226,22 @@ def _judge(run: LinkRun, pairs: Sequence[tuple[int, int]]) -> None:
 
 
 def _relations_store(run: LinkRun) -> int:
-    """Write the relations found; drop the article's machine relations the model now calls unrelated.
+    """Write the relations found; drop the article's machine relations no longer found.
 
-    A stored machine relation to a claim that was not among this run's candidates stays as the
-    linking that made it left it: only a pair judged again can be judged differently.
+    A pair is no longer found when the model judged it again and called it unrelated, or when both
+    claims are the article's own (every such pair close enough was judged). A machine relation to
+    another article's claim that was not among this run's candidates stays as the linking that
+    made it left it (nearest neighbours are not symmetric).
     """
-    ids = [c.pk for c in run.own]
+    ids = {c.pk for c in run.own}
     stored = Relation.objects.filter(
         Q(claim_a__in=ids) | Q(claim_b__in=ids), origin=Origin.MACHINE, review_status=Relation.ReviewStatus.MACHINE
     ).values_list("pk", "claim_a_id", "claim_b_id")
-    gone = [pk for pk, a, b in stored if (a, b) in run.judged and (a, b) not in run.relations]
+    gone = [
+        pk
+        for pk, a, b in stored
+        if (a, b) not in run.relations and ((a, b) in run.judged or (a in ids and b in ids))
+    ]
     if gone:
         _delete_locked(
             Relation.objects.filter(pk__in=gone, origin=Origin.MACHINE, review_status=Relation.ReviewStatus.MACHINE)
