@@ -40,10 +40,11 @@ def test_unknown_ids_are_json_404s(analyst_api, world):
         assert response.json()["message"], url
 
 
-def test_a_claim_on_the_other_side_of_its_dispute_is_conflicting_without_a_stored_relation(analyst_api, world):
+def test_a_claim_on_the_other_side_of_its_dispute_is_not_conflicting_without_a_stored_relation(analyst_api, world):
     rows = analyst_api.get(f"/api/v1/claims/{world.claims['again'].pk}/conflicting/").json()["results"]
-    assert [row["claim"]["id"] for row in rows] == [world.claims["no_isis"].pk]
-    assert rows[0]["relation"]["id"] is None and "opposite sides" in rows[0]["relation"]["explanation"]
+    assert rows == []  # membership implies no link: only stored relations are listed
+    agreeing = analyst_api.get(f"/api/v1/claims/{world.claims['again'].pk}/agreeing/").json()["results"]
+    assert [row["relation"]["id"] for row in agreeing] == [world.agree.pk]
 
 
 @pytest.mark.parametrize("links", ["agreeing", "conflicting"])
