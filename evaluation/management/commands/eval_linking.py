@@ -62,6 +62,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> str:
         if options["rss_probe"]:
             return _rss_probe(Path(options["rss_probe"]))
+        options["sizes"] = _sizes(options["sizes"])
         for path in (options["seeds"], options["gold"], options["scorer"]):
             if not Path(path).exists():
                 raise CommandError(f"{path} does not exist.")
@@ -85,7 +86,7 @@ class Command(BaseCommand):
             measured = self.news(Path(options["news_dir"]), options["sample"], Path(options["sample_out"]))
         self.cost(measured)
         if not options["news"] and not options["skip_scaling"]:
-            self.scaling(_sizes(options["sizes"]), seeds, max(1, options["repeat"]))
+            self.scaling(options["sizes"], seeds, max(1, options["repeat"]))
         self.memory(Path(options["news_dir"] if options["news"] else options["seeds"]))
 
     # ---- seeds ---------------------------------------------------------------------------------
