@@ -16,3 +16,11 @@ SAME_PERSON = (
     "Mayor Alice Jordan will open the new harbour bridge on Friday",
     "Mayor Alice Jordan grew up on a sheep farm near the northern coast",
 )
+
+
+def embedded(claim):
+    """The claim with its embedding stored, as the nlp stage stores every extracted claim's."""
+    from claims.services.embedding import claims_embed_missing
+
+    claims_embed_missing(claims=[claim])
+    return claim

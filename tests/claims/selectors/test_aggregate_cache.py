@@ -16,7 +16,7 @@ from claims.models import Claim, PropositionMember, Relation
 from claims.selectors import agreement_matrix, claim_facets, disputes_most_contested, home_counts
 from claims.services import relation_create, relation_review, speakers_merge
 from claims.services.linking import claims_link_for_article
-from tests.claim_texts import TALKS, TALKS_DENIED
+from tests.claim_texts import TALKS, TALKS_DENIED, embedded
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -51,7 +51,7 @@ class TestWithinOneTransaction:
         assert len(captured) == 1
 
     def test_the_matrix_counts_a_conflict_the_linker_finds(self):
-        moscow = claim_in(ArticleFactory(body=f"Officials said that {TALKS}."), TALKS)
+        moscow = embedded(claim_in(ArticleFactory(body=f"Officials said that {TALKS}."), TALKS))
         washington = claim_in(ArticleFactory(body=f"A spokesman said {TALKS_DENIED}."), TALKS_DENIED, polarity="negated")
         assert cells() == {}
 

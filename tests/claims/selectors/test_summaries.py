@@ -38,7 +38,7 @@ from claims.services import (
 )
 from claims.services.linking import claims_link_for_article
 from evaluation.synthetic import synthetic_clear
-from tests.claim_texts import TALKS, TALKS_DENIED
+from tests.claim_texts import TALKS, TALKS_DENIED, embedded
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -260,7 +260,7 @@ class TestOneTransaction:
         assert_exact()
 
     def test_the_linker_and_bulk_commands(self):
-        first = claim_at(ArticleFactory(body=f"Officials said that {TALKS}."), TALKS)
+        first = embedded(claim_at(ArticleFactory(body=f"Officials said that {TALKS}."), TALKS))
         second = claim_at(ArticleFactory(body=f"A spokesman said {TALKS_DENIED}."), TALKS_DENIED, polarity="negated")
         claims_link_for_article(article=second.article)
         assert Relation.objects.filter(claim_a=first, claim_b=second).exists()

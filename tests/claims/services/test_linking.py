@@ -13,7 +13,7 @@ from claims.models import Claim, Origin, Proposition, PropositionMember, Relatio
 from claims.services.curation import relation_create, relation_review
 from claims.services.linking import _NEAREST_SQL, claims_link_for_article, claims_nearest
 from common.exceptions import ApplicationError
-from tests.claim_texts import PARAPHRASE, SAME_PERSON, TALKS, TALKS_AGAIN, TALKS_DENIED
+from tests.claim_texts import PARAPHRASE, SAME_PERSON, TALKS, TALKS_AGAIN, TALKS_DENIED, embedded
 from tests.factories import ArticleFactory, CuratorFactory, RelationFactory, SpeakerFactory, claim_at
 from tests.racing import race
 
@@ -21,9 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def said(content: str, *, who: str = "A spokesman", polarity: str = "asserted") -> Claim:
-    """A claim in an article of its own, by a speaker of its own."""
+    """A claim in an article of its own, by a speaker of its own, embedded as the nlp stage does."""
     article = ArticleFactory(body=f"{who} said that {content}.")
-    return claim_at(article, content, speaker=SpeakerFactory(name=who), polarity=polarity)
+    return embedded(claim_at(article, content, speaker=SpeakerFactory(name=who), polarity=polarity))
 
 
 def relation_between(a: Claim, b: Claim) -> Relation:
@@ -101,7 +101,8 @@ def test_the_candidate_search_walks_the_hnsw_index(talks):
 
 def test_claims_get_their_embedding_when_linked_if_they_had_none(talks):
     statement, denial = talks
-    assert denial.embedding is None
+    Claim.objects.filter(pk=denial.pk).update(embedding=None)  # e.g. stored before embeddings existed
+    denial.refresh_from_db()
 
     claims_link_for_article(article=denial.article)
 
@@ -197,8 +198,8 @@ def test_relinking_does_not_duplicate_machine_links(talks):
 
 def test_relinking_drops_a_machine_link_it_no_longer_finds():
     article = ArticleFactory(body="The mayor said the ferry would sail on Sunday. The council said rents would rise.")
-    ferry = claim_at(article, "the ferry would sail on Sunday", speaker=SpeakerFactory())
-    rents = claim_at(article, "rents would rise", speaker=SpeakerFactory())
+    ferry = embedded(claim_at(article, "the ferry would sail on Sunday", speaker=SpeakerFactory()))
+    rents = embedded(claim_at(article, "rents would rise", speaker=SpeakerFactory()))
     RelationFactory(claim_a=ferry, claim_b=rents, type=Relation.Type.AGREE)
 
     claims_link_for_article(article=article)

@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
 from claims.services.curation import claim_move_to_dispute, proposition_create, proposition_rename, relation_create
-from tests.claim_texts import PARAPHRASE, TALKS, TALKS_AGAIN, TALKS_DENIED
+from tests.claim_texts import PARAPHRASE, TALKS, TALKS_AGAIN, TALKS_DENIED, embedded
 from tests.factories import ArticleFactory, CuratorFactory, RelationFactory, SpeakerFactory, claim_at
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def pair(a: Claim, b: Claim) -> dict:
 
 
 def test_it_links_one_article_and_says_what_it_found():
-    said(TALKS)
+    embedded(said(TALKS))  # stored by the nlp stage with its embedding
     denial = said(TALKS_DENIED, polarity="negated")
 
     summary = call_command("link_claims", article=denial.article_id)
