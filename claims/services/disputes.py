@@ -64,6 +64,13 @@ def _read_memberships(run: LinkRun) -> _Disputes:
     for member in rows:
         state.members[member.claim_id] = member
         state.centrals[member.proposition_id] = member.proposition.central_claim_id
+    # A central claim whose own membership went (removed by hand) goes back to its dispute.
+    for dispute_id, central in Proposition.objects.filter(central_claim__in=[c.pk for c in run.own]).values_list(
+        "pk", "central_claim_id"
+    ):
+        state.centrals[dispute_id] = central
+        if central not in state.members:
+            state.placed[central] = _Placement(dispute_id, SUPPORTS, 2.0)
     return state
 
 
@@ -91,7 +98,7 @@ def _grow(run: LinkRun, state: _Disputes, links: dict[int, list[tuple[int, str, 
             continue
         for other, kind, score in links[claim.pk]:
             member = state.members.get(other)
-            if member is None or state.centrals.get(member.proposition_id) is None:
+            if member is None or state.centrals.get(member.proposition_id) in (None, claim.pk):
                 continue
             central = state.centrals[member.proposition_id]
             if other == central:
