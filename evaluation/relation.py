@@ -25,7 +25,7 @@ from claims.nlp.relation.training import (
 from claims.nlp.types import RelationType
 
 # For finding the same-claim threshold: the share of pairs above it that must be gold agree.
-SAME_CLAIM_PURITY = 0.98
+SAME_CLAIM_PURITY = 0.95
 
 
 def label_pairs(model: RelationModel, pairs: Sequence[PairRow], embed: Embedder) -> list[str]:

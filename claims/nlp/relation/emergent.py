@@ -33,12 +33,18 @@ def read_stance_rows(path: Path) -> list[StanceRow]:
 
 
 def read_pair_rows(path: Path) -> list[PairRow]:
-    """Rows of a pairs file (textA, textB, relation, group), as ``emergent_pairs.py`` writes it."""
+    """Rows of a pairs file: textA, textB, relation, group as ``emergent_pairs.py`` writes it
+    (text_a, text_b, label also accepted; a blank or missing group makes each row its own)."""
     with path.open(newline="", encoding="utf-8-sig") as handle:
-        return [
-            PairRow(row["textA"], row["textB"], (row.get("relation") or "").strip().lower(), row.get("group") or "")
-            for row in csv.DictReader(handle)
-        ]
+        return [_pair_row(row) for row in csv.DictReader(handle)]
+
+
+def _pair_row(row: dict[str, str]) -> PairRow:
+    text_a, text_b = row.get("textA", row.get("text_a")), row.get("textB", row.get("text_b"))
+    label = row.get("relation", row.get("label"))
+    if text_a is None or text_b is None or label is None:
+        raise KeyError("a pairs file needs the columns textA, textB and relation")
+    return PairRow(text_a, text_b, label.strip().lower(), row.get("group") or "")
 
 
 def emergent_pairs(source: Path, script: Path) -> list[PairRow]:

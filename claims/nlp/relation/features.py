@@ -51,7 +51,7 @@ def pair_features(a: ClaimFacts, b: ClaimFacts, signals_a: TextSignals, signals_
     values = [similarity, similarity * similarity, len(shared) / smaller, len(shared) / union]
     values += [entity_overlap, entities_known]
     for name in _SIDE_SIGNALS:
-        values += _both_xor(signals_a.has(name), signals_b.has(name))
+        values += _both_xor(_has(a, signals_a, name), _has(b, signals_b, name))
     values += _both_xor(signals_a.question, signals_b.question)
     for name in ("refute", "negation"):
         unshared_a, unshared_b = _unshared(signals_a, signals_b, name), _unshared(signals_b, signals_a, name)
@@ -64,6 +64,15 @@ def pair_features(a: ClaimFacts, b: ClaimFacts, signals_a: TextSignals, signals_
     values.append(_same_key(a.speaker, b.speaker))
     values.append(_same_key(a.outlet, b.outlet))
     return np.asarray(values, dtype=np.float64)
+
+
+def _has(facts: ClaimFacts, signals: TextSignals, name: str) -> bool:
+    """A signal in the words, or in what extraction knows: a deny cue refutes, a hedge cue hedges,
+    a negated polarity negates (the training headlines carry no cues, so the cue lends its word's weight)."""
+    from_cue = {"refute": CueClass.DENY, "hedge": CueClass.HEDGE}.get(name)
+    if name == "negation" and facts.negated is not None:
+        return facts.negated
+    return signals.has(name) or (from_cue is not None and facts.cue_class == from_cue)
 
 
 def _both_xor(has_a: bool, has_b: bool) -> list[float]:

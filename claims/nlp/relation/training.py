@@ -266,7 +266,7 @@ def _fit_report(stance_rows: Sequence[StanceRow], features: dict[str, np.ndarray
     return _fit_head(x, np.array([s.stance == OBSERVING for s in rows]), text_feature_names(), TEXT_C)
 
 
-def _fit_head(x: np.ndarray, y: np.ndarray, names: Sequence[str], c: float) -> LinearHead:
+def _fit_head(x: np.ndarray, y: np.ndarray, names: Sequence[str], c: float, balanced: bool = False) -> LinearHead:
     """A standardised logistic regression; a constant head when the data has only one class."""
     mean = x.mean(axis=0) if len(x) else np.zeros(len(names))
     scale = x.std(axis=0) if len(x) else np.ones(len(names))
@@ -276,7 +276,8 @@ def _fit_head(x: np.ndarray, y: np.ndarray, names: Sequence[str], c: float) -> L
         return LinearHead(tuple(names), mean, scale, np.zeros(len(names)), float(np.log(rate / (1 - rate))))
     from sklearn.linear_model import LogisticRegression
 
-    fitted = LogisticRegression(C=c, max_iter=5000).fit((x - mean) / scale, y)
+    weights = "balanced" if balanced else None
+    fitted = LogisticRegression(C=c, max_iter=5000, class_weight=weights).fit((x - mean) / scale, y)
     return LinearHead(tuple(names), mean, scale, fitted.coef_[0].copy(), float(fitted.intercept_[0]))
 
 
