@@ -38,7 +38,19 @@ FEATURE_NAMES: tuple[str, ...] = (
     "same_outlet",
 )
 # How strongly each side reads as denying its story (the text head's probability), compared.
-SIDE_FEATURE_NAMES = ("against_difference", "against_product", "against_max", "against_min")
+# The interactions let a linear head weigh a difference more when the two say nearly the same thing.
+SIDE_FEATURE_NAMES = (
+    "against_difference",
+    "against_product",
+    "against_max",
+    "against_min",
+    "similarity_x_against_difference",
+    "similarity_x_refute_xor",
+    "similarity_x_negation_near_shared_xor",
+    "overlap_x_against_difference",
+    "similarity_above_half",
+    "similarity_above_0_7",
+)
 
 
 def pair_features(a: ClaimFacts, b: ClaimFacts, signals_a: TextSignals, signals_b: TextSignals) -> np.ndarray:
@@ -124,8 +136,22 @@ def text_features(signals: TextSignals) -> np.ndarray:
     return np.asarray(values, dtype=np.float64)
 
 
-def side_features(against_a: np.ndarray, against_b: np.ndarray) -> np.ndarray:
-    """Symmetric comparisons of the two sides' denial probabilities (rows of SIDE_FEATURE_NAMES)."""
+def side_features(hand: np.ndarray, against_a: np.ndarray, against_b: np.ndarray) -> np.ndarray:
+    """The two sides' denial probabilities compared, and crossed with similarity (rows of SIDE_FEATURE_NAMES);
+    `hand` holds the pairs' pair_features rows."""
+    column = {name: hand[:, i] for i, name in enumerate(FEATURE_NAMES)}
+    similarity, difference = column["similarity"], np.abs(against_a - against_b)
     return np.column_stack(
-        [np.abs(against_a - against_b), against_a * against_b, np.maximum(against_a, against_b), np.minimum(against_a, against_b)]
-    )
+        [
+            difference,
+            against_a * against_b,
+            np.maximum(against_a, against_b),
+            np.minimum(against_a, against_b),
+            similarity * difference,
+            similarity * column["refute_xor"],
+            similarity * column["negation_near_shared_xor"],
+            column["word_overlap"] * difference,
+            similarity > 0.5,
+            similarity > 0.7,
+        ]
+    ).astype(np.float64)

@@ -116,6 +116,7 @@ class RelationModel:
         """The pair heads' input: the hand features and the two sides' denial probabilities compared."""
         hand = np.vstack([pair_features(a, b, signals[a.text], signals[b.text]) for a, b in pairs])
         side = side_features(
+            hand,
             np.array([against[a.text] for a, _ in pairs]), np.array([against[b.text] for _, b in pairs])
         )
         return np.hstack([hand, side])

@@ -175,7 +175,7 @@ def _pair_matrix(
     )
     against_a = np.array([side(p.text_a, p.group) for p in pairs])
     against_b = np.array([side(p.text_b, p.group) for p in pairs])
-    return np.hstack([hand, side_features(against_a, against_b)])
+    return np.hstack([hand, side_features(hand, against_a, against_b)])
 
 
 def side_labels(pairs: Sequence[PairRow], features: dict[str, np.ndarray]) -> dict[tuple[str, str], int]:
