@@ -205,7 +205,6 @@ def _rss_probe(folder: Path) -> str:
     """Load every model a worker loads, extract and embed the folder's texts in the pipeline's
     batches and judge pairs of their claims; report the peak resident memory."""
     from claims.nlp.relation import ClaimFacts, RelationModel
-
     from pipeline.services import extract_texts
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
