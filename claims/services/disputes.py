@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q
@@ -115,7 +116,9 @@ def _check_against_central(run: LinkRun, state: _Disputes, offers: list[tuple[in
     centrals = {state.centrals[d] for _, d, _, _ in offers} - run.claims.keys()
     _load(run, Claim.objects.filter(pk__in=centrals, embedding__isnull=False))
     pairs = {(c, state.centrals[d]) for c, d, _, _ in offers if state.centrals[d] in run.claims}
-    pairs = [p for p in pairs if _pair(*p) not in run.decided]
+    # The central claim must be as close as any candidate: the model never judges a pair the
+    # nearest-neighbour search would have left out.
+    pairs = [p for p in pairs if _pair(*p) not in run.decided and _similarity(run, *p) >= settings.LINK_MIN_SIMILARITY]
     judgements = dict(zip(pairs, judge_pairs([(run.claims[a], run.claims[b]) for a, b in pairs]), strict=True))
     for claim_id, dispute_id, _, score in offers:
         central = state.centrals[dispute_id]
@@ -190,6 +193,10 @@ def _join_founded(
     for other, dispute_id, side, score in offers:
         if other not in placed_elsewhere:
             _offer(state, other, dispute_id, side, score)
+
+
+def _similarity(run: LinkRun, a: int, b: int) -> float:
+    return float(np.dot(np.asarray(run.claims[a].embedding), np.asarray(run.claims[b].embedding)))
 
 
 def _offer(state: _Disputes, claim_id: int, dispute_id: int, side: str, score: float) -> None:
