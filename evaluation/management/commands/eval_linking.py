@@ -202,15 +202,15 @@ def _ingest(folder: Path) -> tuple[list[Article], float]:
 
 
 def _rss_probe(folder: Path) -> str:
-    """Load every model a worker loads, extract and embed the folder's texts in the pipeline's
-    batches and judge pairs of their claims; report the peak resident memory."""
+    """Load every model a worker loads, extract and embed the folder's texts one article at a time
+    (as the ingest stage does) and judge pairs of their claims; report the peak resident memory."""
     from claims.nlp.relation import ClaimFacts, RelationModel
     from pipeline.services import extract_texts
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     model = RelationModel.load()
-    for start in range(0, len(texts), measure.EXTRACT_BATCH):
-        found = [c for r in extract_texts(texts[start : start + measure.EXTRACT_BATCH]) if isinstance(r, list) for c in r]
+    for text in texts:
+        found = [c for r in extract_texts([text]) if isinstance(r, list) for c in r]
         facts = [ClaimFacts(text=c.content, embedding=c.embedding) for c in found if c.embedding is not None]
         model.judge_many(list(zip(facts, facts[1:], strict=False)))
     return f"peak RSS {measure.peak_rss_mb():.0f} MB ({len(texts)} texts)"
