@@ -11,7 +11,7 @@ TEST_DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url claimtrack_tes
 # `make test PYTEST_ARGS=` reuses the last one for speed.
 PYTEST_ARGS ?= --create-db
 
-.PHONY: run serve load-test test setup-run setup-test lint eval eval-linking bench-pages bench-api bench-ingest screenshots stop-db
+.PHONY: run serve load-test test setup-run setup-test lint eval eval-linking eval-linking-news bench-pages bench-api bench-ingest screenshots stop-db
 
 run: setup-run
 	@scripts/local_env.sh "$(DB_URL)"
@@ -60,9 +60,14 @@ EVAL_MANAGE = export DATABASE_URL=$(EVAL_DB_URL); $(PY) manage.py migrate -v0 --
 eval: setup-test
 	@$(EVAL_MANAGE) eval_extraction --reset --settings=claimtrack.settings.test
 
-# Linking: relation scores on the seeds, and linking 100 new articles at 1,000 vs 100,000 claims.
+# Linking: seed pair scores (and where pairs are lost), cost against extraction, relinking at
+# 1,000 vs 100,000 stored claims, worker memory.
 eval-linking: setup-test
 	@$(EVAL_MANAGE) eval_linking --settings=claimtrack.settings.test
+
+# Linking on news nobody tuned on (PolNeAR dev): relations per claim, largest disputes, 50 to read.
+eval-linking-news: setup-test
+	@$(EVAL_MANAGE) eval_linking --news --settings=claimtrack.settings.test
 
 # Web UI: page times at 100,000 synthetic claims (scratch database), and the README screenshots.
 bench-pages: setup-test

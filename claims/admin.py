@@ -236,7 +236,6 @@ class ClaimAdmin(CurationHistoryAdmin):
         "content_end",
         "speaker_start",
         "speaker_end",
-        "terms",
         "entities",
         "created_at",
         "updated_at",
@@ -255,7 +254,6 @@ class ClaimAdmin(CurationHistoryAdmin):
                     "extractor_version",
                     ("content_start", "content_end"),
                     ("speaker_start", "speaker_end"),
-                    "terms",
                     "entities",
                     ("created_at", "updated_at"),
                 ],
@@ -611,9 +609,9 @@ class PropositionMemberInline(admin.TabularInline):
 class PropositionAdmin(CurationHistoryAdmin):
     list_display = ["label", "supports", "refutes", "origin", "label_curated", "created_at"]
     list_filter = ["origin", "label_curated"]
-    search_fields = ["label", "key_terms"]
-    fields = ["label", "origin", "label_curated", "key_terms"]
-    readonly_fields = ["origin", "label_curated", "key_terms"]
+    search_fields = ["label"]
+    fields = ["label", "origin", "label_curated", "central_claim"]
+    readonly_fields = ["origin", "label_curated", "central_claim"]
     inlines = [PropositionMemberInline]
     actions = ["merge_selected"]
 

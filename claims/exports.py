@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from articles.models import Article
-from claims.models import Claim
+from claims.models import Claim, Origin, Relation
 from claims.selectors.links import links_for_export
 
 
 def export_document() -> dict:
-    """Every article, every claim not rejected by a curator, and every agree/conflict link (stored or implied)."""
+    """Every article, every claim not rejected by a curator, and every stored agree/conflict link."""
     return {"articles": list(_articles()), "claims": list(_claims()), "relations": list(_relations())}
 
 
@@ -90,5 +90,38 @@ def claim_csv_row(claim: Claim, *, site_url: str) -> dict[str, object]:
 
 
 def _relations() -> Iterator[dict]:
-    """Stored relations and the agree/conflict pairs disputes imply (linking stores only the former)."""
+    """The stored relations not rejected, each with its dispute (or None)."""
     return links_for_export()
+
+
+# The columns ``manage.py train_relation_model --curated`` reads.
+TRAINING_PAIR_COLUMNS = ("text_a", "text_b", "label", "group")
+
+
+def training_pairs() -> Iterator[dict]:
+    """Curator decisions as training pairs: a confirmed or curator-made relation gives its type, a
+    rejected one "unrelated". ``group`` keeps pairs of one story together for grouped
+    cross-validation: the dispute either claim is in, else the pair's first claim."""
+    decided = (
+        Relation.objects.exclude(origin=Origin.MACHINE, review_status=Relation.ReviewStatus.MACHINE)
+        .select_related("claim_a__dispute_membership", "claim_b__dispute_membership")
+        .only("type", "review_status", "claim_a__content", "claim_b__content", "claim_a__dispute_membership__proposition_id",
+              "claim_b__dispute_membership__proposition_id")
+        .order_by("id")
+    )  # fmt: skip
+    for relation in decided.iterator(chunk_size=2000):
+        rejected = relation.review_status == Relation.ReviewStatus.REJECTED
+        yield {
+            "text_a": relation.claim_a.content,
+            "text_b": relation.claim_b.content,
+            "label": "unrelated" if rejected else relation.type,
+            "group": _story_of(relation),
+        }
+
+
+def _story_of(relation: Relation) -> str:
+    for claim in (relation.claim_a, relation.claim_b):
+        member = getattr(claim, "dispute_membership", None)  # a missing reverse one-to-one raises AttributeError
+        if member is not None:
+            return f"dispute-{member.proposition_id}"
+    return f"claim-{relation.claim_a_id}"

@@ -8,10 +8,12 @@ from django.db import models
 from django.db.models import DateField, F, Q, Value
 from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
+from pgvector.django import HnswIndex, VectorField
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article
 from claims.nlp import types as vocabulary
+from claims.nlp.meaning import DIMENSIONS as EMBEDDING_DIMENSIONS
 from common.models import BaseModel
 
 # What full-text search reads: stored in ``Claim.search_vector`` (a generated column) so that
@@ -136,9 +138,11 @@ class Claim(BaseModel):
     claim_date = models.DateField(null=True, blank=True, db_index=True)
     confidence = models.FloatField(default=0.5)
     extractor_version = models.CharField(max_length=40)
-    # Normal form for linking: key lemmas and entity texts (GIN-indexed for candidate lookup).
-    terms = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+    # Named entities of the content (GIN-indexed), one of the signals the relation model reads.
     entities = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    # The content's sentence embedding (``claims.nlp.meaning``, unit length): linking finds a
+    # claim's candidates as its nearest neighbours through the HNSW index. Null until embedded.
+    embedding = VectorField(dimensions=EMBEDDING_DIMENSIONS, null=True, blank=True)
     review_status = models.CharField(
         max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.MACHINE, db_index=True
     )
@@ -151,8 +155,8 @@ class Claim(BaseModel):
         expression=CLAIM_SEARCH_VECTOR, output_field=SearchVectorField(), db_persist=True
     )
 
-    # The vector is derived from fields the history already keeps.
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    # The vectors are derived from fields the history already keeps.
+    history = HistoricalRecords(excluded_fields=["search_vector", "embedding"])
 
     class Meta:
         ordering = ["article_id", "content_start"]
@@ -160,7 +164,6 @@ class Claim(BaseModel):
             models.Index(fields=["article", "content_start"]),
             # A speaker's claims newest first (undated last), and per month: read from the index in order.
             models.Index(F("speaker"), F("claim_date").desc(nulls_last=True), F("id").desc(), name="claim_speaker_recent"),
-            GinIndex(fields=["terms"], name="claim_terms_gin"),
             GinIndex(fields=["entities"], name="claim_entities_gin"),
             GinIndex(fields=["search_vector"], name="claim_search_vector_gin"),
             models.Index(CLAIM_SORT_DATE.desc(), F("id").desc(), name="claim_sort_date_id"),
@@ -172,6 +175,13 @@ class Claim(BaseModel):
                 name="claim_facets_cover",
             ),
             models.Index(fields=["id"], include=["speaker"], name="claim_speaker_cover"),
+            HnswIndex(
+                name="claim_embedding_hnsw",
+                fields=["embedding"],
+                m=16,
+                ef_construction=64,
+                opclasses=["vector_cosine_ops"],
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(content_end__gt=F("content_start")), name="claim_content_span_not_empty"),
@@ -190,13 +200,21 @@ class Claim(BaseModel):
 
 
 class Proposition(BaseModel):
-    """A dispute: what several claims are about. Members support or refute it."""
+    """A dispute: one statement (its central claim's) and the claims that say it or deny it.
+
+    Members support or refute it. The machine adds a claim only on a relation the model found
+    with the central claim itself, so a dispute cannot grow around a word many claims share.
+    """
 
     label = models.CharField(max_length=300)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MACHINE)
     # A curator-set label is never replaced by re-linking.
     label_curated = models.BooleanField(default=False)
-    key_terms = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+    # The claim whose statement the dispute is about (on its supporting side); a curator-made
+    # dispute may have none, and then the machine never adds to it.
+    central_claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="central_of"
+    )
 
     history = HistoricalRecords()
 

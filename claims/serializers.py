@@ -116,7 +116,7 @@ class ClaimDetailSerializer(ClaimSerializer):
     class Meta(ClaimSerializer.Meta):
         fields = ClaimSerializer.Meta.fields + [
             "sentence", "sentence_start", "sentence_end", "speaker_start", "speaker_end",
-            "terms", "entities", "reviewed_by", "reviewed_at", "agreeing", "conflicting",
+            "entities", "reviewed_by", "reviewed_at", "agreeing", "conflicting",
         ]  # fmt: skip
 
     def get_sentence(self, claim: Claim) -> str:
@@ -198,7 +198,7 @@ class DisputeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Proposition
-        fields = ["id", "url", "label", "origin", "label_curated", "key_terms", "supports", "refutes", "sides"]
+        fields = ["id", "url", "label", "origin", "label_curated", "central_claim", "supports", "refutes", "sides"]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_sides(self, dispute: Proposition) -> str:

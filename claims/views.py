@@ -295,7 +295,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "claim": claim,
         "sentence_html": highlight(body[claim.sentence_start : claim.sentence_end], spans, offset=claim.sentence_start),
         "paragraph_html": highlight(body[start:end], [*spans, sentence], offset=start),
-        # Stored relations plus the agreement/conflict the claim's dispute implies (not stored pairwise).
+        # The stored relations (membership of a dispute implies none).
         "agree": _linked(claim, links[Relation.Type.AGREE]),
         "conflict": _linked(claim, links[Relation.Type.CONFLICT]),
         "same": _linked(claim, links[Relation.Type.SAME_CLAIM]),

@@ -3,7 +3,7 @@
 Articles are built from real sentences (those of the articles already stored, or of the seed
 files in fixtures/seeds when the database is empty), each sentence re-attributed to a synthetic
 speaker in one of the patterns the extractor finds ("X said that …", "“…,” X said",
-"According to X, …", "X denied that …"). Offsets, terms and entities are filled so that search,
+"According to X, …", "X denied that …"). Offsets and entities are filled so that search,
 highlighting and candidate lookup behave as on extracted data. Claims built from the same source
 sentence are linked (agree or conflict) and grouped into disputes, as the linker would.
 
@@ -33,7 +33,6 @@ from claims.nlp.types import EXTRACTOR_VERSION
 
 SYNTHETIC_PREFIX = "synthetic/"
 _SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘A-Z])")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Capitalised runs not at the start of the text: "Bashar al-Assad", "U.S.", "Hamah".
 _ENTITY = re.compile(r"(?<!^)\b([A-Z][\w.’'-]*\w\.?(?:\s+(?:al-)?[A-Z][\w.-]*\w\.?)*)")
 _STOP = frozenset(
@@ -322,15 +321,9 @@ def _claim_sentence(rng: random.Random, source: str, speaker: Speaker, offset: i
         polarity=Claim.Polarity.NEGATED if negated else Claim.Polarity.ASSERTED,
         confidence=round(rng.uniform(0.4, 0.95), 2),
         extractor_version=EXTRACTOR_VERSION,
-        terms=_terms(content),
         entities=_entities(content),
     )
     return sentence, claim
-
-
-def _terms(content: str) -> list[str]:
-    words = [w.lower().strip("'’") for w in _WORD.findall(content)]
-    return list(dict.fromkeys(w for w in words if w not in _STOP and len(w) > 2))[:20]
 
 
 def _entities(content: str) -> list[str]:
@@ -351,7 +344,7 @@ def _links(rng: random.Random, built: list[Built]) -> tuple[int, int]:
             relations.extend(_relations(rng, group))
             if len(group) >= 3 and len({c.polarity for c in group}) == 2 and rng.random() < 0.3:
                 label = " ".join(group[0].content.split()[:12])
-                propositions.append((Proposition(label=label[:300], key_terms=group[0].terms[:6]), group))
+                propositions.append((Proposition(label=label[:300], central_claim=group[0]), group))
     Relation.objects.bulk_create(relations, batch_size=2000, ignore_conflicts=True)
     Proposition.objects.bulk_create([p for p, _ in propositions], batch_size=1000)
     members = [PropositionMember(proposition=p, claim=c, side=_side(c)) for p, group in propositions for c in group]

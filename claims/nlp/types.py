@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 # Bump when extraction rules change in a way that alters output: stored claims record the
 # version that produced them, and `manage.py reextract` refreshes the older ones.
@@ -107,6 +108,9 @@ class ExtractedClaim:
     # Normal form for agree/conflict linking: content lemmas (no stop words) and entity texts.
     terms: tuple[str, ...] = field(default=())
     entities: tuple[str, ...] = field(default=())
+    # The content's sentence embedding (``claims.nlp.meaning``), added by the nlp stage after
+    # extraction, one batch for all texts; None when not computed (linking embeds it then).
+    embedding: Any = field(default=None, compare=False, repr=False)
 
 
 class ExtractionError(ValueError):

@@ -27,7 +27,7 @@ def article_claims(*, article: Article) -> list[Claim]:
     """The article's claims in reading order, with speakers, for highlighting."""
     return list(
         article.claims.select_related("speaker")
-        .defer("terms", "entities", "search_vector", "speaker__role")
+        .defer("embedding", "entities", "search_vector", "speaker__role")
         .order_by("content_start")
     )
 

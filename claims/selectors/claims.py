@@ -28,7 +28,7 @@ def count_of(queryset: QuerySet, field: str) -> Subquery:
 def claim_list() -> QuerySet[Claim]:
     """Claims with speaker, article, outlet and dispute membership, without article bodies."""
     return Claim.objects.select_related("speaker", "article__outlet", "dispute_membership").defer(
-        "article__body", "terms", "entities", "search_vector"
+        "article__body", "embedding", "entities", "search_vector"
     )
 
 
@@ -73,7 +73,7 @@ def claim_search_page(
     ids = list(ordered.values_list("pk", flat=True)[offset : offset + limit])
     rows = (
         Claim.objects.select_related("speaker", "article__outlet")
-        .defer("article__body", "terms", "entities", "search_vector")
+        .defer("article__body", "embedding", "entities", "search_vector")
         .in_bulk(ids)
     )
     return [rows[pk] for pk in ids if pk in rows]

@@ -46,7 +46,7 @@ def speaker_claims_recent(*, speaker: Speaker, limit: int = 30) -> list[Claim]:
     return list(
         Claim.objects.filter(speaker=speaker)
         .select_related("speaker", "article__outlet")
-        .defer("article__body", "terms", "entities", "search_vector")
+        .defer("article__body", "embedding", "entities", "search_vector")
         .order_by(F("claim_date").desc(nulls_last=True), "-id")[:limit]
     )
 

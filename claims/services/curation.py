@@ -34,6 +34,7 @@ from claims.models import (
     SpeakerMerge,
 )
 from claims.naming import mention_name_key, normalize_speaker_name
+from claims.tasks import claim_embed as claim_embed_task
 from common.exceptions import ApplicationError
 
 # Claim fields a curator may correct; changing any of them makes the claim "edited".
@@ -108,6 +109,10 @@ def claim_edit(*, claim: Claim, user: AbstractBaseUser | None, changes: Mapping[
     for name in changed:
         setattr(claim, name, changes[name])
     claim.review_status = Claim.ReviewStatus.EDITED
+    if "content" in changed:
+        # The old vector no longer says what the claim says: none until the worker embeds the new text.
+        claim.embedding = None
+        transaction.on_commit(lambda claim_id=claim.pk: claim_embed_task.delay(claim_id), robust=True)
     return _claim_save_reviewed(claim, user, f"edited: {', '.join(changed)}")
 
 
@@ -357,7 +362,6 @@ def propositions_merge(*, source: Proposition, target: Proposition, user: Abstra
         member.proposition = target
         member.origin = Origin.CURATOR
         _as(member, user, f"dispute {source.pk} merged into {target.pk}").save()
-    target.key_terms = list(dict.fromkeys([*target.key_terms, *source.key_terms]))
     target.origin = Origin.CURATOR
     _as(target, user, f"merged dispute {source.pk}: {source.label}"[:100]).save()
     _as(source, user, f"merged into dispute {target.pk}").delete()

@@ -29,7 +29,9 @@ def extract_from_texts(texts: Sequence[str]) -> list[list[ExtractedClaim]]:
 @transaction.atomic
 def claims_extract_for_article(*, article: Article) -> list[Claim]:
     """Parse the article and store its claims (see ``claims_store_extracted``)."""
-    [extracted] = extract_from_texts([article.body])
+    from .embedding import extracted_with_embeddings
+
+    [extracted] = extracted_with_embeddings(extract_from_texts([article.body]))
     return claims_store_extracted(article=article, extracted=extracted)
 
 
@@ -68,7 +70,7 @@ def claims_store_extracted(*, article: Article, extracted: Sequence[ExtractedCla
         else:
             unchanged.append(old)
     _claims_delete_vanished(list(machine_by_span.values()))
-    bulk_update_with_history(updated, Claim, [*REFRESHED_FIELDS, "updated_at"], batch_size=500)
+    bulk_update_with_history(updated, Claim, [*REFRESHED_FIELDS, "embedding", "updated_at"], batch_size=500)
     created = bulk_create_with_history(new, Claim, batch_size=500)
     article.status = Article.Status.EXTRACTED
     article.extractor_version = EXTRACTOR_VERSION
@@ -94,7 +96,6 @@ REFRESHED_FIELDS = [
     "claim_date",
     "confidence",
     "extractor_version",
-    "terms",
     "entities",
 ]
 
@@ -107,6 +108,10 @@ def _copy_extracted_fields(source: Claim, target: Claim) -> bool:
         if getattr(target, attname) != getattr(source, attname):
             setattr(target, attname, getattr(source, attname))
             changed = True
+    # The vector follows the content: a new one when the text changed or there was none.
+    if source.embedding is not None and (changed or target.embedding is None):
+        target.embedding = source.embedding
+        changed = True
     if changed:
         target.updated_at = timezone.now()
     return changed
@@ -156,6 +161,6 @@ def _claim_row(article: Article, item: ExtractedClaim, speakers: dict[SpeakerRef
         claim_date=article.published_at.date() if article.published_at else None,
         confidence=item.confidence,
         extractor_version=EXTRACTOR_VERSION,
-        terms=[t[:100] for t in item.terms],
         entities=[e[:200] for e in item.entities],
+        embedding=item.embedding,
     )

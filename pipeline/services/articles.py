@@ -27,6 +27,7 @@ from articles.models import Article
 from claims.models import Claim
 from claims.nlp.types import EXTRACTOR_VERSION, ExtractedClaim, ExtractionError
 from claims.services import claims_link_for_article, claims_store_extracted
+from claims.services.embedding import extracted_with_embeddings
 from claims.services.extraction import extract_from_texts
 from claims.services.linking import LINKABLE, LinkSummary
 from common.exceptions import ApplicationError
@@ -45,11 +46,22 @@ Extracted = list[ExtractedClaim] | Exception
 
 
 def extract_texts(texts: Sequence[str]) -> list[Extracted]:
-    """The claims of each text, in one spaCy batch (no database, no transaction: seconds of CPU).
+    """The claims of each text with their embeddings, in one spaCy batch and one encoder batch
+    (no database, no transaction: seconds of CPU).
 
     In place of a text's claims stands the exception that text raised: if the batch fails, each
-    text is parsed again on its own, so one bad text fails only itself.
+    text is parsed again on its own, so one bad text fails only itself. If embedding fails, the
+    claims are stored without vectors and linking embeds them.
     """
+    extracted = _extract_all(texts)
+    try:
+        return extracted_with_embeddings(extracted)
+    except Exception:
+        logger.exception("embedding the extracted claims failed; linking will embed them")
+        return extracted
+
+
+def _extract_all(texts: Sequence[str]) -> list[Extracted]:
     if len(texts) > 1:
         try:
             return list(extract_from_texts(texts))

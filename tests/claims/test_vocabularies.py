@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from claims.models import Claim, Origin, PropositionMember, Relation, Speaker
-from claims.nlp import compare
 from claims.nlp import types as vocabulary
 
 
@@ -23,9 +22,3 @@ from claims.nlp import types as vocabulary
 )
 def test_a_models_choices_are_the_nlp_vocabulary_member_for_member(choices, words):
     assert [(m.name, m.value) for m in choices] == [(m.name, m.value) for m in words]
-
-
-def test_the_comparison_speaks_the_same_words_as_the_relations_it_becomes():
-    assert {compare.AGREE, compare.CONFLICT, compare.SAME_CLAIM} == set(Relation.Type.values)
-    assert {compare.SUPPORTS, compare.REFUTES} == set(PropositionMember.Side.values)
-    assert {compare.ASSERTED, compare.NEGATED} == set(Claim.Polarity.values)

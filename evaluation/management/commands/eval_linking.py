@@ -1,12 +1,18 @@
 """manage.py eval_linking: how well and how fast claims are linked, on a scratch database.
 
-1. Seeds: ingest ``fixtures/seeds`` through the normal ingest path (extraction and linking),
-   export, and print ../shared/eval/score_claims.py's relation scores against the gold file.
-2. Scaling: time linking the same 100 new articles (about 1,000 claims of their own) into databases
-   holding about 1,000 and about 100,000 claims (the seeds' plus synthetic ones from
-   ``make_synthetic_claims``, real sentences); print the time per article and the ratio of the
-   medians. Each size runs ``--repeat`` times and the fastest run counts: other load on the
-   machine only ever adds time.
+1. Seeds (measuring only, nothing is tuned on them): ingest ``fixtures/seeds`` through the normal
+   ingest path (extraction, embedding, linking), export, and print ../shared/eval/score_claims.py's
+   conflict / agree pair scores against the gold file; then where gold pairs are lost: extracted,
+   candidate (nearest neighbours), related by the model, right label, stored so.
+2. ``--news``: ingest ../shared/eval/polnear_dev/articles the same way and print relations per
+   claim, the share of claims in the largest dispute, the five largest disputes, and write
+   ``--sample`` random agree/conflict relations to ``--sample-out`` for a person to read.
+3. Cost: the ingested articles extracted, embedded and relinked again, each stage timed; linking
+   (embedding + candidates + classification) as a share of extraction.
+4. Scaling (not with ``--news``): relink the seed articles at about 1,000 and about 100,000 stored
+   claims (synthetic claims from real sentences, with their real embeddings perturbed, HNSW index
+   built); the ratio of the median times per article.
+5. Peak resident memory of a worker-like process (models loaded, a batch extracted and judged).
 
 The scratch database is created next to the configured one (``<name>_eval_linking``) and dropped
 at the end (``--keep-db`` keeps it), so the configured database is never touched.
@@ -15,7 +21,10 @@ at the end (``--keep-db`` keeps it), so the configured database is never touched
 from __future__ import annotations
 
 import importlib.util
+import json
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -23,34 +32,37 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django.db.models import Q
 
 from articles.ingest.files import read_sources
 from articles.models import Article
 from claims.exports import export_document
-from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
-from claims.services.linking import claims_link_for_article
-from evaluation.synthetic import SYNTHETIC_PREFIX, synthetic_clear
+from claims.models import Claim, Proposition, Relation
+from evaluation import linking as measure
 from pipeline.services import ingest_job_create, ingest_job_run, ingest_job_summary
-
-EVAL_DIR = Path(settings.BASE_DIR).parent / "shared" / "eval"
 
 
 class Command(BaseCommand):
-    help = "Score linking on the seed articles and time it at two database sizes (scratch database)."
+    help = "Score linking on the seeds (and news), its cost against extraction, its scaling and memory (scratch database)."
 
     def add_arguments(self, parser):
+        eval_dir = Path(settings.CLAIMTRACK_EVAL_DIR)
         parser.add_argument("--seeds", default=str(Path(settings.BASE_DIR) / "fixtures" / "seeds"))
-        parser.add_argument("--gold", default=str(EVAL_DIR / "seed_claims.jsonl"))
-        parser.add_argument("--scorer", default=str(EVAL_DIR / "score_claims.py"))
-        parser.add_argument("--sizes", default="1000,100000", help="Background claim counts, comma-separated.")
-        parser.add_argument("--new-articles", type=int, default=100, help="Articles linked at each size.")
-        parser.add_argument("--repeat", type=int, default=2, help="Linking runs at each size; the fastest counts.")
+        parser.add_argument("--gold", default=str(eval_dir / "seed_claims.jsonl"))
+        parser.add_argument("--scorer", default=str(eval_dir / "score_claims.py"))
+        parser.add_argument("--news", action="store_true", help="Also ingest and measure the PolNeAR dev articles.")
+        parser.add_argument("--news-dir", default=str(eval_dir / "polnear_dev" / "articles"))
+        parser.add_argument("--sample", type=int, default=50, help="Agree/conflict relations written for reading.")
+        parser.add_argument("--sample-out", default="/tmp/claimtrack_linking_sample.txt")
+        parser.add_argument("--sizes", default="1000,100000", help="Stored claim counts for scaling.")
+        parser.add_argument("--repeat", type=int, default=3, help="Relinking runs at each size; the fastest counts.")
         parser.add_argument("--skip-scaling", action="store_true")
         parser.add_argument("--keep-db", action="store_true", help="Keep the scratch database afterwards.")
+        parser.add_argument("--rss-probe", default=None, help=argparse_hidden())
 
     def handle(self, *args, **options) -> str:
-        sizes = _sizes(options["sizes"])
+        if options["rss_probe"]:
+            return _rss_probe(Path(options["rss_probe"]))
+        options["sizes"] = _sizes(options["sizes"])
         for path in (options["seeds"], options["gold"], options["scorer"]):
             if not Path(path).exists():
                 raise CommandError(f"{path} does not exist.")
@@ -58,27 +70,32 @@ class Command(BaseCommand):
         connection.settings_dict.setdefault("TEST", {})["NAME"] = f"{original}_eval_linking"
         connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         try:
-            self.seeds(Path(options["seeds"]), Path(options["gold"]), Path(options["scorer"]))
-            if not options["skip_scaling"]:
-                self.scaling(sizes, options["new_articles"], max(1, options["repeat"]))
+            self._run(options)
         finally:
             connection.creation.destroy_test_db(original, verbosity=0, keepdb=options["keep_db"])
         return "Done."
 
-    # ---- seeds ---------------------------------------------------------------------------------
-    def seeds(self, folder: Path, gold_path: Path, scorer_path: Path) -> None:
-        import json
+    def _run(self, options: dict) -> None:
+        self.stdout.write(
+            f"Model: embeddings {settings.EMBEDDING_MODEL}, k={settings.LINK_NEIGHBOURS}, "
+            f"similarity floor {settings.LINK_MIN_SIMILARITY}, ef_search {settings.LINK_EF_SEARCH}"
+        )
+        seeds = self.seeds(Path(options["seeds"]), Path(options["gold"]), Path(options["scorer"]))
+        measured = seeds
+        if options["news"]:
+            measured = self.news(Path(options["news_dir"]), options["sample"], Path(options["sample_out"]))
+        self.cost(measured)
+        if not options["news"] and not options["skip_scaling"]:
+            self.scaling(options["sizes"], seeds, max(1, options["repeat"]))
+        self.memory(Path(options["news_dir"] if options["news"] else options["seeds"]))
 
-        started = time.monotonic()
-        job = ingest_job_create(sources=read_sources([folder], max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES))
-        ingest_job_run(job=job)
-        summary = ingest_job_summary(job=job)
-        took = time.monotonic() - started
+    # ---- seeds ---------------------------------------------------------------------------------
+    def seeds(self, folder: Path, gold_path: Path, scorer_path: Path) -> list[Article]:
+        articles, took = _ingest(folder)
         document = export_document()
         self.stdout.write(
-            f"Seeds: {summary.created} articles, {summary.claims} claims, {Proposition.objects.count()} disputes, "
-            f"{Relation.objects.count()} stored relations (direct evidence), {len(document['relations'])} links with "
-            f"those the disputes imply (ingest with extraction and linking: {took:.1f} s)"
+            f"Seeds ({folder.name}: {len(articles)} articles, {Claim.objects.count()} claims; data for measuring only): "
+            f"{Relation.objects.count()} relations, {Proposition.objects.count()} disputes; ingest {took:.1f} s"
         )
         scorer = _load(scorer_path)
         gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -91,73 +108,118 @@ class Command(BaseCommand):
                 f"  {kind:8s} P={r['p']:.2f} R={r['r']:.2f} F1={r['f1']:.2f} "
                 f"(tp {r['tp']}, predicted {r['predicted']}, gold {r['gold']})"
             )
+        self._same_claim_as_agree(document, gold, scorer)
+        stages = measure.stage_losses(gold, measure.gold_claim_map(gold, scorer))
+        self.stdout.write("  where gold pairs are lost (gold / both claims extracted / candidate / related / label / stored):")
+        for kind, c in stages.items():
+            self.stdout.write(
+                f"    {kind:8s} {c.gold} / {c.both_found} / {c.candidate} / {c.related} / {c.right_label} / {c.stored_right}"
+            )
+        return articles
+
+    def _same_claim_as_agree(self, document: dict, gold: list[dict], scorer) -> None:  # type: ignore[no-untyped-def]
+        """The agree score again with "same claim reported again" counted as agreement."""
+        relations = [{**r, "type": "agree" if r["type"] == "same_claim" else r["type"]} for r in document["relations"]]
+        r = scorer.score({**document, "relations": relations}, gold)["relations"]["agree"]
+        self.stdout.write(f"  agree, same-claim counted as agree: P={r['p']:.2f} R={r['r']:.2f} F1={r['f1']:.2f}")
+
+    # ---- news ----------------------------------------------------------------------------------
+    def news(self, folder: Path, sample: int, out: Path) -> list[Article]:
+        articles, took = _ingest(folder)
+        ids = [a.pk for a in articles]
+        stats = measure.news_statistics(ids)
+        n = max(1, stats["claims"])
+        self.stdout.write(
+            f"News ({folder.parent.name}/{folder.name}, dev split, never trained or tuned on: {len(articles)} articles, "
+            f"{stats['claims']} claims; ingest {took:.1f} s)"
+        )
+        self.stdout.write(
+            f"  relations {stats['relations']} {stats['by_type']}: {stats['relations'] / n:.3f} per claim, "
+            f"{stats['claims_related']} claims ({stats['claims_related'] / n:.1%}) have one"
+        )
+        top = stats["largest"][0][0] if stats["largest"] else 0
+        self.stdout.write(
+            f"  disputes {stats['disputes']}, {stats['in_disputes']} claims in them; "
+            f"largest holds {top} claims = {top / n:.2%} of the claims"
+        )
+        for size, label in stats["largest"]:
+            self.stdout.write(f"    {size:4d}  {label[:110]}")
+        picked = measure.sample_relations(ids, sample, seed=12)
+        measure.write_sample(picked, out)
+        self.stdout.write(f"  {len(picked)} random agree/conflict relations written to {out} (read them)")
+        return articles
+
+    # ---- cost ----------------------------------------------------------------------------------
+    def cost(self, articles: list[Article]) -> None:
+        costs = measure.stage_costs(articles)
+        added = costs["embed"] + costs["link"]
+        self.stdout.write(
+            f"Cost ({len(articles)} articles): extraction {costs['extract']:.1f} s, embedding {costs['embed']:.1f} s, "
+            f"candidates + classification + storage {costs['link']:.1f} s -> linking adds "
+            f"{added / max(costs['extract'], 1e-9):.0%} of extraction time"
+        )
 
     # ---- scaling -------------------------------------------------------------------------------
-    def scaling(self, sizes: list[int], new_articles: int, repeat: int) -> None:
+    def scaling(self, sizes: list[int], articles: list[Article], repeat: int) -> None:
         medians = []
         for size in sizes:
-            before, added = _fill_to(size, new_articles)
-            articles = _as_new(new_articles)
-            per_article = _best_of(repeat, articles)
-            medians.append(statistics.median(per_article))
+            background = size - Claim.objects.count()
+            if background > 0:
+                call_command("make_synthetic_claims", claims=background, seed=size, stdout=_Null())
+            began = time.monotonic()
+            vectors = measure.give_synthetic_vectors()
+            times = measure.relink_times(articles, repeat)
+            medians.append(statistics.median(times))
             self.stdout.write(
-                f"Scaling: {before} claims in the database, then {len(articles)} new articles ({added} claims) "
-                f"linked: median {1000 * medians[-1]:.1f} ms an article, mean {1000 * statistics.mean(per_article):.1f} "
-                f"ms, total {sum(per_article):.2f} s (best of {repeat})"
+                f"Scaling: {Claim.objects.count()} stored claims ({vectors} synthetic vectors set, index built in "
+                f"{time.monotonic() - began:.0f} s): relinking {len(articles)} seed articles, median "
+                f"{1000 * medians[-1]:.0f} ms an article (best of {repeat})"
             )
         if len(medians) >= 2 and medians[0] > 0:
             self.stdout.write(f"  ratio largest/smallest (median per article): {medians[-1] / medians[0]:.2f}")
 
-
-def _fill_to(size: int, new_articles: int) -> tuple[int, int]:
-    """Synthetic claims so that the database holds about ``size`` claims, then the new articles' claims.
-
-    Returns (claims before the new articles, claims of the new articles).
-    """
-    synthetic_clear()
-    background = size - Claim.objects.count()
-    if background > 0:
-        call_command("make_synthetic_claims", claims=background, seed=1, stdout=_Null())
-    before = Claim.objects.count()
-    call_command("make_synthetic_claims", claims=new_articles * 10, articles=new_articles, seed=2, stdout=_Null())
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    return before, Claim.objects.count() - before
+    # ---- memory --------------------------------------------------------------------------------
+    def memory(self, folder: Path) -> None:
+        probe = subprocess.run(
+            [sys.executable, "manage.py", "eval_linking", "--rss-probe", str(folder)],
+            cwd=settings.BASE_DIR,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        line = (probe.stdout.strip().splitlines() or [probe.stderr.strip()[-300:]])[-1]
+        self.stdout.write(f"Memory of a worker-like process: {line}")
 
 
-def _best_of(repeat: int, articles: list[Article]) -> list[float]:
-    """Seconds per article of the fastest of ``repeat`` runs (the machine's other load only adds time)."""
-    best: list[float] = []
-    for _ in range(repeat):
-        _unlink(articles)
-        times = []
-        for article in articles:
-            started = time.perf_counter()
-            claims_link_for_article(article=article)
-            times.append(time.perf_counter() - started)
-        if not best or sum(times) < sum(best):
-            best = times
-    return best
+def _ingest(folder: Path) -> tuple[list[Article], float]:
+    before = set(Article.objects.values_list("id", flat=True))
+    began = time.monotonic()
+    job = ingest_job_create(sources=read_sources([folder], max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES))
+    ingest_job_run(job=job)
+    ingest_job_summary(job=job)
+    took = time.monotonic() - began
+    return list(Article.objects.exclude(id__in=before).order_by("id")), took
 
 
-def _as_new(count: int) -> list[Article]:
-    """The newest synthetic articles: the ones to link."""
-    ids = list(
-        Article.objects.filter(source_file__startswith=SYNTHETIC_PREFIX).order_by("-id").values_list("id", flat=True)
-    )[:count]
-    return list(Article.objects.filter(id__in=ids).order_by("id"))
+def _rss_probe(folder: Path) -> str:
+    """Load every model a worker loads, extract and embed the folder's texts one article at a time
+    (as the ingest stage does) and judge pairs of their claims; report the peak resident memory."""
+    from claims.nlp.relation import ClaimFacts, RelationModel
+    from pipeline.services import extract_texts
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    model = RelationModel.load()
+    for text in texts:
+        found = [c for r in extract_texts([text]) if isinstance(r, list) for c in r]
+        facts = [ClaimFacts(text=c.content, embedding=c.embedding) for c in found if c.embedding is not None]
+        model.judge_many(list(zip(facts, facts[1:], strict=False)))
+    return f"peak RSS {measure.peak_rss_mb():.0f} MB ({len(texts)} texts)"
 
 
-def _unlink(articles: list[Article]) -> None:
-    """Strip the articles of every link (the generator's, or an earlier run's), as if just extracted."""
-    ids = [a.pk for a in articles]
-    claims = Claim.objects.filter(article_id__in=ids)
-    Relation.objects.filter(Q(claim_a__in=claims) | Q(claim_b__in=claims))._raw_delete(Relation.objects.db)
-    PropositionMember.objects.filter(claim__in=claims)._raw_delete(PropositionMember.objects.db)
-    Proposition.objects.filter(members__isnull=True, origin=Origin.MACHINE).delete()
-    Article.objects.filter(id__in=ids).update(status=Article.Status.EXTRACTED)
-    for article in articles:
-        article.status = Article.Status.EXTRACTED
+def argparse_hidden() -> str:
+    import argparse
+
+    return argparse.SUPPRESS
 
 
 def _sizes(text: str) -> list[int]:

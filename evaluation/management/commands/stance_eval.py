@@ -1,8 +1,10 @@
-"""manage.py stance_eval FILE.csv --out PRED.csv: headline stance (for / against / observing) towards claims.
+"""manage.py stance_eval FILE.csv [--out PRED.csv] [--cv 5]: headline stance (for / against / observing) towards claims.
 
-Reads an Emergent-format CSV (claimHeadline, articleHeadline and, for scoring, articleHeadlineStance),
-labels each article headline with the product's extraction and comparison, writes the input's
-columns plus ``predictedStance``, and prints accuracy and per-class F1 next to the keyword baseline.
+Reads an Emergent-format CSV (claimHeadline, articleHeadline and, for scoring, articleHeadlineStance and
+claimId). By default each headline is labelled by the shipped relation model (conflict → against; agree →
+for, or observing when its report head says the headline only reports the story). ``--cv N`` instead
+trains a fresh model per fold, grouped by claimId, from the other folds' pairs and headlines. Prints
+accuracy and per-class F1 next to the keyword baseline.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.nlp.loader import get_nlp
-from claims.nlp.stance import STANCES, keyword_stance, stances_for_pairs
+from claims.nlp.meaning import embed_texts
+from claims.nlp.relation import EmbeddingCache, RelationModel, StanceRow
+from claims.nlp.relation.stance import STANCES, headline_stances
+from claims.nlp.stance import keyword_stance
+from evaluation.relation import cross_validate_stance
 
 REQUIRED = ("claimHeadline", "articleHeadline")
 GOLD = "articleHeadlineStance"
@@ -27,21 +32,40 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="CSV with claimHeadline, articleHeadline (and articleHeadlineStance).")
-        parser.add_argument("--out", required=True, help="Where to write the CSV with predictedStance added.")
+        parser.add_argument("--out", help="Where to write the CSV with predictedStance added.")
+        parser.add_argument("--cv", type=int, default=0, help="Cross-validation grouped by claimId, this many folds.")
 
-    def handle(self, *args, file: str, out: str, **options) -> str:
+    def handle(self, *args, file: str, out=None, cv: int = 0, **options) -> str:
         fields, rows = read_rows(Path(file))
         started = time.monotonic()
         pairs = [(row["claimHeadline"] or "", row["articleHeadline"] or "") for row in rows]
-        predicted = stances_for_pairs(pairs, nlp=get_nlp(settings.SPACY_MODEL))
-        write_rows(Path(out), fields, rows, predicted)
-        took = time.monotonic() - started
         gold = [(row.get(GOLD) or "").strip().lower() for row in rows]
-        if all(label in STANCES for label in gold):
+        scored = all(label in STANCES for label in gold)
+        embed = EmbeddingCache(embed_texts)
+        if cv:
+            if not scored:
+                raise CommandError(f"--cv needs a {GOLD} column with for/against/observing in every row.")
+            predicted, how = self._cross_validate(rows, pairs, gold, cv, embed)
+        else:
+            predicted, how = headline_stances(RelationModel.load(), pairs, embed=embed), "shipped relation model"
+        took = time.monotonic() - started
+        if out:
+            write_rows(Path(out), fields, rows, predicted)
+        self.stdout.write(f"data {Path(file).name}: {len(rows)} headlines; {how}")
+        if scored:
             self.stdout.write(score_report(gold, predicted, [keyword_stance(h) for _, h in pairs]))
         else:
             self.stdout.write(f"No {GOLD} column with for/against/observing in every row: predictions only.")
-        return f"Labelled {len(rows)} headlines in {took:.1f} s; wrote {out}."
+        return f"Labelled {len(rows)} headlines in {took:.1f} s" + (f"; wrote {out}." if out else ".")
+
+    def _cross_validate(self, rows, pairs, gold, cv: int, embed) -> tuple[list[str], str]:
+        stance_rows = [
+            StanceRow(claim, headline, label, row.get("claimId") or claim)
+            for row, (claim, headline), label in zip(rows, pairs, gold, strict=True)
+        ]
+        script = Path(settings.CLAIMTRACK_EVAL_DIR) / "emergent_pairs.py"
+        groups = len({r.group for r in stance_rows})
+        return cross_validate_stance(stance_rows, cv, embed, script), f"{cv}-fold CV grouped by claimId ({groups} claims)"
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:

@@ -1,5 +1,8 @@
 """manage.py link_claims: (re)link claims into relations and disputes, keeping curator decisions.
 
+``--all`` also moves an existing database to linking by meaning: claims without an embedding
+are embedded first, then every article is linked again.
+
 The pipeline's link stage, run again on extracted or linked articles (``pipeline.services.article_relink``).
 """
 
@@ -8,6 +11,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import Article
+from claims.services.embedding import claims_embed_all_missing
 from claims.services.linking import LINKABLE
 from common.exceptions import ApplicationError
 from pipeline.services import article_relink, articles_relink
@@ -22,7 +26,10 @@ class Command(BaseCommand):
         which.add_argument("--all", action="store_true", help="Every extracted article, oldest first.")
 
     def handle(self, *args, article: int | None, all: bool, **options) -> str:
+        embedded = 0
         if all:
+            # Every claim embedded first, so each article finds its neighbours among all the others.
+            embedded = claims_embed_all_missing()
             summary = articles_relink(articles=Article.objects.filter(status__in=LINKABLE).order_by("id"))
         else:
             found = Article.objects.filter(pk=article).first()
@@ -33,6 +40,6 @@ class Command(BaseCommand):
             except ApplicationError as exc:
                 raise CommandError(exc.message) from exc
         return (
-            f"Linked {summary.claims} claims: {summary.relations} relations, "
+            f"Embedded {embedded} claims. Linked {summary.claims} claims: {summary.relations} relations, "
             f"{summary.disputes_created} new disputes, {summary.memberships} dispute memberships."
         )

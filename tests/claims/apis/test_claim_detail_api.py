@@ -54,6 +54,13 @@ def test_every_linked_claim_comes_with_its_stored_relations_id_and_url(analyst_a
         assert analyst_api.get(relation["url"]).status_code == 200
 
 
+def test_a_claim_on_the_other_side_of_its_dispute_is_not_conflicting_without_a_stored_relation(analyst_api, world):
+    rows = analyst_api.get(f"/api/v1/claims/{world.claims['again'].pk}/conflicting/").json()["results"]
+    assert rows == []  # membership implies no link: only stored relations are listed
+    agreeing = analyst_api.get(f"/api/v1/claims/{world.claims['again'].pk}/agreeing/").json()["results"]
+    assert [row["relation"]["id"] for row in agreeing] == [world.agree.pk]
+
+
 @pytest.mark.parametrize("links", ["agreeing", "conflicting"])
 @pytest.mark.parametrize("size", ["0", "501", "ten", "-3"])
 def test_a_page_size_out_of_range_is_a_400_as_on_every_other_list(analyst_api, world, links, size):

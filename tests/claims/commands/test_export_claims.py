@@ -41,7 +41,7 @@ def test_it_writes_articles_claims_and_relations(tmp_path, two_claims):
     assert claim["speaker_mention"] == "Otto"
     assert document["relations"] == [
         {"a": first.pk, "b": second.pk, "type": "conflict", "score": 0.8, "origin": "machine",
-         "explanation": "opposite polarity"}
+         "explanation": "opposite polarity", "dispute": None}
     ]
 
 

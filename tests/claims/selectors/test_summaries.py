@@ -38,6 +38,7 @@ from claims.services import (
 )
 from claims.services.linking import claims_link_for_article
 from evaluation.synthetic import synthetic_clear
+from tests.claim_texts import TALKS, TALKS_DENIED, embedded
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -170,7 +171,7 @@ def world():
         PropositionMemberFactory(proposition=strikes, claim=c[key], side=side)
     PropositionMemberFactory(proposition=ceasefire, claim=c["truce_yes"], side=SUPPORTS)
     PropositionMemberFactory(proposition=ceasefire, claim=c["truce_no"], side=REFUTES)
-    # A machine relation inside a dispute (the sides decide it), one across disputes, one outside any.
+    # A machine relation inside a dispute (it counts as itself), one across disputes, one outside any.
     RelationFactory(claim_a=c["yes1"], claim_b=c["no1"], type=AGREE)
     RelationFactory(claim_a=c["yes2"], claim_b=c["truce_no"], type=CONFLICT)
     RelationFactory(claim_a=c["aside"], claim_b=c["no2"], type=AGREE)
@@ -183,9 +184,8 @@ class TestOneTransaction:
     def test_the_world_as_built_is_counted_exactly(self, world):
         assert_exact()
         said = summaries()
-        # Convoy: 3 supporting x 2 refuting conflicts, 3 + 1 agreeing pairs (the machine relation inside
-        # it counts as the sides say); truce: 1 conflict; the two relations outside a dispute: 1 each.
-        assert said["total"] == 8 and said["link_totals"] == {"agree": 4 + 1, "conflict": 6 + 1 + 1}
+        # Only the three stored relations are links, each as its own type (membership implies none).
+        assert said["total"] == 8 and said["link_totals"] == {"agree": 2, "conflict": 1}
 
     def test_deleting_a_claim_a_relation_a_dispute_and_an_article(self, world):
         c = world["claims"]
@@ -260,17 +260,8 @@ class TestOneTransaction:
         assert_exact()
 
     def test_the_linker_and_bulk_commands(self):
-        first = claim_at(
-            ArticleFactory(body="Officials insisted they hit ISIS targets in Idlib and Hama."),
-            "they hit ISIS targets in Idlib and Hama",
-            terms=["hit", "isis", "target", "idlib", "hama"], entities=["ISIS", "Idlib", "Hama"],
-        )  # fmt: skip
-        second = claim_at(
-            ArticleFactory(body="Officials said Russia is not striking ISIS targets in Idlib."),
-            "Russia is not striking ISIS targets in Idlib",
-            terms=["russia", "strike", "isis", "target", "idlib"], entities=["Russia", "ISIS", "Idlib"],
-            polarity="negated",
-        )  # fmt: skip
+        first = embedded(claim_at(ArticleFactory(body=f"Officials said that {TALKS}."), TALKS))
+        second = claim_at(ArticleFactory(body=f"A spokesman said {TALKS_DENIED}."), TALKS_DENIED, polarity="negated")
         claims_link_for_article(article=second.article)
         assert Relation.objects.filter(claim_a=first, claim_b=second).exists()
         assert_exact()
@@ -317,7 +308,7 @@ def test_two_writers_joining_one_dispute_at_once_are_both_counted_and_do_not_wai
 
     # The first writer adds its member and stays open; the second adds its own and commits
     # meanwhile (neither sees the other's member); then the first commits. Counting each
-    # writer's own view would miss the conflict between the two late claims.
+    # writer's own view would miss one of the two late members on the dispute's sides.
     started, proceed = threading.Event(), threading.Event()
     first, first_errors = _commit_in_thread(
         lambda: PropositionMember.objects.create(proposition=dispute, claim=late_yes, side=SUPPORTS),
@@ -334,8 +325,7 @@ def test_two_writers_joining_one_dispute_at_once_are_both_counted_and_do_not_wai
     assert not first.is_alive() and not first_errors, first_errors
 
     assert_exact()
-    pair = (min(moscow.pk, pentagon.pk), max(moscow.pk, pentagon.pk))
-    assert summaries()["pairs"][pair] == (0, 2)  # both Moscow claims against the Pentagon one
+    assert summaries()["disputes"][dispute.pk][:2] == (2, 1)  # both late members counted on their sides
 
 
 @pytest.mark.django_db(transaction=True)

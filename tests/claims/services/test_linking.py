@@ -1,74 +1,29 @@
-"""claims_link_for_article: index candidates, stored relations and disputes, curator decisions kept."""
+"""claims_link_for_article: nearest neighbours by meaning, the relation model's verdicts stored with
+their reasons, disputes as propositions, curator decisions kept. The real encoder and relation
+model run on our own sentences (tests/claim_texts.py)."""
 
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
-from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
-from claims.selectors.links import claim_links
 from claims.services.curation import relation_create, relation_review
-from claims.services.linking import claims_link_for_article
+from claims.services.linking import _NEAREST_SQL, claims_link_for_article, claims_nearest
 from common.exceptions import ApplicationError
-from tests.factories import (
-    ArticleFactory,
-    CuratorFactory,
-    PropositionMemberFactory,
-    RelationFactory,
-    SpeakerFactory,
-    claim_at,
-)
+from tests.claim_texts import PARAPHRASE, SAME_PERSON, TALKS, TALKS_AGAIN, TALKS_DENIED, embedded
+from tests.factories import ArticleFactory, CuratorFactory, RelationFactory, SpeakerFactory, claim_at
 from tests.racing import race
 
 pytestmark = pytest.mark.django_db
 
-MOSCOW = "Russian officials insisted they hit ISIS targets in Idlib and Hama."
-WASHINGTON = "U.S. defense officials said Russia is not striking ISIS targets in Idlib."
 
-
-def claim_in(article: Article, content: str, *, terms, entities=(), polarity="asserted", speaker=None) -> Claim:
-    return claim_at(
-        article, content, speaker=speaker or SpeakerFactory(), terms=list(terms), entities=list(entities),
-        polarity=polarity,
-    )
-
-
-def otto_denial() -> Claim:
-    """A later article's claim that refutes the Moscow claim, in its own words."""
-    article = ArticleFactory(body="Robert Otto said those were not anti-ISIS strikes in Idlib.")
-    return claim_in(
-        article,
-        "those were not anti-ISIS strikes in Idlib",
-        terms=["anti", "isis", "strike", "idlib"],
-        entities=["ISIS", "Idlib"],
-        polarity="negated",
-    )
-
-
-@pytest.fixture
-def moscow_claim():
-    article = ArticleFactory(body=MOSCOW)
-    return claim_in(
-        article,
-        "they hit ISIS targets in Idlib and Hama",
-        terms=["hit", "isis", "target", "idlib", "hama"],
-        entities=["ISIS", "Idlib", "Hama"],
-    )
-
-
-@pytest.fixture
-def washington_claim():
-    article = ArticleFactory(body=WASHINGTON)
-    return claim_in(
-        article,
-        "Russia is not striking ISIS targets in Idlib",
-        terms=["russia", "strike", "isis", "target", "idlib"],
-        entities=["Russia", "ISIS", "Idlib"],
-        polarity="negated",
-    )
+def said(content: str, *, who: str = "A spokesman", polarity: str = "asserted") -> Claim:
+    """A claim in an article of its own, by a speaker of its own, embedded as the nlp stage does."""
+    article = ArticleFactory(body=f"{who} said that {content}.")
+    return embedded(claim_at(article, content, speaker=SpeakerFactory(name=who), polarity=polarity))
 
 
 def relation_between(a: Claim, b: Claim) -> Relation:
@@ -76,112 +31,190 @@ def relation_between(a: Claim, b: Claim) -> Relation:
     return Relation.objects.get(claim_a=first, claim_b=second)
 
 
-def test_it_stores_a_conflict_with_a_readable_explanation(moscow_claim, washington_claim):
-    claims_link_for_article(article=washington_claim.article)
+def related(a: Claim, b: Claim) -> bool:
+    first, second = sorted([a, b], key=lambda c: c.pk)
+    return Relation.objects.filter(claim_a=first, claim_b=second).exists()
 
-    relation = relation_between(moscow_claim, washington_claim)
+
+@pytest.fixture
+def talks():
+    """A statement, then (in a later article) its denial."""
+    return said(TALKS, who="Union leader Dana Roth"), said(TALKS_DENIED, who="Port director Sam Hale", polarity="negated")
+
+
+# ---- what the model finds ----------------------------------------------------------------------
+
+
+def test_a_paraphrase_is_found_as_the_same_claim():
+    first, second = said(PARAPHRASE[0], who="Councillor Ann Lee"), said(PARAPHRASE[1], who="Councillor Ann Lee")
+
+    claims_link_for_article(article=second.article)
+
+    relation = relation_between(first, second)
+    assert relation.type == Relation.Type.SAME_CLAIM
+    assert relation.origin == Origin.MACHINE and 0 < relation.score <= 1 and relation.explanation
+
+
+def test_a_denial_is_found_as_a_conflict_with_a_readable_reason(talks):
+    statement, denial = talks
+
+    claims_link_for_article(article=denial.article)
+
+    relation = relation_between(statement, denial)
     assert relation.type == Relation.Type.CONFLICT
-    assert relation.origin == Origin.MACHINE
-    assert relation.explanation.startswith("opposite polarity on: ")
-    assert "ISIS" in relation.explanation
     assert 0 < relation.score <= 1
+    assert len(relation.explanation.split()) >= 3  # a sentence a person can read, not a code
 
 
-def test_a_conflict_founds_a_dispute_with_a_side_for_each_claim(moscow_claim, washington_claim):
-    claims_link_for_article(article=washington_claim.article)
+# The relation model of December 2026 (claims/nlp/relation, trained on Emergent pairs whose unrelated
+# examples come from other rumours) calls a same-topic, different-statement pair related ("agree",
+# 0.79 and 0.88): strict, so the suite says so the day a retrained model gets them right.
+MODEL_RELATES_SAME_TOPIC = pytest.mark.xfail(
+    strict=True, reason="the relation model relates two different statements about one person or place"
+)
+
+
+@MODEL_RELATES_SAME_TOPIC
+def test_two_claims_about_the_same_person_that_say_different_things_are_left_unrelated():
+    bridge, farm = said(SAME_PERSON[0]), said(SAME_PERSON[1])
+    with transaction.atomic():
+        assert bridge.pk in dict(claims_nearest(claims=[farm])[farm.pk])  # close enough to be judged
+
+    summary = claims_link_for_article(article=farm.article)
+
+    assert summary.candidates == 1
+    assert not Relation.objects.exists()
+
+
+def test_candidates_are_the_nearest_neighbours_not_every_claim(talks):
+    statement, denial = talks
+    for _ in range(5):
+        said("the central bank raised its main interest rate by half a point on Tuesday")
+
+    summary = claims_link_for_article(article=denial.article)
+
+    assert summary.candidates == 1  # the statement; none of the interest-rate claims
+    assert Relation.objects.filter(Q(claim_a=denial) | Q(claim_b=denial)).count() == 1
+
+
+def test_the_candidate_search_walks_the_hnsw_index(talks):
+    # A handful of rows make a sequential scan cheaper; the planner is told not to, to show that
+    # the query's shape lets it use the index (at scale it chooses it: see make eval-linking).
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        params = {"ids": [talks[1].pk], "limit": 13, "rejected": "rejected", "max_distance": 0.5}
+        cursor.execute("EXPLAIN " + _NEAREST_SQL, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "claim_embedding_hnsw" in plan
+
+
+def test_claims_get_their_embedding_when_linked_if_they_had_none(talks):
+    statement, denial = talks
+    Claim.objects.filter(pk=denial.pk).update(embedding=None)  # e.g. stored before embeddings existed
+    denial.refresh_from_db()
+
+    claims_link_for_article(article=denial.article)
+
+    denial.refresh_from_db()
+    assert denial.embedding is not None and len(denial.embedding) == 384
+
+
+# ---- disputes are propositions -----------------------------------------------------------------
+
+
+def test_a_conflict_founds_a_dispute_around_the_earlier_claim_labelled_with_its_words(talks):
+    statement, denial = talks
+
+    claims_link_for_article(article=denial.article)
 
     dispute = Proposition.objects.get()
-    assert "ISIS" in dispute.label
+    assert dispute.central_claim_id == statement.pk
+    assert dispute.label == TALKS
     sides = dict(PropositionMember.objects.values_list("claim_id", "side"))
-    assert sides == {moscow_claim.pk: "supports", washington_claim.pk: "refutes"}
+    assert sides == {statement.pk: "supports", denial.pk: "refutes"}
 
 
-def test_a_later_claim_joins_the_dispute_and_agrees_with_its_side(moscow_claim, washington_claim):
-    claims_link_for_article(article=washington_claim.article)
-    otto = otto_denial()
+def test_a_later_claim_related_to_the_central_claim_joins_its_side(talks):
+    statement, denial = talks
+    claims_link_for_article(article=denial.article)
+    again = said(TALKS_AGAIN, who="A union steward")
 
-    claims_link_for_article(article=otto.article)
+    claims_link_for_article(article=again.article)
 
-    assert otto.dispute_membership.side == "refutes"
-    assert relation_between(otto, washington_claim).type == Relation.Type.AGREE
-    assert relation_between(otto, moscow_claim).type == Relation.Type.CONFLICT
-
-
-def test_a_reply_is_linked_to_the_claim_just_before_it():
-    body = "Russian officials insisted they hit ISIS targets in Idlib. But U.S. defense officials said that was untrue."
-    article = ArticleFactory(body=body)
-    russian = claim_in(
-        article, "they hit ISIS targets in Idlib", terms=["hit", "isis", "target", "idlib"], entities=["ISIS"]
-    )
-    reply = claim_in(article, "that was untrue", terms=["untrue"], polarity="negated")
-
-    claims_link_for_article(article=article)
-
-    relation = relation_between(russian, reply)
-    assert relation.type == Relation.Type.CONFLICT
-    assert relation.explanation == "denies the claim just before it: 'that was untrue'"
-    assert reply.dispute_membership.proposition_id == russian.dispute_membership.proposition_id
-    assert {russian.dispute_membership.side, reply.dispute_membership.side} == {"supports", "refutes"}
+    again.refresh_from_db()
+    assert again.dispute_membership.side == "supports"
+    assert relation_between(again, statement).type in (Relation.Type.AGREE, Relation.Type.SAME_CLAIM)
 
 
-def test_candidates_come_from_the_index_not_from_every_claim(moscow_claim, washington_claim):
-    unrelated = ArticleFactory(body="The central bank raised interest rates by half a point on Tuesday.")
-    for _ in range(5):
-        claim_in(unrelated, "raised interest rates by half a point", terms=["raise", "interest", "rate", "point"])
+@MODEL_RELATES_SAME_TOPIC
+def test_a_claim_sharing_only_words_with_a_dispute_stays_out_of_it(talks):
+    statement, denial = talks
+    claims_link_for_article(article=denial.article)
+    sports = said("the dock workers will hold their annual sports day at the port in June")
 
-    with CaptureQueriesContext(connection) as queries:
-        summary = claims_link_for_article(article=washington_claim.article)
+    claims_link_for_article(article=sports.article)
 
-    assert summary.candidates == 1  # the Moscow claim; none of the interest-rate claims
-    lookups = [q["sql"] for q in queries.captured_queries if '"claims_claim"."terms" &&' in q["sql"]]
-    assert lookups, "the candidate query uses the GIN-indexed array overlap"
+    assert not PropositionMember.objects.filter(claim=sports).exists()
+    assert not Relation.objects.filter(Q(claim_a=sports) | Q(claim_b=sports)).exists()
 
 
-def test_relinking_keeps_a_relation_the_curator_rejected(moscow_claim, washington_claim):
-    claims_link_for_article(article=washington_claim.article)
-    relation = relation_between(moscow_claim, washington_claim)
-    relation.review_status = Relation.ReviewStatus.REJECTED
-    relation.save()
+# ---- curator decisions and re-runs ---------------------------------------------------------------
 
-    claims_link_for_article(article=washington_claim.article)
-    claims_link_for_article(article=moscow_claim.article)
+
+def test_relinking_keeps_a_rejected_relation_and_never_creates_the_pair_again(talks):
+    statement, denial = talks
+    claims_link_for_article(article=denial.article)
+    relation = relation_between(statement, denial)
+    relation_review(relation=relation, user=CuratorFactory(), decision="rejected")
+
+    claims_link_for_article(article=denial.article)
+    claims_link_for_article(article=statement.article)
 
     relation.refresh_from_db()
     assert relation.review_status == Relation.ReviewStatus.REJECTED
-    assert relation.type == Relation.Type.CONFLICT
     assert Relation.objects.filter(claim_a=relation.claim_a, claim_b=relation.claim_b).count() == 1
 
 
-def test_relinking_keeps_the_curators_side_and_label(moscow_claim, washington_claim):
-    claims_link_for_article(article=washington_claim.article)
+def test_relinking_keeps_the_curators_side_and_label(talks):
+    statement, denial = talks
+    claims_link_for_article(article=denial.article)
     dispute = Proposition.objects.get()
-    dispute.label, dispute.label_curated = "Russian strikes hit ISIS targets", True
+    dispute.label, dispute.label_curated = "Pay talks at the port", True
     dispute.save()
-    member = washington_claim.dispute_membership
+    member = PropositionMember.objects.get(claim=denial)
     member.side, member.origin = "supports", Origin.CURATOR  # a curator's (odd) decision
     member.save()
 
-    claims_link_for_article(article=washington_claim.article)
-    claims_link_for_article(article=moscow_claim.article)
+    claims_link_for_article(article=denial.article)
+    claims_link_for_article(article=statement.article)
 
     member.refresh_from_db()
     dispute.refresh_from_db()
     assert (member.side, member.origin, member.proposition_id) == ("supports", Origin.CURATOR, dispute.pk)
-    assert dispute.label == "Russian strikes hit ISIS targets"
-    # The machine side of the other claim follows the curator's: still opposite, so still a conflict.
-    assert PropositionMember.objects.get(claim=moscow_claim).side == "refutes"
-    assert relation_between(moscow_claim, washington_claim).type == Relation.Type.CONFLICT
+    assert dispute.label == "Pay talks at the port"
 
 
-def test_relinking_does_not_duplicate_machine_links(moscow_claim, washington_claim):
-    claims_link_for_article(article=washington_claim.article)
+def test_relinking_does_not_duplicate_machine_links(talks):
+    statement, denial = talks
+    claims_link_for_article(article=denial.article)
     before = (Relation.objects.count(), PropositionMember.objects.count(), Proposition.objects.count())
 
-    claims_link_for_article(article=washington_claim.article)
-    claims_link_for_article(article=moscow_claim.article)
+    claims_link_for_article(article=denial.article)
+    claims_link_for_article(article=statement.article)
 
     assert (Relation.objects.count(), PropositionMember.objects.count(), Proposition.objects.count()) == before
-    assert Article.objects.get(pk=washington_claim.article_id).status == Article.Status.LINKED
+    assert Article.objects.get(pk=denial.article_id).status == Article.Status.LINKED
+
+
+def test_relinking_drops_a_machine_link_it_no_longer_finds():
+    article = ArticleFactory(body="The mayor said the ferry would sail on Sunday. The council said rents would rise.")
+    ferry = embedded(claim_at(article, "the ferry would sail on Sunday", speaker=SpeakerFactory()))
+    rents = embedded(claim_at(article, "rents would rise", speaker=SpeakerFactory()))
+    RelationFactory(claim_a=ferry, claim_b=rents, type=Relation.Type.AGREE)
+
+    claims_link_for_article(article=article)
+
+    assert not Relation.objects.exists()
 
 
 def test_an_article_without_extracted_claims_cannot_be_linked():
@@ -191,154 +224,52 @@ def test_an_article_without_extracted_claims_cannot_be_linked():
         claims_link_for_article(article=article)
 
 
-def test_joining_a_large_dispute_stores_only_direct_evidence(moscow_claim, washington_claim):
-    claims_link_for_article(article=washington_claim.article)
-    dispute = Proposition.objects.get()
-    bystanders = [PropositionMemberFactory(proposition=dispute, side="refutes").claim for _ in range(25)]
-    otto = otto_denial()
-
-    claims_link_for_article(article=otto.article)
-
-    stored = Relation.objects.filter(Q(claim_a=otto) | Q(claim_b=otto))
-    assert {r.claim_a_id if r.claim_b_id == otto.pk else r.claim_b_id for r in stored} == {
-        moscow_claim.pk,
-        washington_claim.pk,
-    }
-    implied = claim_links(claim=otto)
-    assert {r.claim_a_id for r in implied["agree"] if r.pk is None} >= {c.pk for c in bystanders}
-
-
-def test_strikes_on_a_rival_party_refute_the_dispute_about_isis(moscow_claim, washington_claim):
-    claims_link_for_article(article=washington_claim.article)
-    article = ArticleFactory(body="Activists said Russian airstrikes hit positions of a rebel group near Hama.")
-    rebels = claim_in(
-        article,
-        "Russian airstrikes hit positions of a rebel group near Hama",
-        terms=["russian", "airstrike", "hit", "position", "rebel", "group", "hama"],
-        entities=["Russian", "Hama"],
-    )
-
-    claims_link_for_article(article=article)
-
-    assert rebels.dispute_membership.side == "refutes"
-    assert relation_between(rebels, moscow_claim).type == Relation.Type.CONFLICT
-    assert "different parties" in relation_between(rebels, moscow_claim).explanation
-
-
 # ---- two workers at once -----------------------------------------------------------------------
-
-DAM_DENIAL = "The Velm water board said the Ostra dam was not leaking into the valley."
-DAM_REPORT = "Engineers from Tarsk said the Ostra dam was leaking into the valley again."
-
-
-@pytest.fixture
-def dam_claims() -> tuple[Claim, Claim]:
-    """Two articles' claims that conflict, both extracted and committed, neither linked yet."""
-    denial = claim_in(
-        ArticleFactory(body=DAM_DENIAL),
-        "the Ostra dam was not leaking into the valley",
-        terms=["ostra", "dam", "leak", "valley"],
-        entities=["Ostra"],
-        polarity="negated",
-    )
-    report = claim_in(
-        ArticleFactory(body=DAM_REPORT),
-        "the Ostra dam was leaking into the valley again",
-        terms=["ostra", "dam", "leak", "valley"],
-        entities=["Ostra"],
-    )
-    return denial, report
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_linking_articles_that_meet_store_one_relation_and_neither_fails(dam_claims):
-    denial, report = dam_claims
+def test_two_workers_linking_articles_that_meet_store_one_relation_and_neither_fails(talks):
+    statement, denial = talks
 
     race(
+        lambda: claims_link_for_article(article=statement.article),
         lambda: claims_link_for_article(article=denial.article),
-        lambda: claims_link_for_article(article=report.article),
     )
 
-    relation = relation_between(denial, report)
+    relation = relation_between(statement, denial)
     assert (relation.type, relation.origin) == (Relation.Type.CONFLICT, Origin.MACHINE)
     assert relation.history.count() == 1
-    dispute = Proposition.objects.get()
-    assert dict(dispute.members.values_list("claim_id", "side")).keys() == {denial.pk, report.pk}
     assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.LINKED}
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_relation_a_curator_makes_while_a_worker_links_the_pair_stands(dam_claims):
-    denial, report = dam_claims
+def test_a_relation_a_curator_makes_while_a_worker_links_the_pair_stands(talks):
+    statement, denial = talks
     curator = CuratorFactory()
 
     race(
-        lambda: relation_create(claim_a=denial, claim_b=report, type="agree", user=curator),
-        lambda: claims_link_for_article(article=report.article),  # reads before the curator commits
+        lambda: relation_create(claim_a=statement, claim_b=denial, type="agree", user=curator),
+        lambda: claims_link_for_article(article=denial.article),  # reads before the curator commits
         in_order=True,
     )
 
-    relation = relation_between(denial, report)
+    relation = relation_between(statement, denial)
     assert (relation.type, relation.origin, relation.review_status) == ("agree", Origin.CURATOR, "confirmed")
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_relation_a_curator_makes_just_after_a_worker_linked_the_pair_goes_on_the_workers_row(dam_claims):
-    denial, report = dam_claims
-    curator = CuratorFactory()
-
-    race(
-        lambda: claims_link_for_article(article=report.article),
-        lambda: relation_create(claim_a=report, claim_b=denial, type="agree", user=curator),  # finds no row yet
-        in_order=True,
-    )
-
-    relation = relation_between(denial, report)
-    assert (relation.type, relation.origin, relation.review_status) == ("agree", Origin.CURATOR, "confirmed")
-    assert [h.history_type for h in relation.history.order_by("history_id")] == ["+", "~"]
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_verdict_a_curator_confirms_while_a_worker_relinks_keeps_the_curators_type(dam_claims):
-    denial, report = dam_claims
-    claims_link_for_article(article=report.article)
-    stored = relation_between(denial, report)
+def test_a_verdict_a_curator_confirms_while_a_worker_relinks_keeps_the_curators_type(talks):
+    statement, denial = talks
+    claims_link_for_article(article=denial.article)
+    stored = relation_between(statement, denial)
     Relation.objects.filter(pk=stored.pk).update(type=Relation.Type.AGREE)  # an older verdict, shown to the curator
     stored.refresh_from_db()
 
     race(
         lambda: relation_review(relation=stored, user=None, decision="confirmed"),
-        lambda: claims_link_for_article(article=report.article),  # would turn it into a conflict
+        lambda: claims_link_for_article(article=denial.article),  # would turn it into a conflict
         in_order=True,
     )
 
     stored.refresh_from_db()
     assert (stored.type, stored.review_status) == (Relation.Type.AGREE, "confirmed")
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_stale_link_a_curator_confirms_while_a_worker_relinks_is_not_deleted():
-    article = ArticleFactory(body="The mayor said the ferry would sail on Sunday. The council said rents would rise.")
-    ferry = claim_in(article, "the ferry would sail on Sunday", terms=["ferry", "sail", "sunday"])
-    rents = claim_in(article, "rents would rise", terms=["rent", "rise"])
-    stale = RelationFactory(claim_a=ferry, claim_b=rents, type=Relation.Type.AGREE)  # no longer found
-
-    race(
-        lambda: relation_review(relation=stale, user=None, decision="confirmed"),
-        lambda: claims_link_for_article(article=article),
-        in_order=True,
-    )
-
-    stale.refresh_from_db()
-    assert stale.review_status == "confirmed"
-
-
-def test_relinking_drops_a_machine_link_it_no_longer_finds():
-    article = ArticleFactory(body="The mayor said the ferry would sail on Sunday. The council said rents would rise.")
-    ferry = claim_in(article, "the ferry would sail on Sunday", terms=["ferry", "sail", "sunday"])
-    rents = claim_in(article, "rents would rise", terms=["rent", "rise"])
-    RelationFactory(claim_a=ferry, claim_b=rents, type=Relation.Type.AGREE)
-
-    claims_link_for_article(article=article)
-
-    assert not Relation.objects.exists()

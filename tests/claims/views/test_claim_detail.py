@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from claims.models import Relation
 from tests.claims.views.conftest import make_story
 from tests.factories import ArticleFactory, ClaimFactory
 
@@ -48,3 +49,11 @@ def test_the_page_makes_the_same_number_of_queries_with_more_links(analyst_clien
     big = make_story(30)
     _, large = queries_for(analyst_client, big["claims"][2].get_absolute_url())
     assert small == large
+
+
+def test_a_dispute_member_without_a_stored_relation_lists_no_linked_claims(analyst_client):
+    story = make_story(2)
+    Relation.objects.all().delete()
+    context = analyst_client.get(story["claims"][0].get_absolute_url()).context
+    assert (context["agree"], context["conflict"], context["same"]) == ([], [], [])
+    assert context["membership"].proposition == story["dispute"]  # the dispute is shown, it implies no link

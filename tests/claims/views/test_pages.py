@@ -13,7 +13,7 @@ def test_home_shows_counts_latest_articles_and_the_most_contested_dispute(analys
     response = analyst_client.get(reverse("home"))
     html = response.content.decode()
     assert response.context["counts"]["claims"] == 4
-    assert response.context["counts"]["conflict"] == 2 * 2  # each supporting claim against each refuting one
+    assert response.context["counts"]["conflict"] == 2  # the stored conflicts, one an article (membership adds none)
     assert story["dispute"].label in html
     assert story["article"].get_absolute_url() in html
 
@@ -28,8 +28,8 @@ def test_the_speaker_page_shows_role_aliases_disputes_and_counterparts(analyst_c
     html = response.content.decode()
     assert "Kremlin spokesman" in html and "Petrov" in html and "Russia" in html
     assert response.context["disputes"][0]["side"] == "supports"
-    # The dispute sets each of his three claims against each of Warren's three.
-    assert response.context["counterparts"] == [{"speaker": story["usa"], "agree": 0, "conflict": 3 * 3}]
+    # Three stored conflicts with Warren, one an article; sharing a dispute adds none.
+    assert response.context["counterparts"] == [{"speaker": story["usa"], "agree": 0, "conflict": 3}]
     assert sum(n for _, n, _ in response.context["months"]) == 3
 
 
@@ -47,8 +47,8 @@ def test_the_matrix_counts_agreements_and_conflicts_between_speakers(analyst_cli
     labels = [entry["label"] for entry in response.context["axis"]]
     assert set(labels) == {"Ivan Petrov", "John Warren"}
     cells = {(row["label"], col["label"]): cell for row, cols in response.context["rows"] for col, cell in cols}
-    assert cells[("Ivan Petrov", "John Warren")]["conflict"] == 3 * 3  # opposite sides of the dispute
-    assert cells[("Ivan Petrov", "Ivan Petrov")]["agree"] == 3  # his three claims share a side: three pairs
+    assert cells[("Ivan Petrov", "John Warren")]["conflict"] == 3  # the stored conflicts, not the dispute's sides
+    assert cells[("Ivan Petrov", "Ivan Petrov")]["agree"] == 2  # the two stored agreements between his claims
 
 
 def test_the_matrix_switches_to_affiliations_and_a_cell_opens_its_claims(analyst_client):
@@ -60,10 +60,10 @@ def test_the_matrix_switches_to_affiliations_and_a_cell_opens_its_claims(analyst
         {"by": "affiliation", "a": "Russia", "b": "United States"},
         headers={"HX-Request": "true"},
     )
-    assert len(cell.context["conflict"]) == 2 * 2  # both Russian claims against both American ones
+    assert len(cell.context["conflict"]) == 2  # the two stored conflicts (one an article), no implied pairs
     assert "<html" not in cell.content.decode()
     page = analyst_client.get(reverse("claims:matrix_cell"), {"a": story["russia"].pk, "b": story["usa"].pk})
-    assert "<html" in page.content.decode() and len(page.context["conflict"]) == 2 * 2
+    assert "<html" in page.content.decode() and len(page.context["conflict"]) == 2
 
 
 def test_a_bad_matrix_cell_is_a_400(analyst_client):

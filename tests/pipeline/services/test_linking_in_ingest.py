@@ -1,4 +1,5 @@
-"""Linking runs inside ingestion: two real articles, real extraction, one dispute with two sides."""
+"""Linking runs inside ingestion: two real articles, real extraction and embedding, the relation
+model; a conflict between them founds one dispute with two sides."""
 
 from __future__ import annotations
 
@@ -6,18 +7,19 @@ import pytest
 
 from articles.ingest.types import RawArticle
 from articles.models import Article
-from claims.models import PropositionMember, Relation
+from claims.models import Claim, PropositionMember, Relation
 from pipeline.services import ingest_job_create, ingest_job_run
+from tests.claim_texts import TALKS, TALKS_DENIED
 
 pytestmark = pytest.mark.django_db
 
-MOSCOW_STORY = (
-    "Moscow (Wire) — Russia's Defense Ministry said its jets destroyed 12 ISIS targets in Syria on Thursday.\n\n"
-    "Kremlin spokesman Dmitry Peskov said the strikes hit ISIS command centres near Raqqa."
+UNION_STORY = (
+    f"Harbour City (Wire) - Union leader Dana Roth said {TALKS[0].lower()}{TALKS[1:]}.\n\n"
+    "Roth said the workers would stay away from the docks next week."
 )
-WASHINGTON_STORY = (
-    "Washington (Wire) — U.S. defense officials said Russian jets did not strike ISIS targets in Syria.\n\n"
-    "The officials said the strikes hit rebel groups instead."
+PORT_STORY = (
+    f"Harbour City (Wire) - Port director Sam Hale said {TALKS_DENIED[0].lower()}{TALKS_DENIED[1:]}.\n\n"
+    "Hale said both sides would meet again on Monday."
 )
 
 
@@ -26,13 +28,13 @@ def raw(text: str, name: str) -> RawArticle:
 
 
 def test_ingesting_two_opposed_articles_links_their_claims_into_one_dispute():
-    job = ingest_job_create(sources=[raw(MOSCOW_STORY, "moscow.txt"), raw(WASHINGTON_STORY, "washington.txt")])
+    job = ingest_job_create(sources=[raw(UNION_STORY, "union.txt"), raw(PORT_STORY, "port.txt")])
 
     ingest_job_run(job=job)
 
     assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.LINKED}
+    assert not Claim.objects.filter(embedding__isnull=True).exists()  # embedded in the nlp stage
     conflicts = Relation.objects.filter(type=Relation.Type.CONFLICT).select_related("claim_a", "claim_b")
     assert any(r.claim_a.article_id != r.claim_b.article_id for r in conflicts)
     sides = {(m.claim.article.source_file, m.side) for m in PropositionMember.objects.select_related("claim__article")}
-    assert ("moscow.txt", "supports") in sides
-    assert ("washington.txt", "refutes") in sides
+    assert {("union.txt", "supports"), ("port.txt", "refutes")} <= sides
