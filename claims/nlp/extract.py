@@ -20,6 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from . import normal
+from .lexicons import words as lexicon_words
 from .clean import chunks, is_furniture, paragraphs, scrub
 from .loader import get_nlp
 from .quotes import Quote, QuoteIndex, Turn, find_quotes, find_turns
@@ -797,44 +798,16 @@ _SPEECH_KINDS = {"verb", "according_to", "quoted_as"}
 _SPEECH_CLASSES = {CueClass.ASSERT, CueClass.DENY, CueClass.REPORT}
 _DASHES = {"\u2015", "\u2014", "\u2013", "-"}
 # Verbs that frame an utterance itself, so even a one-word quote after them is a claim.
-_SAY_LEMMAS = {
-    "say",
-    "tell",
-    "add",
-    "reply",
-    "respond",
-    "answer",
-    "write",
-    "tweet",
-    "shout",
-    "insist",
-    "explain",
-    "continue",
-    "declare",
-}
-_SPEAKER_NOUNS = {
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "spokesman",
-    "spokeswoman",
-    "experts",
-    "analysts",
-    "aides",
-    "diplomats",
-    "poll",
-    "survey",
-}
+_SAY_LEMMAS = lexicon_words("say_verbs")
+# Who can speak, as in cues ("Officials: ...", "Poll: ...").
+_SPEAKER_NOUNS = lexicon_words("speaker_nouns")
 _SURVEYS = {"poll", "survey", "study"}
 # Section labels that head a headline without being its source.
-_RUBRICS = set(
-    "analysis exclusive breaking update opinion editorial watch video live photos interview explainer".split()
-)
+_RUBRICS = lexicon_words("rubrics")
 
 
 def _names_a_speaker(span: Span) -> bool:
-    return any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.lower_ in _SPEAKER_NOUNS for t in span)
+    return any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.lemma_.lower() in _SPEAKER_NOUNS for t in span)
 
 
 def _bare_name(span: Span) -> bool:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .lexicons import words
 from .types import CueClass, Polarity
 
-NEGATORS = {"not", "n't", "n’t", "never", "no", "neither", "nor", "nobody", "none", "nothing", "cannot"}
-NEGATIVE_PREDICATES = {"untrue", "false", "wrong", "baseless", "unfounded", "inaccurate", "incorrect"}
+NEGATORS = words("polarity", "negator")
+NEGATIVE_PREDICATES = words("polarity", "negative_predicate")
 # Negation that modifies the content's main predicate, not a nested clause ("he said it was
 # not the plan that failed" is negated; "the man who never came said it rained" is not).
 _MAIN_CLAUSE_DEPS = {

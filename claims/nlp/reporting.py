@@ -13,137 +13,44 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from .lexicons import cue_classes, lexicon, words
 from .types import CueClass
 
-# Verbs that introduce what someone said, wrote or holds true, by the class of stance they
-# signal. A verb counts as a cue only with a clausal complement (or a quote), so "said on
-# Monday" alone never makes a claim.
-CUE_VERBS: dict[str, str] = {
-    **dict.fromkeys(
-        """say tell add state insist claim argue assert maintain declare confirm acknowledge
-        admit explain note stress emphasize emphasise write tweet post announce reply respond
-        answer conclude testify agree reiterate contend predict promise pledge vow recall
-        remark concede allege accuse charge complain boast joke quip counter retort warn caution
-        tell inform assure remind point notify mention comment caution proclaim affirm
-        continue repeat recount describe contend lament argue protest urge demand speak""".split(),
-        CueClass.ASSERT,
-    ),
-    **dict.fromkeys("deny reject dispute refute rebut dismiss contradict".split(), CueClass.DENY),
-    **dict.fromkeys(
-        """believe think suggest expect fear worry estimate suspect hope doubt feel guess
-        speculate assume imply hint reckon predict consider question wonder""".split(),
-        CueClass.HEDGE,
-    ),
-    **dict.fromkeys(
-        """report find show reveal learn indicate disclose cite quote publish signal
-        determine estimate""".split(),
-        CueClass.REPORT,
-    ),
-}
+# Word lists are data (lexicon/*.tsv); here is how each is used. Cue verbs count only with a
+# clausal complement (or a quote), so "said on Monday" alone never makes a claim.
+CUE_VERBS = cue_classes("cue_verbs")
 # Verbs of intention and stance whose content is a to-infinitive ("pledged to cut taxes").
-INTENT_VERBS: dict[str, str] = {
-    **dict.fromkeys("want plan hope expect intend seek aim wish prefer".split(), CueClass.HEDGE),
-    **dict.fromkeys(
-        """pledge promise vow agree threaten demand urge ask call propose offer decide vote encourage
-        warn advise press challenge tell""".split(),
-        CueClass.ASSERT,
-    ),
-    **dict.fromkeys("refuse decline".split(), CueClass.DENY),
-}
-# Verbs whose content is their object: a position toward a thing rather than a proposition,
-# still an attributed one. By lexicon class: evaluation ("criticized the tax plan", "likened
-# the plan to a tax", "accused them of lying"), communication of a thing ("acknowledged the
-# mistake", "announced the arrest"), proposal and intention ("promised lower taxes", "called
-# for a recount") and evidence ("the poll shows Clinton ahead", which needs a document subject).
-_EVALUATION_VERBS = """criticize criticise praise attack blast slam condemn endorse support oppose blame
-    cite describe call mention question defend applaud welcome hail mock deride rip hammer back
-    champion unveil tout celebrate highlight accuse liken compare grill""".split()
-_COMMUNICATION_VERBS = "acknowledge announce echo note report".split()
-_PROPOSAL_VERBS = "propose promise pledge demand offer".split()
-# Verbs that take what they are about through a preposition only ("pointed to the vote",
-# "complained about the mic"); "pointed a finger" is no position. ("Spoke about the war" names
-# a topic, not a position, so "speak" and "talk" are not here.)
-_PREP_ONLY_VERBS: dict[str, set[str]] = {
-    "point": {"to"},
-    "complain": {"about", "of"},
-    "comment": {"on"},
-    "rail": {"against"},
-    "ask": {"about"},
-}
-EVIDENCE_VERBS = "show find reveal indicate".split()
-STANCE_VERBS: dict[str, str] = {
-    **dict.fromkeys(_EVALUATION_VERBS + _COMMUNICATION_VERBS + _PROPOSAL_VERBS, CueClass.ASSERT),
-    **dict.fromkeys(_PREP_ONLY_VERBS, CueClass.ASSERT),
-    "ask": CueClass.HEDGE,  # "the poll asked about the candidates": a question, no assertion
-    **dict.fromkeys("reject dismiss dispute".split(), CueClass.DENY),
-    **dict.fromkeys(EVIDENCE_VERBS, CueClass.REPORT),
-}
+INTENT_VERBS = cue_classes("intent_verbs")
+# Verbs whose content is their object: a position toward a thing rather than a proposition.
+STANCE_VERBS = cue_classes("stance_verbs")
+# Verbs that take what they are about through a preposition only ("pointed to the vote").
+_PREP_ONLY_VERBS = {verb: set(preps.split()) for verb, preps in lexicon("stance_prepositions").items()}
+EVIDENCE_VERBS = words("stance_verbs", CueClass.REPORT)
 # Object-taking intention verbs: the object belongs to the content ("urged Congress to act").
-_OBJECT_INTENT = {"urge", "ask", "call", "press", "encourage", "demand", "tell"}
+_OBJECT_INTENT = words("object_intent_verbs")
 # Verbs that take a that-clause without reporting anything.
-_NOT_REPORTING = set("be make ensure see take mean do get have give seem appear happen prove turn".split())
+_NOT_REPORTING = words("not_reporting_verbs")
 # Nouns that report when they take a that-clause: "the claim that", "his insistence that".
-CUE_NOUNS: dict[str, str] = {
-    **dict.fromkeys(
-        """claim assertion allegation statement insistence argument warning promise
-        pledge accusation contention admission acknowledgment announcement message""".split(),
-        CueClass.ASSERT,
-    ),
-    **dict.fromkeys("denial".split(), CueClass.DENY),
-    **dict.fromkeys("belief suggestion fear concern hope view assessment".split(), CueClass.HEDGE),
-    **dict.fromkeys("report finding estimate".split(), CueClass.REPORT),
-}
-# Nouns of attitude toward a thing ("her criticism of the plan", "concerns about the deal").
-ATTITUDE_NOUNS: dict[str, str] = {
-    **dict.fromkeys(
-        """criticism concern misgiving doubt fear praise support opposition skepticism scepticism
-        complaint objection endorsement condemnation warning adulation admiration""".split(),
-        CueClass.ASSERT,
-    ),
-    **dict.fromkeys("denial rejection".split(), CueClass.DENY),
-}
-# Adjectives of attitude toward a thing, with the preposition that names it ("has been critical
-# of the plan", "are worried about the cost").
-ATTITUDE_ADJECTIVES: dict[str, str] = {
-    **dict.fromkeys("critical supportive".split(), CueClass.ASSERT),
-    **dict.fromkeys("worried concerned skeptical sceptical wary".split(), CueClass.HEDGE),
-}
+CUE_NOUNS = cue_classes("cue_nouns")
+# Nouns and adjectives of attitude toward a thing ("her criticism of the plan", "critical of").
+ATTITUDE_NOUNS = cue_classes("attitude_nouns")
+ATTITUDE_ADJECTIVES = cue_classes("attitude_adjectives")
 # Verbs that voice a view held by their subject: "expressed concern that …".
-_LIGHT_VERBS = set("express voice raise make issue offer share reiterate repeat air".split())
+_LIGHT_VERBS = words("light_verbs")
 # Verbs that also describe inference from evidence ("the data suggest"): cues only when the
 # subject can be a source.
-_NEEDS_SOURCE_SUBJECT = {"suggest", "show", "indicate", "reveal", "signal", "mean", "imply", "find", "determine"}
+_NEEDS_SOURCE_SUBJECT = words("inference_verbs")
 # Agent-noun endings (inspector, researcher, economist, politician): people.
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian")
 _PEOPLE_SUFFIXES = ("man", "woman", "men", "women", "person", "people", "folk")
 _PARTICIPANT_SUFFIXES = ("ant", "ent")
 _PERSONAL_PRONOUNS = {"him", "her", "them", "me", "us", "you", "he", "she", "they", "i", "we"}
 # Nouns for people that no suffix marks.
-_PEOPLE_NOUNS = set("people individual person official voter witness suspect".split())
-# Records and measurements that show or find things ("video shows …", "the data show …"; spaCy
-# lemmatizes "data" as "datum").
-EVIDENCE_NOUNS = set(
-    """poll survey study report analysis datum data document record transcript video footage
-    recording tape photo image slide chart graph map average tally count census filing model
-    projection forecast index ranking research review audit investigation finding estimate
-    memo email""".split()
-)
-# Sources by noun. The last lines: bodies and roles that speak without an agent ending ("the
-# authorities said", "the attorney general is confirming", "his surrogates called him …", "the
-# fund predicted"), and messages that say things ("the tweet was mocking …", "the clip says …").
-SOURCE_NOUNS = EVIDENCE_NOUNS | set(
-    """official spokesman spokeswoman spokesperson source aide adviser advisor analyst expert
-    diplomat minister secretary senator lawmaker president chairman director officer commander
-    leader candidate nominee campaign government administration ministry department agency
-    committee court judge letter statement researcher scientist economist critic supporter
-    official people voter resident witness republican democrat conservative liberal activist advocate protester lawyer attorney police group
-    party union company firm organization organisation panel board commission council team
-    member staff spokesperson representative author writer editor newspaper paper outlet
-    network site website article editorial column op-ed book letter ad advertisement
-    campaign
-    authority general management family community camp coalition fund bank surrogate operative
-    rival mogul millennial wife husband tweet clip""".split()
-)
+_PEOPLE_NOUNS = words("speaker_nouns", "person")
+# Who can speak: people, bodies, messages ("the tweet was mocking ...") and records that show
+# or find things ("video shows ...").
+EVIDENCE_NOUNS = words("speaker_nouns", "record")
+SOURCE_NOUNS = words("speaker_nouns")
 # "point" is a cue only as "point out"; other particles are ignored.
 _NEEDS_PARTICLE = {"point": "out"}
 _CLAUSE_DEPS = {"ccomp"}
@@ -152,7 +59,7 @@ _SECOND_REPORT_DEPS = {"conj", "advcl", "xcomp", "parataxis"}
 # Cue verbs that, attached to a reported clause, usually continue it rather than report anew.
 _QUOTE_MARKS = {"\u201c", "\u201d", '"', "''", "``"}
 _SPEECH_ACTS = {CueClass.ASSERT, CueClass.DENY}
-_NOT_SECOND_REPORT = {"continue", "describe", "speak", "point"}
+_NOT_SECOND_REPORT = words("continuing_verbs")
 _PRO_CONTENT = {"much", "so"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_SUBJECTS = _SUBJECT_DEPS | {"expl"}
@@ -166,10 +73,7 @@ _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 # What sets an attribution off inside the clause it reports, and how long such an attribution
 # may run on either side of its verb ("Mr. Clarke, the county's director of planning, said").
 # Verbs whose "as" stands for a proposition ("as she noted, …", "as he told reporters, …").
-_AS_REPORTS = set(
-    """say note point write explain argue report suggest predict warn tell mention state stress
-    emphasize acknowledge claim insist remind""".split()
-)
+_AS_REPORTS = words("as_report_verbs")
 _WH_TAGS = {"WRB", "WP", "WDT"}
 _MEANS_OR_TIME_PREPS = {"by", "after", "before", "while", "upon"}
 _SET_OFF_MARKS = {",", "\u2014", "\u2013", "--"}
@@ -612,9 +516,7 @@ def _shows_evidence(verb: Token, subject: Token) -> bool:
 _OBJECT_PREPS = {"for", "on"}
 # Dependents that complete what an evaluation verb says about its object.
 _OBJECT_PREDICATES = {"oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
-_CIRCUMSTANCE_PREPS = set(
-    "in at during after before since amid from through with via by while until throughout".split()
-)
+_CIRCUMSTANCE_PREPS = words("circumstance_prepositions")
 
 
 def _completes_object(prep: Token, lemma: str) -> bool:
@@ -678,9 +580,9 @@ def _that_cue(mark: Token) -> Cue | None:
 
 
 # Measurements whose results a clause can report: "in the poll, Clinton leads".
-_FRAMING_EVIDENCE = set("poll survey study analysis datum data".split())
+_FRAMING_EVIDENCE = words("framing_evidence_nouns")
 # Nouns that frame a clause as someone's view: "in her view", "in the eyes of voters".
-_VIEW_NOUNS = set("view opinion eyes eye mind words estimation judgment judgement assessment".split())
+_VIEW_NOUNS = words("view_nouns")
 
 
 def _frame_cue(token: Token) -> Cue | None:

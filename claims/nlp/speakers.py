@@ -11,66 +11,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicons import lexicon, words
 from .types import SpeakerKind, SpeakerRef
 
-# Words that are a title or rank in front of a name: kept as the role, not the name.
-TITLES = set(
-    """mr mrs ms miss dr prof sir dame lord lady gen general lt lieutenant col colonel maj major
-    capt captain cmdr commander adm admiral sgt sergeant cpl pvt brig rear vice army navy
-    president vice-president premier prime minister secretary deputy assistant undersecretary
-    under acting interim chief senior former sen senator rep representative gov governor
-    mayor judge justice ambassador spokesman spokeswoman spokesperson press speaker leader
-    chairman chairwoman chair director attorney rev pope king queen prince princess
-    sheikh ayatollah state defense defence foreign of the pentagon kremlin white house
-    campaign manager adviser advisor aide gop democratic republican candidate nominee
-    first lady""".split()
-)
+# Word lists are data (lexicon/*.tsv). Titles or ranks in front of a name are kept as the role.
+TITLES = words("titles")
 # Adjectives and names that fix an affiliation. General world knowledge, not article data.
-AFFILIATIONS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "u.s.",
-            "us",
-            "u.s",
-            "usa",
-            "american",
-            "americans",
-            "america",
-            "united states",
-            "washington",
-            "pentagon",
-            "white house",
-            "state department",
-            "cia",
-            "fbi",
-            "nsa",
-        ],
-        "United States",
-    ),
-    **dict.fromkeys(["russia", "russian", "russians", "kremlin", "moscow"], "Russia"),
-    **dict.fromkeys(["syria", "syrian", "syrians", "damascus"], "Syria"),
-    **dict.fromkeys(["britain", "british", "u.k.", "uk", "london", "england"], "United Kingdom"),
-    **dict.fromkeys(["iran", "iranian", "iranians", "tehran"], "Iran"),
-    **dict.fromkeys(["iraq", "iraqi", "iraqis", "baghdad"], "Iraq"),
-    **dict.fromkeys(["lebanon", "lebanese", "beirut"], "Lebanon"),
-    **dict.fromkeys(["israel", "israeli", "israelis"], "Israel"),
-    **dict.fromkeys(["turkey", "turkish", "ankara"], "Turkey"),
-    **dict.fromkeys(["china", "chinese", "beijing"], "China"),
-    **dict.fromkeys(["france", "french", "paris"], "France"),
-    **dict.fromkeys(["germany", "german", "berlin"], "Germany"),
-    **dict.fromkeys(["ukraine", "ukrainian", "kiev", "kyiv"], "Ukraine"),
-    **dict.fromkeys(["saudi", "saudi arabia"], "Saudi Arabia"),
-    **dict.fromkeys(["mexico", "mexican"], "Mexico"),
-    **dict.fromkeys(["canada", "canadian"], "Canada"),
-    **dict.fromkeys(["japan", "japanese", "tokyo"], "Japan"),
-    **dict.fromkeys(["india", "indian"], "India"),
-    **dict.fromkeys(["nato"], "NATO"),
-    **dict.fromkeys(["u.n.", "un", "united nations"], "United Nations"),
-}
-GOVERNMENT_WORDS = set(
-    """government ministry department pentagon kremlin administration white house cabinet
-    council state military army navy embassy parliament congress senate""".split()
-)
+AFFILIATIONS: dict[str, str] = lexicon("affiliations")
+GOVERNMENT_WORDS = words("government_words")
 # Possessives speak too: "his claim that …", "their view that …".
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -78,21 +26,7 @@ _RELATIVE = {"who", "which", "that", "whom"}
 _QUANTIFIERS = {"one", "some", "many", "several", "most", "two", "three", "four", "few", "all", "both", "each", "none"}
 # Longer source phrases are cut at a modifier boundary: the name and what identifies it stay.
 _MAX_MENTION_TOKENS = 30
-_TITLE_ABBREVIATIONS = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "lt": "lieutenant",
-    "gen": "general",
-    "col": "colonel",
-    "maj": "major",
-    "capt": "captain",
-    "adm": "admiral",
-    "sgt": "sergeant",
-    "sec": "secretary",
-    "amb": "ambassador",
-    "atty": "attorney",
-}
+_TITLE_ABBREVIATIONS = lexicon("title_abbreviations")
 _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\.")
 _NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
 # A role is read as a short phrase: "fellow at the Institute", not the clauses after it.
@@ -100,17 +34,8 @@ _MAX_ROLE_TOKENS = 12
 _ROLE_ENDS = {"relcl", "acl", "advcl", "appos", "cc", "conj", "parataxis"}
 # Words that tell a person's gender when they stand in the name's phrase ("Mrs. Ortiz", "the
 # party's chairwoman, Ana Ortiz"); the pronouns the article uses for the person tell it too.
-_MASCULINE_WORDS = set(
-    """mr sir lord king prince duke emperor spokesman chairman congressman businessman councilman
-    alderman assemblyman anchorman father husband son brother uncle nephew grandfather
-    grandson stepfather boyfriend widower actor man boy""".split()
-)
-_FEMININE_WORDS = set(
-    """mrs ms miss madam dame lady queen princess duchess empress spokeswoman chairwoman
-    congresswoman businesswoman councilwoman alderwoman assemblywoman anchorwoman mother wife
-    daughter sister aunt niece grandmother granddaughter stepmother girlfriend widow actress
-    woman girl""".split()
-)
+_MASCULINE_WORDS = words("gender_words", "m")
+_FEMININE_WORDS = words("gender_words", "f")
 _GENDER_OF_MORPH = {"Masc": "m", "Fem": "f"}
 
 
@@ -649,18 +574,8 @@ def _kind_of(core: Span, head: Token, plural: bool) -> str:
     return SpeakerKind.UNKNOWN
 
 
-_PERSON_NOUNS = set(
-    """official spokesman spokeswoman spokesperson source aide adviser advisor analyst
-    diplomat minister secretary senator lawmaker president chairman director expert officer
-    commander general colonel man woman resident witness lawyer attorney mayor governor judge
-    prosecutor economist professor scientist doctor spokesperson chief candidate nominee
-    author writer reporter editor activist""".split()
-)
-_ORGANISATION_NOUNS = set(
-    """union company firm group party agency organization organisation association
-    newspaper paper network committee commission board institute bank court campaign
-    authority club society foundation""".split()
-)
+_PERSON_NOUNS = words("speaker_nouns", "person")
+_ORGANISATION_NOUNS = words("speaker_nouns", "body")
 
 
 _AFFILIATION_RE = re.compile(
