@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .types import CueClass
@@ -56,7 +56,7 @@ def _file_entries(path: Path) -> Iterable[Entry]:
         yield Entry(word.strip().lower(), word_class.strip(), note.strip(), f"{path.name}:{number}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(name: str) -> dict[str, str]:
     """``lexicon/<name>.tsv`` as word -> class."""
     return {word: entry.word_class for word, entry in read_entries([LEXICON_DIR / f"{name}.tsv"]).items()}
@@ -67,7 +67,7 @@ def words(name: str, *classes: str) -> frozenset[str]:
     return frozenset(word for word, word_class in lexicon(name).items() if not classes or word_class in classes)
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_classes(name: str) -> dict[str, CueClass]:
     """A cue lexicon as word -> CueClass; an unknown class fails loudly."""
     return {word: CueClass(word_class) for word, word_class in lexicon(name).items()}
