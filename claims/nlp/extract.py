@@ -176,10 +176,11 @@ class _ChunkReader(QuoteAttribution):
             speaker,
             cue.text,
             cue.lemma,
-            cue.cue_class,
+            normal.cue_class_of(span, cue.cue_class),
             claim_type,
             start,
             end,
+            # Polarity from the cue as written: "said that was untrue" holds the negation.
             normal.polarity(span, cue.cue_class),
             self._sentence_bounds(span, cue),
             _confidence(cue),

@@ -335,7 +335,7 @@ class QuoteAttribution:
         end_quote = self._merge_split(quote, cue) if cue is not None and MERGE_SPLIT_QUOTES else quote
         start, end = quote.inner_start, end_quote.inner_end
         span = self._char_span(start, min(quote.inner_end, self.end))
-        cue_text, cue_lemma, cue_class = _cue_fields(cue, ":" if cue is None else None)
+        cue_text, cue_lemma, cue_class = _cue_fields(cue, None) if cue else self._speaker_cue(speaker)
         draft = Draft(
             speaker,
             cue_text,
@@ -353,6 +353,17 @@ class QuoteAttribution:
             draft.parts = ((quote.inner_start, quote.inner_end), (end_quote.inner_start, end_quote.inner_end))
             draft.add_normal_form(self._char_span(end_quote.inner_start, min(end, self.end)))
         self._record(draft, quote, end_quote)
+
+    def _speaker_cue(self, speaker: Resolved | None) -> tuple[str, str, str]:
+        """A quote attributed without a verb of its own (the second half of “A,” he said. “B.”,
+        a follow-on quote) shows the cue its speaker was last quoted with; ":" when none."""
+        for draft in reversed(self.article.drafts):
+            same = draft.speaker is speaker or (
+                draft.speaker is not None and speaker is not None and draft.speaker.start == speaker.start
+            )
+            if same and draft.cue not in {"", ":"} and draft.claim_type != ClaimType.HEADLINE:
+                return draft.cue, draft.cue_lemma, draft.cue_class
+        return _cue_fields(None, ":")
 
     def _merge_split(self, quote: Quote, cue: Cue) -> Quote:
         """“A,” he said. “B.” → one quotation, unless B has an attribution of its own."""
