@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from . import normal
 from .speakers import Resolved
-from .types import CONTENT_JOINER, ExtractedClaim
+from .types import CONTENT_JOINER, ExtractedClaim, ExtractionMethod
 
 
 @dataclass
@@ -29,6 +29,7 @@ class Draft:
     entities: dict[str, None] = field(default_factory=dict)
     # A split quote's parts; the attribution between them is not the speaker's words.
     parts: tuple[tuple[int, int], ...] = ()
+    method: str = ExtractionMethod.RULES
 
     def add_normal_form(self, span: Span) -> None:
         self.terms.update(dict.fromkeys(normal.terms(span)))
@@ -53,6 +54,7 @@ class Draft:
             sentence_start=self.sentence[0],
             sentence_end=self.sentence[1],
             confidence=self.confidence,
+            method=self.method,
             terms=tuple(self.terms),
             entities=tuple(self.entities),
         )

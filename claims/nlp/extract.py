@@ -13,22 +13,25 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat, tee
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from . import normal
+from .attribution.tagger import CombinationSettings, TaggedAttribution, attributions, combination_settings, get_tagger
 from .clean import chunks, is_furniture, paragraphs, scrub
 from .cues import Cue, build_matcher, find_cues
 from .draft import Draft
+from .lexicons import cue_classes
 from .lexicons import words as lexicon_words
 from .loader import get_nlp
-from .quote_attribution import QuoteAttribution
+from .quote_attribution import QuoteAttribution, overlaps
 from .quotes import Quote, QuoteIndex, Turn, find_quotes, find_turns
 from .speakers import Resolved, SpeakerRegistry
 from .syntax import sentence_is_question
-from .types import ClaimType, CueClass, ExtractedClaim, ExtractionError
+from .types import ClaimType, CueClass, ExtractedClaim, ExtractionError, ExtractionMethod
 
 # Components the rules read: parser (dependencies, sentences), tagger/attribute_ruler/
 # lemmatizer (POS, lemmas) and ner (names). Anything else in a pipeline is switched off.
@@ -38,28 +41,38 @@ NEEDED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatiz
 EXCERPT_WORDS = 100
 
 
-def extract_claims(text: str, *, nlp: Language | None = None) -> list[ExtractedClaim]:
+_DEFAULT_TAGGER = object()  # extract_claims_many(tagger=...): the shipped tagger unless told otherwise
+
+
+def extract_claims(text: str, *, nlp: Language | None = None, tagger: object = _DEFAULT_TAGGER) -> list[ExtractedClaim]:
     """Attributed claims in ``text``, with character offsets into ``text`` itself.
 
     Returns ``[]`` for empty or sentence-less text. Raises `ExtractionError` only for input
     that is not text at all.
     """
-    return next(extract_claims_many([text], nlp=nlp))
+    return next(extract_claims_many([text], nlp=nlp, tagger=tagger))
 
 
 def extract_claims_many(
-    texts: Iterable[str], *, nlp: Language | None = None, batch_size: int = 32
+    texts: Iterable[str], *, nlp: Language | None = None, batch_size: int = 32, tagger: object = _DEFAULT_TAGGER
 ) -> Iterator[list[ExtractedClaim]]:
-    """Yield one claim list per text, in order, parsing all texts' chunks with ``nlp.pipe``."""
+    """Yield one claim list per text, in order, parsing all texts' chunks with ``nlp.pipe``.
+
+    ``tagger``: the trained attribution tagger (default: the shipped one, see
+    `attribution.tagger.get_tagger`), or None for the rules alone.
+    """
     nlp = nlp or get_nlp()
+    model = get_tagger() if tagger is _DEFAULT_TAGGER else tagger
     matcher = _matcher(nlp)
     pending: deque[_Article] = deque()
-    stream = _chunk_stream(texts, pending)
+    stream, for_tagger = tee(_chunk_stream(texts, pending))
     disable = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]
-    for doc, (index, offset) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, disable=disable):
+    parsed = nlp.pipe(stream, as_tuples=True, batch_size=batch_size, disable=disable)
+    tagged = model.pipe((text for text, _ in for_tagger), batch_size=batch_size) if model else repeat(None)
+    for (doc, (index, offset)), tags in zip(parsed, tagged, strict=False):  # repeat(None) runs on: the parse ends it
         while pending[0].index < index:
             yield pending.popleft().finish()
-        _ChunkReader(pending[0], doc, offset, matcher).read()
+        _ChunkReader(pending[0], doc, offset, matcher, tags).read()
     while pending:
         yield pending.popleft().finish()
 
@@ -90,6 +103,7 @@ class _Article:
     quotes: QuoteIndex
     registry: SpeakerRegistry = field(default_factory=SpeakerRegistry)
     drafts: list[Draft] = field(default_factory=list)
+    model_drafts: list[Draft] = field(default_factory=list)  # what only the tagger found
     quote_drafts: dict[int, Draft] = field(default_factory=dict)  # quote.start -> its claim
     turns: dict[int, Turn] = field(default_factory=dict)  # paragraph start -> transcript turn
     turn_drafts: dict[int, Draft] = field(default_factory=dict)  # turn.start -> its claim
@@ -121,14 +135,16 @@ class _Article:
         for draft in self.drafts:
             if not any(_repeats(draft, earlier) for earlier in kept):
                 kept.append(draft)
+        kept += [d for d in self.model_drafts if not any(_repeats(d, earlier) for earlier in kept)]
+        kept.sort(key=lambda d: d.start)
         return [d.freeze(self.text) for d in kept]
 
 
 class _ChunkReader(QuoteAttribution):
     """Applies the rules to one parsed chunk of an article."""
 
-    def __init__(self, article: _Article, doc: Doc, offset: int, matcher: Matcher) -> None:
-        self.article, self.doc, self.offset = article, doc, offset
+    def __init__(self, article: _Article, doc: Doc, offset: int, matcher: Matcher, tagged: Doc | None = None) -> None:
+        self.article, self.doc, self.offset, self.tagged = article, doc, offset, tagged
         self.end = offset + len(doc.text)
         self.quotes = article.quotes.between(offset, self.end)
         found = find_cues(doc, matcher)
@@ -152,6 +168,7 @@ class _ChunkReader(QuoteAttribution):
             self._read_indirect(cue, nested=True)
         self._read_headline()
         self._read_turn()
+        self._read_tagged()
         self._remember_colon()
         self.article.registry.settle()
 
@@ -194,6 +211,46 @@ class _ChunkReader(QuoteAttribution):
         else:
             draft.add_normal_form(span)
         self._record(draft)
+
+    # -- the trained tagger ----------------------------------------------------------------
+    def _read_tagged(self) -> None:
+        """Attributions the tagger found that no rule claim covers become claims (method
+        "model"); a rule claim the tagger also found is marked "both"."""
+        if self.tagged is None:
+            return
+        settings = combination_settings()
+        for found in attributions(self.doc, self.tagged, settings):
+            start, end = self.offset + found.content.start_char, self.offset + found.content.end_char
+            drafts = self.article.drafts + self.article.model_drafts
+            covering = [d for d in drafts if overlaps((d.start, d.end), (start, end))]
+            for draft in covering:
+                if draft.method == ExtractionMethod.RULES:
+                    draft.method = ExtractionMethod.BOTH
+            if not covering and _can_speak(found.source.root):
+                self._add_tagged(found, settings)
+
+    def _add_tagged(self, found: TaggedAttribution, settings: CombinationSettings) -> None:
+        span, cue = found.content, found.cue
+        lemma = cue.root.lemma_.lower()
+        cue_class = _TAGGED_CUE_CLASSES.get(lemma, CueClass(settings.unknown_cue_class))
+        inner = [q for q in self.quotes if span.start_char <= q.inner_start - self.offset < span.end_char]
+        draft = Draft(
+            self.article.registry.resolve(found.source.root, self.offset, cue.root),
+            cue.text,
+            lemma,
+            normal.cue_class_of(span, cue_class),
+            ClaimType.MIXED if inner else ClaimType.INDIRECT,
+            self.offset + span.start_char,
+            self.offset + span.end_char,
+            normal.polarity(span, cue_class),
+            self._sentence_bounds(span, None),
+            settings.model_confidence,
+            method=ExtractionMethod.MODEL,
+        )
+        draft.add_normal_form(span)
+        # Kept apart from the rules' drafts: a tagged claim must not become the "last quoted"
+        # speaker of a later quote, nor make a later rule claim a repeat.
+        self.article.model_drafts.append(draft)
 
     # -- headlines -----------------------------------------------------------------------
     def _read_headline(self) -> None:
@@ -329,6 +386,22 @@ class _ChunkReader(QuoteAttribution):
         if not sents:
             return self.offset, self.end
         return self.offset + min(s.start_char for s in sents), self.offset + max(s.end_char for s in sents)
+
+
+# A tagged cue's class, from the cue lexicons (verbs first); other lemmas take the settings' default.
+_TAGGED_CUE_CLASSES = {
+    **cue_classes("attitude_nouns"),
+    **cue_classes("cue_nouns"),
+    **cue_classes("stance_verbs"),
+    **cue_classes("intent_verbs"),
+    **cue_classes("cue_verbs"),
+}
+# Sources that cannot be resolved to anyone: expletives, relatives and things.
+_NOT_SPEAKERS = {"it", "this", "that", "which", "what", "there", "these", "those"}
+
+
+def _can_speak(head: Token) -> bool:
+    return head.pos_ in {"PROPN", "NOUN", "PRON"} and head.lower_ not in _NOT_SPEAKERS
 
 
 def _cue_order(cue: Cue) -> tuple[int, int]:

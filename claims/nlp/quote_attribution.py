@@ -72,7 +72,7 @@ def _is_title(text: str) -> bool:
     return words[0][0].isupper() and words[-1][0].isupper() and all(w[0].isupper() for w in words if len(w) > 3)
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -204,7 +204,7 @@ class QuoteAttribution:
     def _content_is_quote(self, content: tuple[int, int], first: int, last: int) -> bool:
         # A complement reaching more than a few words outside the quote makes a mixed claim.
         outside = max(0, first - content[0]) + max(0, content[1] - last)
-        return _overlaps(content, (first, last)) and outside <= 2
+        return overlaps(content, (first, last)) and outside <= 2
 
     def _sentence_window(self, first: int, last: int) -> tuple[int, int]:
         doc = self.doc
@@ -388,7 +388,7 @@ class QuoteAttribution:
         # No complement, or one that is this quote or the part of a split quote after it.
         if cue.content is None or self._opens_split(quote, cue):
             return True
-        return _overlaps(cue.content, self._token_range(quote.start, quote.end))
+        return overlaps(cue.content, self._token_range(quote.start, quote.end))
 
     def _has_own_cue(self, start: int, end: int, used: Cue) -> bool:
         # The attribution between the parts reports something itself ("…, saying the targets …").

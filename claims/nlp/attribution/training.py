@@ -85,3 +85,42 @@ def train_tagger(
         overrides["training.eval_frequency"] = eval_frequency
     train(CONFIG_PATH, output_dir, use_gpu=-1, overrides=overrides)
     return output_dir / "model-best"
+
+
+def span_scores(model_dir: Path, corpus_root: Path) -> dict[str, dict[str, float]]:
+    """Exact-span precision/recall/F1 per label (and overall) of a trained tagger on a brat corpus."""
+    from spacy.training import Example
+
+    nlp = spacy.load(model_dir)
+    examples = [
+        Example(nlp.make_doc(text), doc_with_spans(nlp, text, spans)) for _, text, spans in read_corpus(corpus_root)
+    ]
+    scores = nlp.evaluate(examples)
+    per_type = {label: dict(values) for label, values in (scores.get("ents_per_type") or {}).items()}
+    per_type["ALL"] = {"p": scores["ents_p"], "r": scores["ents_r"], "f": scores["ents_f"]}
+    per_type["_speed"] = {"words_per_second": scores.get("speed", 0.0)}
+    return per_type
+
+
+def train_extractor(
+    train_root: Path,
+    out_dir: Path,
+    *,
+    dev_root: Path | None = None,
+    max_steps: int | None = None,
+    eval_frequency: int | None = None,
+) -> tuple[Path, dict[str, dict[str, float]] | None]:
+    """Convert ``train_root`` to DocBins in a temporary directory, train, copy the best model to
+    ``out_dir``; scores on ``dev_root`` (measured after training, never trained or tuned on)."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="attribution-") as work:
+        train_path, held_out_path = write_training_data(train_root, Path(work) / "data")
+        if max_steps is not None and max_steps < 50:
+            held_out_path = train_path  # a tiny corpus has no slice to spare
+        best = train_tagger(train_path, held_out_path, Path(work) / "out", max_steps, eval_frequency)
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        shutil.copytree(best, out_dir)
+    return out_dir, span_scores(out_dir, dev_root) if dev_root else None
