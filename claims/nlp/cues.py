@@ -154,7 +154,7 @@ def _verb_cue(token: Token) -> Cue | None:
     return cue
 
 
-def _can_report(subject: Token) -> bool:
+def can_report(subject: Token) -> bool:
     """People, organisations and documents report; "their movements suggest" is inference."""
     if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
@@ -177,7 +177,7 @@ def _finds_a_state(find: Token) -> bool:
 def _is_source(subject: Token, verb: Token) -> bool:
     # "it may take days to determine …": an "it" the inference verb borrows from another verb
     # is the situation, not a source (its own "it", "It shows an officer …", is the video).
-    return _can_report(subject) and (subject.lower_ != "it" or subject.head.i == verb.i)
+    return can_report(subject) and (subject.lower_ != "it" or subject.head.i == verb.i)
 
 
 def _is_person(token: Token) -> bool:
@@ -250,7 +250,7 @@ def _light_verb_subject(noun: Token) -> Token | None:
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in _LIGHT_VERBS:
         return None
     speaker = speaker_of_verb(verb)
-    return speaker if speaker is not None and _can_report(speaker) else None
+    return speaker if speaker is not None and can_report(speaker) else None
 
 
 def _attitude_cue(noun: Token) -> Cue | None:
@@ -262,7 +262,7 @@ def _attitude_cue(noun: Token) -> Cue | None:
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "about", "over", "for"}), None)
     obj = child_with_dep(prep, {"pobj", "pcomp"}) if prep is not None else None
     speaker = child_with_dep(noun, {"poss"}) or _light_verb_subject(noun)
-    if obj is None or speaker is None or speaker.lower_ in {"it", "its"} or not _can_report(speaker):
+    if obj is None or speaker is None or speaker.lower_ in {"it", "its"} or not can_report(speaker):
         return None
     cue = Cue(noun, lemma, noun.text, ATTITUDE_NOUNS[lemma], "stance", speaker)
     cue.content = (obj.left_edge.i, noun_phrase_end(obj))
@@ -307,7 +307,7 @@ def _intent_cue(token: Token) -> Cue | None:
         return None  # "told them how to vote", "asked whether to wait": a question, no intention
     speaker = speaker_of_verb(token)
     # Intentions are held by people and bodies of people, not by countries or "it".
-    if speaker is None or not _can_report(speaker) or speaker.ent_type_ == "GPE" or speaker.lower_ == "it":
+    if speaker is None or not can_report(speaker) or speaker.ent_type_ == "GPE" or speaker.lower_ == "it":
         return None
     start = infinitive.left_edge.i
     obj = child_with_dep(token, {"dobj"}) if lemma in _OBJECT_INTENT else None
@@ -327,7 +327,7 @@ def _stance_cue(token: Token) -> Cue | None:
     if obj is None or obj.lemma_.lower() in CUE_NOUNS:
         return None  # "rejected the company's claim that …": the noun rule reads the claim
     speaker = speaker_of_verb(token)
-    if speaker is None or speaker.dep_ == "nsubjpass" or not _can_report(speaker) or speaker.lower_ == "it":
+    if speaker is None or speaker.dep_ == "nsubjpass" or not can_report(speaker) or speaker.lower_ == "it":
         return None
     if passive_participle(token):
         return None  # "Asked about the closure, the mayor said …": the mayor was asked
@@ -386,7 +386,7 @@ def _attitude_adjective_cue(adjective: Token) -> Cue | None:
     speaker = speaker_of_verb(adjective.head)
     if obj is None or obj.pos_ == "PRON" or len(obj.text) < 3:
         return None  # "supportive of her", a clipped "re-": no position on a thing
-    if speaker is None or speaker.lower_ == "it" or not _can_report(speaker):
+    if speaker is None or speaker.lower_ == "it" or not can_report(speaker):
         return None
     lemma = adjective.lower_
     cue = Cue(adjective, lemma, adjective.text, ATTITUDE_ADJECTIVES[lemma], "stance", speaker)
@@ -468,7 +468,7 @@ def _that_cue(mark: Token) -> Cue | None:
     if (
         speaker is None
         or speaker.dep_ == "nsubjpass"
-        or not _can_report(speaker)
+        or not can_report(speaker)
         or speaker.lower_ in {"it", "this", "that"}
         or speaker.lower_ in OBJECT_CASE
     ):
@@ -509,7 +509,7 @@ def _frame_source(prep: Token) -> tuple[Token | None, str]:
     if noun is not None and lemma in _VIEW_NOUNS:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         holder = child_with_dep(noun, {"poss"}) or (child_with_dep(of, {"pobj"}) if of is not None else None)
-        if holder is not None and holder.lower_ not in {"its", "it"} and _can_report(holder):
+        if holder is not None and holder.lower_ not in {"its", "it"} and can_report(holder):
             return holder, CueClass.HEDGE
     return None, CueClass.REPORT
 
@@ -519,7 +519,7 @@ def _put_it_speaker(put: Token) -> Token | None:
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in put.children):
         return None
     speaker = child_with_dep(put, {"nsubj"})
-    return speaker if speaker is not None and _can_report(speaker) else None
+    return speaker if speaker is not None and can_report(speaker) else None
 
 
 _BUILDERS = {

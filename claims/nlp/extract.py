@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from . import normal
 from .attribution.tagger import CombinationSettings, TaggedAttribution, attributions, combination_settings, get_tagger
 from .clean import chunks, is_furniture, paragraphs, scrub
-from .cues import Cue, build_matcher, find_cues
+from .cues import Cue, build_matcher, can_report, find_cues
 from .draft import Draft
 from .lexicons import cue_classes
 from .lexicons import words as lexicon_words
@@ -30,7 +30,7 @@ from .loader import get_nlp
 from .quote_attribution import QuoteAttribution, overlaps
 from .quotes import Quote, QuoteIndex, Turn, find_quotes, find_turns
 from .speakers import Resolved, SpeakerRegistry
-from .syntax import sentence_is_question
+from .syntax import sentence_is_question, speaker_of_verb
 from .types import ClaimType, CueClass, ExtractedClaim, ExtractionError, ExtractionMethod
 
 # Components the rules read: parser (dependencies, sentences), tagger/attribute_ruler/
@@ -226,8 +226,18 @@ class _ChunkReader(QuoteAttribution):
             for draft in covering:
                 if draft.method == ExtractionMethod.RULES:
                     draft.method = ExtractionMethod.BOTH
-            if not covering and _can_speak(found.source.root):
+            if not covering and self._tagged_is_claim(found):
                 self._add_tagged(found, settings)
+
+    def _tagged_is_claim(self, found: TaggedAttribution) -> bool:
+        """The rules' checks on a tagged attribution: a source that can speak ("their movements
+        suggest" is inference), no question ("asked whether …"), no unasserted content."""
+        source, cue, content = _source_head(found), found.cue.root, found.content
+        if source is None or source.lower_ in _NOT_SPEAKERS or not can_report(source):
+            return False
+        if sentence_is_question(cue.sent) or _asked_or_supposed(cue):
+            return False
+        return content[0].lower_ not in _UNASSERTED_MARKS
 
     def _add_tagged(self, found: TaggedAttribution, settings: CombinationSettings) -> None:
         span, cue = found.content, found.cue
@@ -235,7 +245,7 @@ class _ChunkReader(QuoteAttribution):
         cue_class = _TAGGED_CUE_CLASSES.get(lemma, CueClass(settings.unknown_cue_class))
         inner = [q for q in self.quotes if span.start_char <= q.inner_start - self.offset < span.end_char]
         draft = Draft(
-            self.article.registry.resolve(found.source.root, self.offset, cue.root),
+            self.article.registry.resolve(_source_head(found), self.offset, cue.root),
             cue.text,
             lemma,
             normal.cue_class_of(span, cue_class),
@@ -396,12 +406,19 @@ _TAGGED_CUE_CLASSES = {
     **cue_classes("intent_verbs"),
     **cue_classes("cue_verbs"),
 }
+
+
+def _source_head(found: TaggedAttribution) -> Token | None:
+    """The tagged source's head, else the cue verb's subject in the rules' parse."""
+    if found.source is not None:
+        return found.source.root
+    # Any verb of the cue may hold the subject ("are convinced": the auxiliary does here).
+    verbs = [t for t in found.cue if t.pos_ in {"VERB", "AUX"}]
+    return next((s for s in map(speaker_of_verb, verbs) if s is not None), None)
+
+
 # Sources that cannot be resolved to anyone: expletives, relatives and things.
 _NOT_SPEAKERS = {"it", "this", "that", "which", "what", "there", "these", "those"}
-
-
-def _can_speak(head: Token) -> bool:
-    return head.pos_ in {"PROPN", "NOUN", "PRON"} and head.lower_ not in _NOT_SPEAKERS
 
 
 def _cue_order(cue: Cue) -> tuple[int, int]:

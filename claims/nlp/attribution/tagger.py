@@ -30,7 +30,7 @@ class CombinationSettings:
 class TaggedAttribution:
     """Token spans in the rules' parse of one chunk: who (source), the cue, and what (content)."""
 
-    source: Span
+    source: Span | None  # None: the tagger saw no source; the rules' parse gives the cue's subject
     cue: Span
     content: Span
 
@@ -51,7 +51,7 @@ def get_tagger(path: str | None = None) -> Language | None:
 
 
 def attributions(parsed: Doc, tagged: Doc, settings: CombinationSettings) -> list[TaggedAttribution]:
-    """Source + cue + content triples the tagger found in one sentence of ``parsed``.
+    """Cue + content pairs (with the nearby source, if tagged) the tagger found in one sentence of ``parsed``.
 
     ``tagged`` is the tagger's doc of the same text; its entities are mapped onto ``parsed``'s
     tokens by character offsets, so speakers resolve with the rules' parse.
@@ -63,8 +63,10 @@ def attributions(parsed: Doc, tagged: Doc, settings: CombinationSettings) -> lis
         inside = [s for s in spans if s is not None and s.start >= sentence.start and s.end <= sentence.end]
         source = _nearest(cue, [s for s in inside if s.label_ == "SOURCE"])
         content = _nearest(cue, [s for s in inside if s.label_ == "CONTENT"])
-        if source is None or content is None or _gap(cue, source) > settings.max_source_cue_gap:
+        if content is None:
             continue
+        if source is not None and _gap(cue, source) > settings.max_source_cue_gap:
+            source = None
         if sum(1 for t in content if t.is_alpha) < settings.min_content_words:
             continue
         found.append(TaggedAttribution(source, cue, content))
