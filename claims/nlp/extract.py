@@ -237,7 +237,8 @@ class _ChunkReader(QuoteAttribution):
             return False
         if sentence_is_question(cue.sent) or _asked_or_supposed(cue):
             return False
-        return content[0].lower_ not in _UNASSERTED_MARKS
+        # "said as much during the call": a content opened by "as", "when", "if" … is a circumstance.
+        return content[0].lower_ == "that" or content[0].pos_ != "SCONJ" and content[0].lower_ not in _UNASSERTED_MARKS
 
     def _add_tagged(self, found: TaggedAttribution, settings: CombinationSettings) -> None:
         span, cue = found.content, found.cue
@@ -245,7 +246,7 @@ class _ChunkReader(QuoteAttribution):
         cue_class = _TAGGED_CUE_CLASSES.get(lemma, CueClass(settings.unknown_cue_class))
         inner = [q for q in self.quotes if span.start_char <= q.inner_start - self.offset < span.end_char]
         draft = Draft(
-            self.article.registry.resolve(_source_head(found), self.offset, cue.root),
+            self.article.registry.resolve(_source_head(found), self.offset, cue.root, quiet=True),
             cue.text,
             lemma,
             normal.cue_class_of(span, cue_class),

@@ -91,6 +91,7 @@ class SpeakerRegistry:
         self._entries: list[_Entry] = []  # recency order: re-used entries move to the end
         self._people: list[_Entry] = []  # every person named, speaker or not, for surnames
         self._pending: list[tuple[Token, Resolved]] = []  # this chunk's mentions, not yet settled
+        self._quiet: set[int] = set()  # mention heads only the tagger saw: they move no one to the fore
         self._names: list[Span] = []  # this chunk's person names, registered in text order
         self._genders: dict[int, str] = {}  # person name start -> gender its own sentence shows
 
@@ -100,10 +101,13 @@ class SpeakerRegistry:
         self._names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         self._genders = _genders_shown(doc, self._names)
 
-    def resolve(self, head: Token, offset: int, stop: Token | None = None) -> Resolved:
+    def resolve(self, head: Token, offset: int, stop: Token | None = None, *, quiet: bool = False) -> Resolved:
         """The speaker mention whose syntactic head is ``head`` (``offset``: chunk start); the
         mention, the source as written, ends before ``stop`` (the cue). Its entry is found when
-        the chunk is settled."""
+        the chunk is settled. A ``quiet`` mention (a tagger's source) does not make its speaker
+        the most recent one, so the pronouns after it resolve as the rules alone would."""
+        if quiet:
+            self._quiet.add(head.i)
         host = _participle_host(head)
         mention = _mention_span(head, stop, host)
         start, end = offset + mention.start_char, offset + mention.end_char
@@ -122,19 +126,20 @@ class SpeakerRegistry:
                 self._remember(name)
                 name = next(names, None)
             if head.i not in entries:
-                entries[head.i] = self._settle_one(head)
+                entries[head.i] = self._settle_one(head, touch=head.i not in self._quiet)
             resolved.found = entries[head.i]
         while name is not None:
             self._remember(name)
             name = next(names, None)
-        self._pending, self._names, self._genders = [], [], {}
+        self._pending, self._names, self._genders, self._quiet = [], [], {}, set()
 
-    def _settle_one(self, head: Token) -> _Entry:
+    def _settle_one(self, head: Token, *, touch: bool = True) -> _Entry:
         entry = self._entry_for(head)
         named = _quantified(head)  # "one of the sources": the sources are named, not "one"
         if named.pos_ != "PRON" and named.lower_ not in _RELATIVE:  # pronouns are mentions, not names
             entry.aliases.add(_clean(_core_span(named).text))
-        self._touch(entry)
+        if touch:
+            self._touch(entry)
         return entry
 
     def _remember(self, name: Span) -> None:
