@@ -180,7 +180,7 @@ def _is_source(subject: Token, verb: Token) -> bool:
     return can_report(subject) and (subject.lower_ != "it" or subject.head.i == verb.i)
 
 
-def _is_person(token: Token) -> bool:
+def is_person(token: Token) -> bool:
     """A person or people: a name, a personal pronoun, or a noun for people ("several of the
     guards" counts by its "of" phrase)."""
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -418,7 +418,7 @@ def _stance_object(verb: Token) -> Token | None:
 def _other_sense(lemma: str, obj: Token) -> bool:
     # "Police questioned the driver": interrogating a person, not doubting a thing.
     if lemma == "question":
-        return _is_person(obj)
+        return is_person(obj)
     # "…, reported the New York Times": a name after "reported" is the inverted reporter (or a
     # person reported to someone), not the thing reported.
     return lemma == "report" and (obj.pos_ in {"PROPN", "PRON"} or obj.ent_type_ == "PERSON")

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from . import normal
 from .attribution.tagger import CombinationSettings, TaggedAttribution, attributions, combination_settings, get_tagger
 from .clean import chunks, is_furniture, paragraphs, scrub
-from .cues import Cue, build_matcher, can_report, find_cues
+from .cues import Cue, build_matcher, can_report, find_cues, is_person
 from .draft import Draft
 from .lexicons import cue_classes
 from .lexicons import words as lexicon_words
@@ -30,7 +30,7 @@ from .loader import get_nlp
 from .quote_attribution import QuoteAttribution, overlaps
 from .quotes import Quote, QuoteIndex, Turn, find_quotes, find_turns
 from .speakers import Resolved, SpeakerRegistry
-from .syntax import sentence_is_question, speaker_of_verb
+from .syntax import OBJECT_CASE, sentence_is_question, speaker_of_verb
 from .types import ClaimType, CueClass, ExtractedClaim, ExtractionError, ExtractionMethod
 
 # Components the rules read: parser (dependencies, sentences), tagger/attribute_ruler/
@@ -233,10 +233,16 @@ class _ChunkReader(QuoteAttribution):
         """The rules' checks on a tagged attribution: a source that can speak ("their movements
         suggest" is inference), no question ("asked whether …"), no unasserted content."""
         source, cue, content = _source_head(found), found.cue.root, found.content
-        if source is None or source.lower_ in _NOT_SPEAKERS or not can_report(source):
+        if source is None or source.lower_ in _NOT_SPEAKERS | OBJECT_CASE or not can_report(source):
             return False
-        if sentence_is_question(cue.sent) or _asked_or_supposed(cue):
+        if sentence_is_question(cue.sent) or _asked_or_supposed(cue) or cue.lemma_.lower() in _NOT_REPORTING:
             return False
+        if cue.dep_ == "relcl" and content.start < found.cue.start:
+            return False  # "Nothing the mayor says is true": the writer's sentence about the mayor
+        if content[0].tag_ in {"VBZ", "VBD", "VBP", "MD"}:
+            return False  # "… says is true": a content that starts with a finite verb lost its subject
+        if is_person(content.root) or content[0].lower_ in {"as", "so", "much"}:
+            return False  # "questioned the driver", "said as much": a person or a pro-form, no content
         # "said as much during the call": a content opened by "as", "when", "if" … is a circumstance.
         return content[0].lower_ == "that" or content[0].pos_ != "SCONJ" and content[0].lower_ not in _UNASSERTED_MARKS
 
@@ -418,6 +424,7 @@ def _source_head(found: TaggedAttribution) -> Token | None:
     return next((s for s in map(speaker_of_verb, verbs) if s is not None), None)
 
 
+_NOT_REPORTING = lexicon_words("not_reporting_verbs")
 # Sources that cannot be resolved to anyone: expletives, relatives and things.
 _NOT_SPEAKERS = {"it", "this", "that", "which", "what", "there", "these", "those"}
 
@@ -494,7 +501,7 @@ _NESTED_KINDS = {"verb", "according_to", "noun"}
 _FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 _RELATIVE_WORDS = {"who", "that", "which"}
 # Who can speak, as in cues ("Officials: ...", "Poll: ...").
-_SPEAKER_NOUNS = lexicon_words("speaker_nouns")
+_SPEAKER_NOUNS = lexicon_words("speaker_nouns") - lexicon_words("rubrics")
 _SURVEYS = {"poll", "survey", "study"}
 # Section labels that head a headline without being its source.
 _RUBRICS = lexicon_words("rubrics")
