@@ -28,8 +28,18 @@ def test_it_reads_the_standoff_spans_of_our_own_articles():
 def test_it_trains_a_tiny_tagger_and_reports_dev_scores(tmp_path: Path):
     out = StringIO()
     summary = call_command(
-        "train_extractor", "--train", str(CORPUS), "--dev", str(CORPUS), "--out", str(tmp_path / "tagger"),
-        "--max-steps", "6", "--eval-frequency", "3", stdout=out,
+        "train_extractor",
+        "--train",
+        str(CORPUS),
+        "--dev",
+        str(CORPUS),
+        "--out",
+        str(tmp_path / "tagger"),
+        "--max-steps",
+        "6",
+        "--eval-frequency",
+        "3",
+        stdout=out,
     )
     assert "Tagger saved" in summary
     tagger = spacy.load(tmp_path / "tagger")

@@ -31,7 +31,9 @@ def test_the_tagger_adds_the_attribution_with_a_resolved_speaker(nlp, tagger):
 
 
 def test_a_claim_both_find_is_marked_both(nlp, tagger):
-    (claim,) = extract_claims("Many residents think the council has wasted money on the new fountain.", nlp=nlp, tagger=tagger)
+    (claim,) = extract_claims(
+        "Many residents think the council has wasted money on the new fountain.", nlp=nlp, tagger=tagger
+    )
     assert claim.method == ExtractionMethod.BOTH
 
 
@@ -41,5 +43,7 @@ def test_a_rules_only_claim_keeps_rules(nlp):
 
 
 def test_a_tagged_question_is_not_a_claim(nlp, tagger):
-    claims = extract_claims("Reporters asked whether the minister would resign before the vote.", nlp=nlp, tagger=tagger)
+    claims = extract_claims(
+        "Reporters asked whether the minister would resign before the vote.", nlp=nlp, tagger=tagger
+    )
     assert all(c.method != ExtractionMethod.MODEL for c in claims)
