@@ -201,6 +201,7 @@ class ClaimAdmin(CurationHistoryAdmin):
         "claim_type",
         "polarity",
         "confidence",
+        "method",
         "outlet",
         "review_status",
         "reviewed_by",
@@ -211,6 +212,7 @@ class ClaimAdmin(CurationHistoryAdmin):
         "claim_type",
         "polarity",
         "cue_class",
+        "method",
         ConfidenceFilter,
         SpeakerNameFilter,
         "speaker__kind",
@@ -229,6 +231,7 @@ class ClaimAdmin(CurationHistoryAdmin):
         "cue",
         "cue_lemma",
         "confidence",
+        "method",
         "reviewed_by",
         "reviewed_at",
         "extractor_version",
@@ -242,7 +245,7 @@ class ClaimAdmin(CurationHistoryAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["source_sentence", "content", "speaker", "speaker_mention"]}),
-        ("What kind of claim", {"fields": ["claim_type", "cue", "cue_class", "polarity", "claim_date", "confidence"]}),
+        ("What kind of claim", {"fields": ["claim_type", "cue", "cue_class", "polarity", "claim_date", "confidence", "method"]}),
         ("Review", {"fields": ["review_status", "reviewed_by", "reviewed_at"]}),
         ("Links", {"fields": ["article_link", "dispute", "relations"]}),
         (

@@ -55,6 +55,8 @@ def claim_export_record(claim: Claim) -> dict:
         "speaker_mention": claim.speaker_mention,
         "cue": claim.cue,
         "cue_class": claim.cue_class,
+        "method": claim.method,
+        "confidence": claim.confidence,
         "type": claim.claim_type,
         "content": claim.content,
         "content_start": claim.content_start,

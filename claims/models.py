@@ -114,6 +114,11 @@ class Claim(BaseModel):
         ASSERTED = vocabulary.Polarity.ASSERTED, "Asserted"
         NEGATED = vocabulary.Polarity.NEGATED, "Negated"
 
+    class Method(models.TextChoices):
+        RULES = vocabulary.ExtractionMethod.RULES, "Rules"
+        MODEL = vocabulary.ExtractionMethod.MODEL, "Trained tagger"
+        BOTH = vocabulary.ExtractionMethod.BOTH, "Rules and tagger"
+
     class ReviewStatus(models.TextChoices):
         MACHINE = "machine", "Machine"
         VERIFIED = "verified", "Verified"
@@ -137,6 +142,8 @@ class Claim(BaseModel):
     polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.ASSERTED, db_index=True)
     claim_date = models.DateField(null=True, blank=True, db_index=True)
     confidence = models.FloatField(default=0.5)
+    # Which extractor found the claim: the rules, the trained tagger, or both.
+    method = models.CharField(max_length=5, choices=Method.choices, default=Method.RULES, db_index=True)
     extractor_version = models.CharField(max_length=40)
     # Named entities of the content (GIN-indexed), one of the signals the relation model reads.
     entities = ArrayField(models.CharField(max_length=200), default=list, blank=True)

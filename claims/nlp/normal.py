@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .lexicons import words
 from .types import CueClass, Polarity
 
-NEGATORS = {"not", "n't", "n’t", "never", "no", "neither", "nor", "nobody", "none", "nothing", "cannot"}
-NEGATIVE_PREDICATES = {"untrue", "false", "wrong", "baseless", "unfounded", "inaccurate", "incorrect"}
+NEGATORS = words("polarity", "negator")
+NEGATIVE_PREDICATES = words("polarity", "negative_predicate")
+TRUTH_PREDICATES = words("polarity", "truth_predicate")
 # Negation that modifies the content's main predicate, not a nested clause ("he said it was
 # not the plan that failed" is negated; "the man who never came said it rained" is not).
 _MAIN_CLAUSE_DEPS = {
@@ -37,6 +39,27 @@ def polarity(content: Span, cue_class: str) -> str:
     if cue_class == CueClass.DENY:
         negated = not negated
     return Polarity.NEGATED if negated else Polarity.ASSERTED
+
+
+def cue_class_of(content: Span, cue_class: str) -> str:
+    """DENY for a statement whose whole point is that something is untrue ("said that was
+    untrue", "said the report was false", "insisted it was not true"): the speaker refutes,
+    though the cue verb only asserts. Other classes stand."""
+    if cue_class != CueClass.ASSERT:
+        return cue_class
+    return CueClass.DENY if refutes(content) else cue_class
+
+
+def refutes(content: Span) -> bool:
+    """The content's main predicate calls something false: a negative predicate ("untrue",
+    "baseless") not itself negated, or a negated truth predicate ("not true", "not accurate")."""
+    root = content.root
+    predicate = root if root.pos_ == "ADJ" else next((c for c in root.children if c.dep_ in {"acomp", "attr"}), None)
+    if predicate is None:
+        return False
+    negated = any(c.lower_ in NEGATORS for c in (*root.children, *predicate.children))
+    word = predicate.lower_
+    return word in NEGATIVE_PREDICATES and not negated or word in TRUTH_PREDICATES and negated
 
 
 def _main_clause_negated(content: Span) -> bool:

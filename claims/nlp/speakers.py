@@ -11,66 +11,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicons import lexicon, words
 from .types import SpeakerKind, SpeakerRef
 
-# Words that are a title or rank in front of a name: kept as the role, not the name.
-TITLES = set(
-    """mr mrs ms miss dr prof sir dame lord lady gen general lt lieutenant col colonel maj major
-    capt captain cmdr commander adm admiral sgt sergeant cpl pvt brig rear vice army navy
-    president vice-president premier prime minister secretary deputy assistant undersecretary
-    under acting interim chief senior former sen senator rep representative gov governor
-    mayor judge justice ambassador spokesman spokeswoman spokesperson press speaker leader
-    chairman chairwoman chair director attorney rev pope king queen prince princess
-    sheikh ayatollah state defense defence foreign of the pentagon kremlin white house
-    campaign manager adviser advisor aide gop democratic republican candidate nominee
-    first lady""".split()
-)
+# Word lists are data (lexicon/*.tsv). Titles or ranks in front of a name are kept as the role.
+TITLES = words("titles")
 # Adjectives and names that fix an affiliation. General world knowledge, not article data.
-AFFILIATIONS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "u.s.",
-            "us",
-            "u.s",
-            "usa",
-            "american",
-            "americans",
-            "america",
-            "united states",
-            "washington",
-            "pentagon",
-            "white house",
-            "state department",
-            "cia",
-            "fbi",
-            "nsa",
-        ],
-        "United States",
-    ),
-    **dict.fromkeys(["russia", "russian", "russians", "kremlin", "moscow"], "Russia"),
-    **dict.fromkeys(["syria", "syrian", "syrians", "damascus"], "Syria"),
-    **dict.fromkeys(["britain", "british", "u.k.", "uk", "london", "england"], "United Kingdom"),
-    **dict.fromkeys(["iran", "iranian", "iranians", "tehran"], "Iran"),
-    **dict.fromkeys(["iraq", "iraqi", "iraqis", "baghdad"], "Iraq"),
-    **dict.fromkeys(["lebanon", "lebanese", "beirut"], "Lebanon"),
-    **dict.fromkeys(["israel", "israeli", "israelis"], "Israel"),
-    **dict.fromkeys(["turkey", "turkish", "ankara"], "Turkey"),
-    **dict.fromkeys(["china", "chinese", "beijing"], "China"),
-    **dict.fromkeys(["france", "french", "paris"], "France"),
-    **dict.fromkeys(["germany", "german", "berlin"], "Germany"),
-    **dict.fromkeys(["ukraine", "ukrainian", "kiev", "kyiv"], "Ukraine"),
-    **dict.fromkeys(["saudi", "saudi arabia"], "Saudi Arabia"),
-    **dict.fromkeys(["mexico", "mexican"], "Mexico"),
-    **dict.fromkeys(["canada", "canadian"], "Canada"),
-    **dict.fromkeys(["japan", "japanese", "tokyo"], "Japan"),
-    **dict.fromkeys(["india", "indian"], "India"),
-    **dict.fromkeys(["nato"], "NATO"),
-    **dict.fromkeys(["u.n.", "un", "united nations"], "United Nations"),
-}
-GOVERNMENT_WORDS = set(
-    """government ministry department pentagon kremlin administration white house cabinet
-    council state military army navy embassy parliament congress senate""".split()
-)
+AFFILIATIONS: dict[str, str] = lexicon("affiliations")
+GOVERNMENT_WORDS = words("government_words")
 # Possessives speak too: "his claim that …", "their view that …".
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -78,21 +26,7 @@ _RELATIVE = {"who", "which", "that", "whom"}
 _QUANTIFIERS = {"one", "some", "many", "several", "most", "two", "three", "four", "few", "all", "both", "each", "none"}
 # Longer source phrases are cut at a modifier boundary: the name and what identifies it stay.
 _MAX_MENTION_TOKENS = 30
-_TITLE_ABBREVIATIONS = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "lt": "lieutenant",
-    "gen": "general",
-    "col": "colonel",
-    "maj": "major",
-    "capt": "captain",
-    "adm": "admiral",
-    "sgt": "sergeant",
-    "sec": "secretary",
-    "amb": "ambassador",
-    "atty": "attorney",
-}
+_TITLE_ABBREVIATIONS = lexicon("title_abbreviations")
 _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\.")
 _NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
 # A role is read as a short phrase: "fellow at the Institute", not the clauses after it.
@@ -100,17 +34,8 @@ _MAX_ROLE_TOKENS = 12
 _ROLE_ENDS = {"relcl", "acl", "advcl", "appos", "cc", "conj", "parataxis"}
 # Words that tell a person's gender when they stand in the name's phrase ("Mrs. Ortiz", "the
 # party's chairwoman, Ana Ortiz"); the pronouns the article uses for the person tell it too.
-_MASCULINE_WORDS = set(
-    """mr sir lord king prince duke emperor spokesman chairman congressman businessman councilman
-    alderman assemblyman anchorman father husband son brother uncle nephew grandfather
-    grandson stepfather boyfriend widower actor man boy""".split()
-)
-_FEMININE_WORDS = set(
-    """mrs ms miss madam dame lady queen princess duchess empress spokeswoman chairwoman
-    congresswoman businesswoman councilwoman alderwoman assemblywoman anchorwoman mother wife
-    daughter sister aunt niece grandmother granddaughter stepmother girlfriend widow actress
-    woman girl""".split()
-)
+_MASCULINE_WORDS = words("gender_words", "m")
+_FEMININE_WORDS = words("gender_words", "f")
 _GENDER_OF_MORPH = {"Masc": "m", "Fem": "f"}
 
 
@@ -166,6 +91,7 @@ class SpeakerRegistry:
         self._entries: list[_Entry] = []  # recency order: re-used entries move to the end
         self._people: list[_Entry] = []  # every person named, speaker or not, for surnames
         self._pending: list[tuple[Token, Resolved]] = []  # this chunk's mentions, not yet settled
+        self._quiet: set[int] = set()  # mention heads only the tagger saw: they move no one to the fore
         self._names: list[Span] = []  # this chunk's person names, registered in text order
         self._genders: dict[int, str] = {}  # person name start -> gender its own sentence shows
 
@@ -175,10 +101,13 @@ class SpeakerRegistry:
         self._names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         self._genders = _genders_shown(doc, self._names)
 
-    def resolve(self, head: Token, offset: int, stop: Token | None = None) -> Resolved:
+    def resolve(self, head: Token, offset: int, stop: Token | None = None, *, quiet: bool = False) -> Resolved:
         """The speaker mention whose syntactic head is ``head`` (``offset``: chunk start); the
         mention, the source as written, ends before ``stop`` (the cue). Its entry is found when
-        the chunk is settled."""
+        the chunk is settled. A ``quiet`` mention (a tagger's source) does not make its speaker
+        the most recent one, so the pronouns after it resolve as the rules alone would."""
+        if quiet:
+            self._quiet.add(head.i)
         host = _participle_host(head)
         mention = _mention_span(head, stop, host)
         start, end = offset + mention.start_char, offset + mention.end_char
@@ -197,19 +126,20 @@ class SpeakerRegistry:
                 self._remember(name)
                 name = next(names, None)
             if head.i not in entries:
-                entries[head.i] = self._settle_one(head)
+                entries[head.i] = self._settle_one(head, touch=head.i not in self._quiet)
             resolved.found = entries[head.i]
         while name is not None:
             self._remember(name)
             name = next(names, None)
-        self._pending, self._names, self._genders = [], [], {}
+        self._pending, self._names, self._genders, self._quiet = [], [], {}, set()
 
-    def _settle_one(self, head: Token) -> _Entry:
+    def _settle_one(self, head: Token, *, touch: bool = True) -> _Entry:
         entry = self._entry_for(head)
         named = _quantified(head)  # "one of the sources": the sources are named, not "one"
         if named.pos_ != "PRON" and named.lower_ not in _RELATIVE:  # pronouns are mentions, not names
             entry.aliases.add(_clean(_core_span(named).text))
-        self._touch(entry)
+        if touch:
+            self._touch(entry)
         return entry
 
     def _remember(self, name: Span) -> None:
@@ -649,18 +579,8 @@ def _kind_of(core: Span, head: Token, plural: bool) -> str:
     return SpeakerKind.UNKNOWN
 
 
-_PERSON_NOUNS = set(
-    """official spokesman spokeswoman spokesperson source aide adviser advisor analyst
-    diplomat minister secretary senator lawmaker president chairman director expert officer
-    commander general colonel man woman resident witness lawyer attorney mayor governor judge
-    prosecutor economist professor scientist doctor spokesperson chief candidate nominee
-    author writer reporter editor activist""".split()
-)
-_ORGANISATION_NOUNS = set(
-    """union company firm group party agency organization organisation association
-    newspaper paper network committee commission board institute bank court campaign
-    authority club society foundation""".split()
-)
+_PERSON_NOUNS = words("speaker_nouns", "person")
+_ORGANISATION_NOUNS = words("speaker_nouns", "body")
 
 
 _AFFILIATION_RE = re.compile(

@@ -8,7 +8,7 @@ from typing import Any
 
 # Bump when extraction rules change in a way that alters output: stored claims record the
 # version that produced them, and `manage.py reextract` refreshes the older ones.
-EXTRACTOR_VERSION = "2026.11.6"
+EXTRACTOR_VERSION = "2026.12.1+tagger.1.0.0"  # rules version + the shipped tagger's meta.json version
 
 
 # A merged split quote's content is its parts joined by an ellipsis, the editor's mark for words
@@ -64,6 +64,14 @@ class Side(StrEnum):
     REFUTES = "refutes"
 
 
+class ExtractionMethod(StrEnum):
+    """Which extractor found a claim: the rules, the trained tagger, or both."""
+
+    RULES = "rules"
+    MODEL = "model"
+    BOTH = "both"
+
+
 class Origin(StrEnum):
     """Who made a relation, a dispute or a membership: the machine or a curator."""
 
@@ -105,6 +113,7 @@ class ExtractedClaim:
     sentence_start: int
     sentence_end: int
     confidence: float = 0.5
+    method: str = "rules"  # ExtractionMethod: which extractor found it
     # Normal form for agree/conflict linking: content lemmas (no stop words) and entity texts.
     terms: tuple[str, ...] = field(default=())
     entities: tuple[str, ...] = field(default=())

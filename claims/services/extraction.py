@@ -95,6 +95,7 @@ REFRESHED_FIELDS = [
     "polarity",
     "claim_date",
     "confidence",
+    "method",
     "extractor_version",
     "entities",
 ]
@@ -160,6 +161,7 @@ def _claim_row(article: Article, item: ExtractedClaim, speakers: dict[SpeakerRef
         polarity=item.polarity,
         claim_date=article.published_at.date() if article.published_at else None,
         confidence=item.confidence,
+        method=item.method,
         extractor_version=EXTRACTOR_VERSION,
         entities=[e[:200] for e in item.entities],
         embedding=item.embedding,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from claims.nlp.reporting import build_matcher, find_cues
+from claims.nlp.cues import build_matcher, find_cues
 
 
 def _parsed(nlp, words, tags, pos, deps, heads, lemmas) -> Doc:

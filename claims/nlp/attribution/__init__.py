@@ -1,0 +1,1 @@
+"""The trained attribution tagger: SOURCE / CUE / CONTENT spans (config, training data, loading)."""

@@ -1,0 +1,421 @@
+"""Direct quotes and who said them: the cue verb framing a quote, a speaker without a verb
+("X: “…”", "— X"), a colon opening a block quotation, split quotes ("“A,” he said. “B.”") and
+quotes that continue the last speaker. Django-free.
+
+`QuoteAttribution` is the quote half of the chunk reader in `extract`; it reads the reader's
+state (doc, quotes, cues, article) and records drafts through it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from . import normal
+from .cues import Cue
+from .draft import Draft
+from .lexicons import words as lexicon_words
+from .quotes import Quote
+from .speakers import Resolved
+from .types import ClaimType, CueClass
+
+# A quote split by its attribution ("“A,” he said. “B.”") is one claim, as annotated in
+# attribution corpora; not when the attribution sentence reports something of its own, or when
+# the first part is already more than one sentence.
+MERGE_SPLIT_QUOTES = True
+
+MIN_QUOTE_WORDS = 4
+
+MIN_SPOKEN_WORDS = 1  # with a speech verb framing it, any quote is said
+
+_DASHES = {"\u2015", "\u2014", "\u2013", "-"}
+
+# Verbs that frame an utterance itself, so even a one-word quote after them is a claim.
+_SAY_LEMMAS = lexicon_words("say_verbs")
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u201c\"]")
+
+_SPEECH_CLASSES = {CueClass.ASSERT, CueClass.DENY, CueClass.REPORT}
+
+_SPEECH_KINDS = {"verb", "according_to", "quoted_as"}
+
+
+def _clear_of_cue(cue: Cue, first: int, last: int) -> bool:
+    """The tokens ``[first, last)`` lie outside the cue's attribution: the cue stands outside
+    its content, or inside it as a parenthetical ("A, he said, “B”") with the tokens in a part."""
+    if cue.gap is not None:
+        return last <= cue.gap[0] or cue.gap[1] <= first
+    return not cue.content[0] <= cue.token.i < cue.content[1]
+
+
+def _cue_fields(cue: Cue | None, fallback: str | None) -> tuple[str, str, str]:
+    if cue is None:
+        return fallback or "", fallback or "", CueClass.ASSERT
+    return cue.text, cue.lemma, cue.cue_class
+
+
+def _is_question(quoted: str) -> bool:
+    """A quotation that is one question; several sentences ending in a rhetorical question
+    ("… Do I think it was cocaine? Probably not. … why is he unstable?") still assert."""
+    text = quoted.rstrip(" .\u201d\"'")
+    return text.endswith("?") and _SENTENCE_BREAK.search(text) is None
+
+
+def _is_title(text: str) -> bool:
+    """A quoted title: two to eight words, capitalised apart from short function words, with
+    no sentence punctuation."""
+    words = _WORD.findall(text)
+    if not 2 <= len(words) <= 8 or _SENTENCE_PUNCT.search(text.strip()):
+        return False
+    return words[0][0].isupper() and words[-1][0].isupper() and all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+_SENTENCE_PUNCT = re.compile(r"[.!?]")
+
+
+class QuoteAttribution:
+    """The quote rules of the chunk reader (mixed into `extract._ChunkReader`)."""
+
+    if TYPE_CHECKING:
+        from .extract import _Article
+
+        article: _Article
+        doc: Doc
+        offset: int
+        end: int
+        quotes: list[Quote]
+        cues: list[Cue]
+        used: set[int]
+
+        def _char_span(self, start: int, end: int) -> Span: ...
+        def _in_quote(self, idx: int) -> bool: ...
+        def _inside_any_claim(self, start: int, end: int, skip: set[str] | None = None) -> bool: ...
+        def _inside_claim(self, quote: Quote) -> bool: ...
+        def _record(self, draft: Draft, quote: Quote | None = None, last: Quote | None = None) -> None: ...
+        def _sentence_bounds(self, span: Span, cue: Cue | None) -> tuple[int, int]: ...
+        def _speaker(self, cue: Cue) -> Resolved | None: ...
+        def _token_range(self, start: int, end: int) -> tuple[int, int]: ...
+
+    def _read_quote(self, quote: Quote, colon: tuple[Cue, Resolved | None] | None) -> None:
+        if quote.start < self.offset:
+            self._continue_quote(quote)
+            return
+        text = self.article.clean[quote.inner_start : quote.inner_end]
+        if _is_question(text) or self._inside_claim(quote) or self._embedded(quote):
+            return
+        if _is_title(text) and not self._starts_sentence(quote):
+            return  # "on “The Morning Hour”", "her book “Raise a Saver”": a name, not a claim
+        found = self._attribute(quote, colon)
+        if found is None:
+            return
+        cue, speaker, confidence = found
+        # Short quotes are scare quotes unless a speech verb frames them ("“Never,” she said.").
+        spoken = cue is not None and cue.lemma in _SAY_LEMMAS and confidence >= 0.9
+        if len(text.split()) < (MIN_SPOKEN_WORDS if spoken else MIN_QUOTE_WORDS):
+            return
+        self._add_quote_claim(quote, cue, speaker, confidence)
+
+    def _attribute(
+        self, quote: Quote, colon: tuple[Cue, Resolved | None] | None
+    ) -> tuple[Cue | None, Resolved | None, float] | None:
+        cue = self._cue_for_quote(quote)
+        if cue is not None:
+            self.used.add(cue.token.i)
+            return cue, self._speaker(cue), 0.9
+        head = self._verbless_speaker(quote)
+        if head is not None:
+            return None, self.article.registry.resolve(head, self.offset), 0.7
+        colon_cue = self._colon_cue(quote) or (colon if self._opens_chunk(quote) else None)
+        if colon_cue is not None:
+            return colon_cue[0], colon_cue[1], 0.8
+        prior = self._closing_attribution(quote)
+        if prior is not None:
+            return None, self._speaker(prior), 0.7
+        # A quotation standing as its own sentence right after an attributed one continues the
+        # same speaker (the "“…,” he said. “…”" pattern, and follow-on quote paragraphs).
+        recent = self.article.last_claim_chunk >= self.article.chunk_no - 1
+        if recent and self.article.last_quoted and self._starts_sentence(quote):
+            return None, self.article.last_quoted, 0.5
+        return None
+
+    def _embedded(self, quote: Quote) -> bool:
+        """A quoted phrase inside someone's reported clause ("she said she wanted to speak “to
+        white people”") is part of that mixed claim, not a direct claim of its own."""
+        first, last = self._token_range(quote.inner_start, quote.inner_end)
+        for cue in self.cues:
+            if cue.content is None or cue.kind not in _SPEECH_KINDS or cue.cue_class not in _SPEECH_CLASSES:
+                continue
+            start, end = cue.content
+            # Slack of two tokens at the end: the quote may close after the sentence's full stop.
+            if (
+                start <= first
+                and last <= end + 2
+                and _clear_of_cue(cue, first, last)
+                and end - start > last - first + 2
+            ):
+                return True
+        return False
+
+    def _starts_sentence(self, quote: Quote) -> bool:
+        first, _ = self._token_range(quote.start, quote.end)
+        return self.doc[first].is_sent_start or first == 0
+
+    def _cue_for_quote(self, quote: Quote) -> Cue | None:
+        """A speech cue outside the quote, in the sentences the quote touches or the one after it,
+        whose own complement (if any) is the quote."""
+        first, last = self._token_range(quote.start, quote.end)
+        window = self._sentence_window(first, last)
+        best, best_gap = None, 10**6
+        for cue in self.cues:
+            if not window[0] <= cue.token.i < window[1] or cue.kind not in {"verb", "quoted_as"}:
+                continue
+            if cue.content is not None and not self._content_is_quote(cue.content, first, last):
+                if not self._opens_split(quote, cue):
+                    continue
+            if self._quote_between(cue.token.i, first, last, quote):
+                continue
+            gap = first - cue.token.i if cue.token.i < first else cue.token.i - last
+            if gap < best_gap:
+                best, best_gap = cue, gap
+        return best
+
+    def _opens_split(self, quote: Quote, cue: Cue) -> bool:
+        """ "“Now that I can speak freely,” he said, “it was hard.”": the parser gives the verb
+        only the second part as its complement, but the first part, ended by a comma right
+        before the attribution, is the opening of the same quotation."""
+        nxt = self._next_quote(quote)
+        if nxt is None or cue.content is None or "," not in self.article.clean[quote.inner_end : quote.end]:
+            return False
+        if not quote.end <= self.offset + cue.token.idx < nxt.start:
+            return False
+        return self._content_is_quote(cue.content, *self._token_range(nxt.start, nxt.end))
+
+    def _next_quote(self, quote: Quote) -> Quote | None:
+        return next((q for q in self.quotes if q.start >= quote.end), None)
+
+    def _content_is_quote(self, content: tuple[int, int], first: int, last: int) -> bool:
+        # A complement reaching more than a few words outside the quote makes a mixed claim.
+        outside = max(0, first - content[0]) + max(0, content[1] - last)
+        return overlaps(content, (first, last)) and outside <= 2
+
+    def _sentence_window(self, first: int, last: int) -> tuple[int, int]:
+        doc = self.doc
+        start = doc[first].sent.start
+        end_sent = doc[max(first, last - 1)].sent
+        end = end_sent.end
+        # The attribution may be the next sentence ("“…” He said." split by the parser).
+        if end < len(doc) and last >= end_sent.end - 2:
+            end = doc[end].sent.end
+        return start, end
+
+    def _quote_between(self, cue_i: int, first: int, last: int, quote: Quote) -> bool:
+        """True when another quote sits between the cue and this quote (it belongs to that one)."""
+        lo, hi = (cue_i, first) if cue_i < first else (last, cue_i)
+        lo_c, hi_c = self.offset + self.doc[lo].idx, self.offset + self.doc[min(hi, len(self.doc) - 1)].idx
+        return any(
+            q is not quote and lo_c <= q.start and q.end <= hi_c and q.word_count(self.article.clean) >= 1
+            for q in self.quotes
+        )
+
+    def _verbless_speaker(self, quote: Quote):  # type: ignore[no-untyped-def]
+        """ "“…,” Army Col. Jane Doe, using another name for …": a name right after the quote."""
+        if quote.end >= self.end:
+            return None
+        first, _ = self._token_range(quote.end, self.end)
+        if self.article.clean[quote.end : quote.end + 3].strip()[:1] in _DASHES:
+            return self._name_after_dash(first)
+        sent = self.doc[min(first, len(self.doc) - 1)].sent
+        for token in self.doc[first : min(sent.end, first + 10)]:
+            if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBG", "VBN"}:
+                return None
+            if token.ent_type_ == "PERSON":
+                ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
+                return ent.root
+        return None
+
+    def _name_after_dash(self, first: int):  # type: ignore[no-untyped-def]
+        # "“…” ― Jane Doe": a signature line; the name is the run of proper nouns after the dash.
+        names = [t for t in self.doc[first : first + 6] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+        if not names:
+            return None
+        run = [names[0]]
+        for token in names[1:]:
+            if token.i != run[-1].i + 1:
+                break
+            run.append(token)
+        return run[-1]
+
+    def _colon_cue(self, quote: Quote) -> tuple[Cue, Resolved | None] | None:
+        """ "Kerry said: “…”" where the parser put the quote in a sentence of its own."""
+        first, _ = self._token_range(quote.start, quote.end)
+        sent = self.doc[first].sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if self.doc[sent.start - 1].text != ":":
+            return None
+        cue = next((c for c in self.cues if prev.start <= c.token.i < prev.end and c.content is None), None)
+        if cue is None or cue.token.i in self.used:
+            return None
+        self.used.add(cue.token.i)
+        return cue, self._speaker(cue)
+
+    def _read_block_quotation(self, colon: tuple[Cue, Resolved | None]) -> None:
+        """ "The governor added:" closing a paragraph, and the next paragraph without quotation
+        marks: a block quotation, set off by its paragraph instead of by marks."""
+        if self.offset in self.article.turns or not len(self.doc):
+            return
+        words = [t for t in self.doc if not (t.is_punct or t.is_space)]
+        if len(words) < MIN_QUOTE_WORDS or self._inside_any_claim(self.offset, self.end):
+            return
+        last = next(t for t in reversed(self.doc) if not t.is_space)
+        span = self.doc[words[0].i : last.i + 1]
+        cue, speaker = colon
+        draft = Draft(
+            speaker,
+            cue.text,
+            cue.lemma,
+            cue.cue_class,
+            ClaimType.DIRECT,
+            self.offset + span.start_char,
+            self.offset + span.end_char,
+            normal.polarity(span, CueClass.ASSERT),
+            (self.offset, self.end),
+            0.6,
+        )
+        draft.add_normal_form(span)
+        self._record(draft)
+
+    def _remember_colon(self) -> None:
+        if not len(self.doc) or self.doc[-1].text != ":":
+            return
+        sent = self.doc[-1].sent
+        cue = next(
+            (
+                c
+                for c in self.cues
+                if sent.start <= c.token.i < sent.end and c.content is None and c.token.i not in self.used
+            ),
+            None,
+        )
+        if cue is not None:
+            self.article.colon_speaker = (cue, self._speaker(cue))
+
+    def _closing_attribution(self, quote: Quote) -> Cue | None:
+        """ "… because “few know it,” she said. “We forget where we came from.”": a quotation
+        standing as its own sentence right after a sentence that ends on "she said" (a speech
+        verb and its speaker) continues that speaker's words. The first part may sit inside a
+        reported clause, so no claim of this chunk has named the speaker yet."""
+        first, _ = self._token_range(quote.start, quote.end)
+        if not self._starts_sentence(quote) or first == 0:
+            return None
+        prev = self.doc[first - 1].sent
+        words = [t for t in prev if not (t.is_punct or t.is_space)]
+        if not words:
+            return None
+        for cue in self.cues:
+            if cue.kind == "verb" and cue.lemma in _SAY_LEMMAS and cue.speaker is not None:
+                tail = {cue.token.i, cue.speaker.i}
+                if prev.start <= cue.token.i < prev.end and words[-1].i in tail and max(tail) - min(tail) <= 3:
+                    return cue
+        return None
+
+    def _opens_chunk(self, quote: Quote) -> bool:
+        return quote.start == self.offset
+
+    def _add_quote_claim(self, quote: Quote, cue: Cue | None, speaker: Resolved | None, confidence: float) -> None:
+        end_quote = self._merge_split(quote, cue) if cue is not None and MERGE_SPLIT_QUOTES else quote
+        start, end = quote.inner_start, end_quote.inner_end
+        span = self._char_span(start, min(quote.inner_end, self.end))
+        cue_text, cue_lemma, cue_class = _cue_fields(cue, None) if cue else self._speaker_cue(speaker)
+        draft = Draft(
+            speaker,
+            cue_text,
+            cue_lemma,
+            cue_class,
+            ClaimType.DIRECT,
+            start,
+            end,
+            normal.polarity(span, CueClass.ASSERT),
+            self._sentence_bounds(span, cue),
+            confidence,
+        )
+        draft.add_normal_form(span)
+        if end_quote is not quote:
+            draft.parts = ((quote.inner_start, quote.inner_end), (end_quote.inner_start, end_quote.inner_end))
+            draft.add_normal_form(self._char_span(end_quote.inner_start, min(end, self.end)))
+        self._record(draft, quote, end_quote)
+
+    def _speaker_cue(self, speaker: Resolved | None) -> tuple[str, str, str]:
+        """A quote attributed without a verb of its own (the second half of “A,” he said. “B.”,
+        a follow-on quote) shows the cue its speaker was last quoted with; ":" when none."""
+        for draft in reversed(self.article.drafts):
+            same = draft.speaker is speaker or (
+                draft.speaker is not None and speaker is not None and draft.speaker.start == speaker.start
+            )
+            if same and draft.cue not in {"", ":"} and draft.claim_type != ClaimType.HEADLINE:
+                return draft.cue, draft.cue_lemma, draft.cue_class
+        return _cue_fields(None, ":")
+
+    def _merge_split(self, quote: Quote, cue: Cue) -> Quote:
+        """“A,” he said. “B.” → one quotation, unless B has an attribution of its own."""
+        nxt = self._next_quote(quote)
+        if nxt is None or not self._frames_quote(cue, quote):
+            return quote
+        cue_sent = cue.token.sent
+        gap = self.article.clean[max(quote.end, self.offset + cue_sent.end_char) : nxt.start]
+        if gap.strip() not in {"", ","} or self._has_own_cue(quote.end, nxt.start, cue):
+            return quote
+        if self._closing_cue(nxt, cue) is not None:
+            return quote  # “A,” Moore said. “B,” Clyburn added.: B is the second speaker's
+        if nxt.end > self.end and nxt.closed is False:
+            return quote
+        if _SENTENCE_BREAK.search(self.article.clean, quote.inner_start, quote.inner_end):
+            # The first part already holds whole sentences: analysts want each part as its own
+            # claim, so that each can agree or conflict separately.
+            return quote
+        return nxt
+
+    def _frames_quote(self, cue: Cue, quote: Quote) -> bool:
+        # No complement, or one that is this quote or the part of a split quote after it.
+        if cue.content is None or self._opens_split(quote, cue):
+            return True
+        return overlaps(cue.content, self._token_range(quote.start, quote.end))
+
+    def _has_own_cue(self, start: int, end: int, used: Cue) -> bool:
+        # The attribution between the parts reports something itself ("…, saying the targets …").
+        span = self._char_span(start, min(end, self.end))
+        if any(t.dep_ == "ccomp" and t.head.i != used.token.i and not self._in_quote(t.idx) for t in span):
+            return True
+        # A second speech verb introduces the next part ("…,” Trump said, adding later, “…”).
+        return any(
+            c is not used and c.kind == "verb" and c.lemma in _SAY_LEMMAS and span.start <= c.token.i < span.end
+            for c in self.cues
+        )
+
+    def _closing_cue(self, quote: Quote, used: Cue) -> Cue | None:
+        """Another speech verb with a speaker right after ``quote``, in its sentence window,
+        whose complement (if any) is the quote: the quote's own attribution."""
+        first, last = self._token_range(quote.start, quote.end)
+        window_end = self._sentence_window(first, last)[1]
+        for cue in self.cues:
+            if cue is used or cue.kind != "verb" or cue.speaker is None or not last <= cue.token.i < window_end:
+                continue
+            if cue.content is None or self._content_is_quote(cue.content, first, last):
+                return cue
+        return None
+
+    def _continue_quote(self, quote: Quote) -> None:
+        draft = self.article.quote_drafts.get(quote.start)
+        if draft is not None:
+            draft.add_normal_form(self._char_span(max(self.offset, quote.inner_start), min(self.end, quote.inner_end)))
+
+    # -- indirect speech -----------------------------------------------------------------

@@ -1,0 +1,192 @@
+"""Dependency helpers the cue and extent rules share: subjects, clause edges, trimming.
+
+Positions are token indices inside one parsed chunk. Django-free.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicons import cue_classes
+
+CUE_VERBS = cue_classes("cue_verbs")
+PERSONAL_PRONOUNS = {"him", "her", "them", "me", "us", "you", "he", "she", "they", "i", "we"}
+QUOTE_MARKS = {"\u201c", "\u201d", '"', "''", "``"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLAUSE_SUBJECTS = SUBJECT_DEPS | {"expl"}
+FINITE_TAGS = {"VBZ", "VBD"}  # not VBP, which is also the bare form ("demanded he resign")
+# Subject-less participles ("…, adding that …") and conjuncts borrow their head's subject.
+_BORROWING_DEPS = {"conj", "advcl", "xcomp", "pcomp", "dep", "parataxis"}
+# A subject in the object case is the object of a causative or perception verb ("let them know
+# that …", "made him think that …"): it is told or made to hold the clause, it does not assert it.
+OBJECT_CASE = {"them", "him", "her", "me", "us"}
+_NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+WH_TAGS = {"WRB", "WP", "WDT"}
+_MEANS_OR_TIME_PREPS = {"by", "after", "before", "while", "upon"}
+# What sets an attribution off inside the clause it reports ("Mr. Clarke, the director, said").
+SET_OFF_MARKS = {",", "\u2014", "\u2013", "--"}
+
+
+def passive_participle(verb: Token) -> bool:
+    # A bare past participle on a clause ("Asked about …, X said", "Criticized for …, X …",
+    # "X, when asked about …, said") says what was done to the subject it borrows, not what
+    # that subject did.
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "acl", "relcl"}
+        and not any(c.dep_ in {"aux", "auxpass"} | SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def noun_phrase_end(noun: Token) -> int:
+    """End of ``noun``'s phrase without a non-restrictive tail set off by a comma ("the plan,
+    which passed in May"; "the plan, saying …"): that tail is the writer's, not the speaker's."""
+    end = noun.right_edge.i + 1
+    for token in noun.subtree:
+        if token.i > noun.i and token.dep_ in {"relcl", "acl", "appos", "advcl"}:
+            before = noun.doc[token.left_edge.i - 1]
+            if before.text in {",", "\u2014", "--"}:
+                end = min(end, before.i)
+    return end
+
+
+def is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def trim_keep_to(doc: Doc, start: int, end: int, shortest: int) -> tuple[int, int] | None:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end - start >= shortest else None
+
+
+def speaker_of_verb(verb: Token) -> Token | None:
+    """The verb's subject, borrowing it from the head for conjuncts and participles."""
+    for _ in range(4):  # bounded climb: a few coordinated or participial verbs at most
+        subject = nearest_subject(verb)
+        if subject is not None:
+            if subject.dep_ == "nsubjpass" or subject.lower_ == "it" and is_passive(verb):
+                return by_agent(verb)
+            return subject
+        if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head  # "Peskov, when asked …, saying …": the modified noun speaks
+        if _means_or_time(verb):
+            verb = verb.head.head  # "responded by saying …": the one who responded says it
+            continue
+        if verb.dep_ not in _BORROWING_DEPS or verb.head.i == verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        verb = verb.head
+    return None
+
+
+def _means_or_time(gerund: Token) -> bool:
+    """ "began by saying", "after telling reporters": a gerund after a preposition of means or
+    time, whose subject is the clause's subject (not after "for" or "of": "attacked him for
+    saying", "accused her of saying" make the object the speaker)."""
+    prep = gerund.head
+    return (
+        gerund.dep_ == "pcomp"
+        and gerund.tag_ == "VBG"
+        and prep.lower_ in _MEANS_OR_TIME_PREPS
+        and prep.head.pos_ in {"VERB", "AUX"}
+    )
+
+
+def fronted_verb_subject(verb: Token) -> Token | None:
+    """ "Said Ellis: “…”": a speech verb opening its sentence before a name and a colon or
+    comma. The parser reads "Said Ellis" as one name, so the verb has no subject of its own."""
+    name = verb.head
+    if not verb.is_sent_start or verb.dep_ != "compound" or name.pos_ != "PROPN":
+        return None
+    after = verb.doc[name.i + 1] if name.i + 1 < len(verb.doc) else None
+    return name if after is not None and after.text in {":", ","} else None
+
+
+def nearest_subject(verb: Token) -> Token | None:
+    # Two subjects mean the parser took a quoted clause's subject for the verb's too
+    # ("“My reaction, that was outrageous,” the strategist said"): the nearer one speaks.
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+
+
+def set_off(token: Token) -> bool:
+    doc = token.doc
+    before = [doc[i].text for i in range(max(0, token.left_edge.i - 2), token.left_edge.i)]
+    first = doc[token.left_edge.i]
+    return "," in before or first.text in {",", "\u2014", "--"} or first.dep_ == "cc" and "," in before
+
+
+def subordinate(verb: Token) -> bool:
+    # "…, though they find themselves …", "…, even though the audit disclosed …": a verb in a
+    # subordinate clause makes no attribution of the main clause ("…, as he said" still does).
+    return any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
+
+
+def after_comma(verb: Token) -> bool:
+    # "…, the ministry said": the attribution is set off by a comma (or dash) from its content.
+    left = verb.left_edge.i
+    return left > 0 and verb.doc[left - 1].text in {",", "\u2014", "\u2013", "--"}
+
+
+def first_conjunct(head: Token) -> Token:
+    # A bounded climb: conjuncts chain off the first clause of the sentence.
+    for _ in range(4):
+        if head.dep_ != "conj" or head.head.pos_ not in {"VERB", "AUX"}:
+            break
+        head = head.head
+    return head
+
+
+def clause_boundary(token: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return token.dep_ == "conj" or token.dep_ == "ccomp" and token.head.lemma_.lower() in CUE_VERBS
+
+
+def _complementizer(token: Token) -> bool:
+    # Only "that" introduces a report without adding meaning; "if", "because", "although" at
+    # the start of the content are part of what was said ("said that if it rains, …").
+    return token.dep_ == "mark" and token.lower_ == "that"
+
+
+def span_of(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Drop the leading complementizer and surrounding punctuation/conjunctions; a semicolon
+    ends the reported clause (what follows is the writer's again)."""
+    semicolon = next((t.i for t in doc[start:end] if t.text == ";"), None)
+    if semicolon is not None:
+        end = semicolon
+    while start < end and (
+        _complementizer(doc[start]) or doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].is_space
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct and doc[end - 1].text not in "?!" or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
+    ):
+        end -= 1
+    return (start, end) if end - start >= 3 else None
+
+
+def child_with_dep(token: Token, deps: set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def by_agent(token: Token) -> Token | None:
+    agent = next((c for c in token.children if c.dep_ == "agent" or c.lower_ == "by" and c.dep_ == "prep"), None)
+    return child_with_dep(agent, {"pobj"}) if agent is not None else None
+
+
+def is_nominal(token: Token | None) -> bool:
+    return token is not None and token.pos_ in _NOMINAL_POS
+
+
+def sentence_is_question(sent: Span) -> bool:
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in "\"”’'"), None)
+    return last is not None and last.text == "?"

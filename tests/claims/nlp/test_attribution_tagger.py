@@ -1,0 +1,49 @@
+"""The shipped attribution tagger beside the rules: it adds what the rules miss, marks what both find."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.nlp.attribution.tagger import get_tagger
+from claims.nlp.extract import extract_claims
+from claims.nlp.types import ExtractionMethod
+
+MISSED_BY_RULES = "Local farmers are convinced the new irrigation canal will ruin the wetlands downstream."
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    model = get_tagger()
+    assert model is not None, "the shipped model is missing from claims/nlp/attribution/model"
+    return model
+
+
+def test_the_rules_alone_miss_this_attribution(nlp):
+    assert extract_claims(MISSED_BY_RULES, nlp=nlp, tagger=None) == []
+
+
+def test_the_tagger_adds_the_attribution_with_a_resolved_speaker(nlp, tagger):
+    (claim,) = extract_claims(MISSED_BY_RULES, nlp=nlp, tagger=tagger)
+    assert claim.method == ExtractionMethod.MODEL
+    assert claim.speaker is not None and claim.speaker.mention == "Local farmers"
+    assert claim.content == "the new irrigation canal will ruin the wetlands downstream"
+    assert claim.confidence < 0.5  # below every rule claim
+
+
+def test_a_claim_both_find_is_marked_both(nlp, tagger):
+    (claim,) = extract_claims(
+        "Many residents think the council has wasted money on the new fountain.", nlp=nlp, tagger=tagger
+    )
+    assert claim.method == ExtractionMethod.BOTH
+
+
+def test_a_rules_only_claim_keeps_rules(nlp):
+    (claim,) = extract_claims("The mayor said the bridge would open in May.", nlp=nlp, tagger=None)
+    assert claim.method == ExtractionMethod.RULES
+
+
+def test_a_tagged_question_is_not_a_claim(nlp, tagger):
+    claims = extract_claims(
+        "Reporters asked whether the minister would resign before the vote.", nlp=nlp, tagger=tagger
+    )
+    assert all(c.method != ExtractionMethod.MODEL for c in claims)
