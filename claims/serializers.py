@@ -45,10 +45,13 @@ class ArticleRefSerializer(serializers.ModelSerializer):
     url = DetailUrlField("claims_api:article-detail")
     source_url = serializers.CharField(source="url", help_text="Where the article was published (may be empty).")
     outlet = OutletRefSerializer(allow_null=True)
+    copy_of = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="The id of the article this one republishes, or null (an original)."
+    )
 
     class Meta:
         model = Article
-        fields = ["id", "url", "title", "source_url", "outlet", "published_at"]
+        fields = ["id", "url", "title", "source_url", "outlet", "published_at", "copy_of"]
 
 
 class ArticleSerializer(ArticleRefSerializer):
@@ -194,10 +197,21 @@ class DisputeSerializer(serializers.ModelSerializer):
     supports = serializers.IntegerField(read_only=True, help_text="Number of claims supporting the proposition.")
     refutes = serializers.IntegerField(read_only=True, help_text="Number of claims refuting it.")
     sides = serializers.SerializerMethodField()
+    independent_reports = serializers.SerializerMethodField(
+        help_text="Distinct original articles behind the claims (syndicated copies count once): all, and per side."
+    )
 
     class Meta:
         model = Proposition
-        fields = ["id", "url", "label", "origin", "label_curated", "key_terms", "supports", "refutes", "sides"]
+        fields = [
+            "id", "url", "label", "origin", "label_curated", "key_terms", "supports", "refutes", "independent_reports", "sides",
+        ]  # fmt: skip
+
+    @extend_schema_field(
+        {"type": "object", "properties": {k: {"type": "integer"} for k in ("all", "supports", "refutes")}}
+    )
+    def get_independent_reports(self, dispute: Proposition) -> dict[str, int]:
+        return {"all": dispute.independent_reports, "supports": dispute.supports_reports, "refutes": dispute.refutes_reports}
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_sides(self, dispute: Proposition) -> str:

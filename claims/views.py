@@ -37,8 +37,10 @@ from claims.selectors import (
     claims_ordered,
     dispute_get,
     dispute_members,
+    dispute_reach,
     disputes_most_contested,
     home_counts,
+    home_reach,
     relations_between,
     relations_between_totals,
     speaker_claims_by_month,
@@ -65,6 +67,7 @@ MAX_PARAGRAPH_CHARS = 1500
 def home(request: HttpRequest) -> HttpResponse:
     ctx = {
         "counts": home_counts(),
+        "reach": home_reach(),
         "latest_articles": articles_latest(limit=8),
         "contested": disputes_most_contested(limit=8),
     }
@@ -389,6 +392,7 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "supports": [m for m in members if m.side == PropositionMember.Side.SUPPORTS],
         "refutes": [m for m in members if m.side == PropositionMember.Side.REFUTES],
         "timeline": _timeline(members),
+        "reach": dispute_reach(dispute=dispute),
     }
     return render(request, "claims/dispute_detail.html", ctx)
 
