@@ -10,7 +10,8 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse as api_reverse
 
 from articles.models import Article, Outlet
-from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
+from claims.selectors.quote_flags import claim_quote_flags
+from claims.models import Claim, Proposition, PropositionMember, QuoteFlag, Relation, Speaker
 from common.api import DetailUrlField
 
 
@@ -114,12 +115,18 @@ class ClaimDetailSerializer(ClaimSerializer):
     reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     agreeing = serializers.SerializerMethodField()
     conflicting = serializers.SerializerMethodField()
+    quote_flags = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
         fields = ClaimSerializer.Meta.fields + [
             "sentence", "sentence_start", "sentence_end", "speaker_start", "speaker_end",
-            "terms", "entities", "reviewed_by", "reviewed_at", "agreeing", "conflicting",
+            "terms", "entities", "reviewed_by", "reviewed_at", "agreeing", "conflicting", "quote_flags",
         ]  # fmt: skip
+
+    @extend_schema_field(serializers.ListSerializer(child=serializers.DictField()))
+    def get_quote_flags(self, claim: Claim) -> list[dict]:
+        """The same quotation elsewhere, credited to another speaker or reworded (``QuoteFlagSerializer``)."""
+        return QuoteFlagSerializer(claim_quote_flags(claim=claim), many=True, context=self.context).data
 
     def get_sentence(self, claim: Claim) -> str:
         """The sentence around the claim, as in the article (plain text: clients escape it)."""
@@ -279,3 +286,23 @@ def _author_jsonld(claim: Claim) -> dict | None:
     if speaker.affiliation:
         author["affiliation"] = {"@type": "Organization", "name": speaker.affiliation}
     return author
+
+
+# ---- quote flags ------------------------------------------------------------------------
+
+
+class QuoteFlagSerializer(serializers.ModelSerializer):
+    """One quotation in two articles: credited to different speakers, or reworded beyond small edits."""
+
+    url = DetailUrlField("claims_api:quote-flag-detail")
+    claim_a = ClaimRefSerializer()
+    claim_b = ClaimRefSerializer()
+    diff = serializers.JSONField(help_text="Word diff runs: [tag, words in claim_a, words in claim_b]; tag is equal, replace, insert, delete or trim (an excerpt's ends).")
+    dismissed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = QuoteFlag
+        fields = [
+            "id", "url", "kind", "status", "changed_words", "summary", "diff", "claim_a", "claim_b",
+            "dismissed_by", "dismissed_at", "created_at",
+        ]  # fmt: skip

@@ -24,6 +24,7 @@ from claims.exports import claim_export_record
 from claims.filters import ClaimFilter
 from claims.highlight import Span, article_spans, claim_spans, highlight, speaker_colour
 from claims.models import Claim, PropositionMember, Relation
+from claims.quote_flag_display import flag_view
 from claims.selectors import (
     MATRIX_KEYS,
     agreement_matrix,
@@ -33,6 +34,7 @@ from claims.selectors import (
     claim_facets,
     claim_get,
     claim_links,
+    claim_quote_flags,
     claim_search_page,
     claims_ordered,
     dispute_get,
@@ -294,7 +296,8 @@ def _linked(claim: Claim, relations) -> list[dict]:
 @require_GET
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Template contract: ``claim``, ``sentence_html``, ``paragraph_html``, ``agree``/``conflict``/
-    ``same`` (lists of ``{"relation", "claim"}``), ``membership`` and ``article_anchor``."""
+    ``same`` (lists of ``{"relation", "claim"}``), ``membership``, ``article_anchor`` and ``quote_flags``
+    (``FlagView``s: the same quotation elsewhere, side by side)."""
     claim = _get_claim_for_user(request, pk)
     body = claim.article.body
     spans = claim_spans(claim, body)
@@ -313,6 +316,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "membership": membership,
         "dispute": membership.proposition if membership else None,
         "article_anchor": f"{claim.article.get_absolute_url()}#claim-{claim.pk}",
+        "quote_flags": [flag_view(flag, claim) for flag in claim_quote_flags(claim=claim)],
     }
     return render(request, "claims/claim_detail.html", ctx)
 

@@ -4,6 +4,7 @@
 - ``speakers``, ``disputes``, ``articles``: the pages of each;
 - ``matrix``: who agrees and who conflicts, pair by pair, and one cell's links;
 - ``independence``: claims counted by independent reports (originals, not syndicated copies);
+- ``quote_flags``: quotations credited or worded differently across outlets;
 - ``links``: the agreement and conflict that disputes imply (derived, not stored);
 - ``summaries``: the summary tables PostgreSQL keeps up to date, read by the others.
 """
@@ -21,6 +22,7 @@ from .claims import (
 )
 from .disputes import dispute_get, dispute_list, dispute_members, disputes_most_contested
 from .independence import claims_reach, dispute_reach, disputes_with_reports, home_reach
+from .quote_flags import claim_quote_flags, quote_flag_list
 from .links import claim_links, links_for_export
 from .matrix import MATRIX_KEYS, agreement_matrix, relations_between, relations_between_totals
 from .speakers import (
@@ -44,6 +46,7 @@ __all__ = [
     "claim_get",
     "claim_links",
     "claim_list",
+    "claim_quote_flags",
     "claims_reach",
     "claim_search_page",
     "claims_ordered",
@@ -58,6 +61,7 @@ __all__ = [
     "home_reach",
     "links_for_export",
     "outlet_list",
+    "quote_flag_list",
     "relation_list",
     "relations_between",
     "relations_between_totals",
