@@ -11,7 +11,7 @@ TEST_DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url claimtrack_tes
 # `make test PYTEST_ARGS=` reuses the last one for speed.
 PYTEST_ARGS ?= --create-db
 
-.PHONY: run test setup-run setup-test lint eval eval-linking bench-pages bench-api bench-ingest screenshots stop-db
+.PHONY: run test setup-run setup-test lint eval eval-linking eval-syndication bench-pages bench-api bench-ingest screenshots stop-db
 
 run: setup-run
 	@scripts/local_env.sh "$(DB_URL)"
@@ -46,6 +46,10 @@ eval: setup-test
 # Linking: relation scores on the seeds, and linking 100 new articles at 1,000 vs 100,000 claims.
 eval-linking: setup-test
 	@$(EVAL_MANAGE) eval_linking --settings=claimtrack.settings.test
+
+# Syndicated copies: the seed CNN pair, and PolNeAR dev articles plus re-dressed copies (nothing kept).
+eval-syndication: setup-test
+	@$(EVAL_MANAGE) eval_syndication --settings=claimtrack.settings.test
 
 # Web UI: page times at 100,000 synthetic claims (scratch database), and the README screenshots.
 bench-pages: setup-test
