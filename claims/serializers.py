@@ -10,8 +10,8 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse as api_reverse
 
 from articles.models import Article, Outlet
-from claims.selectors.quote_flags import claim_quote_flags
 from claims.models import Claim, Proposition, PropositionMember, QuoteFlag, Relation, Speaker
+from claims.selectors.quote_flags import claim_quote_flags
 from common.api import DetailUrlField
 
 

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.db import transaction
 
 from articles.ingest.files import read_sources
-from articles.ingest.types import RawArticle, SourceFailure
+from articles.ingest.types import RawArticle
 from articles.models import Article
 from articles.nearcopy import containment, shingles
 from articles.services import article_create
@@ -79,7 +79,9 @@ def measured_without_trace(run: Callable[[], Measured]) -> Measured:
 
 
 def seed_sources(folder: Path) -> list[RawArticle]:
-    return [r for r in read_sources([folder], max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES) if isinstance(r, RawArticle)]
+    return [
+        r for r in read_sources([folder], max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES) if isinstance(r, RawArticle)
+    ]
 
 
 def polnear_sources(folder: Path, *, originals: int, copies: int, seed: int) -> tuple[list[RawArticle], dict[str, str]]:

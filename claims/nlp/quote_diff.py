@@ -75,10 +75,18 @@ def compare_quotes(a: list[str], b: list[str]) -> QuoteComparison:
     first, last = _overlap_bounds(opcodes)
     ops, changed = [], 0
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        inside = first <= index <= last and tag != "equal"
-        if inside:
+        inside = first <= index <= last
+        if tag == "equal":
+            pass
+        elif inside:
             changed += max(i2 - i1, j2 - j1)
-        ops.append(DiffOp(tag if inside or tag == "equal" else "trim", " ".join(a[i1:i2]), " ".join(b[j1:j2])))
+        elif tag == "replace":
+            # Both quotations go on past the shared words, differently: as many words changed as
+            # the shorter tail has; the longer tail's rest is the excerpt's.
+            changed += min(i2 - i1, j2 - j1)
+        else:
+            tag = "trim"
+        ops.append(DiffOp(tag, " ".join(a[i1:i2]), " ".join(b[j1:j2])))
     shorter = min(len(a), len(b)) or 1
     return QuoteComparison(matched_share=matched / shorter, changed_words=changed, ops=tuple(ops))
 

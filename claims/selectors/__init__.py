@@ -22,9 +22,9 @@ from .claims import (
 )
 from .disputes import dispute_get, dispute_list, dispute_members, disputes_most_contested
 from .independence import claims_reach, dispute_reach, disputes_with_reports, home_reach
-from .quote_flags import claim_quote_flags, quote_flag_list
 from .links import claim_links, links_for_export
 from .matrix import MATRIX_KEYS, agreement_matrix, relations_between, relations_between_totals
+from .quote_flags import claim_quote_flags, quote_flag_list
 from .speakers import (
     speaker_claims_by_month,
     speaker_claims_recent,

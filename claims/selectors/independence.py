@@ -37,7 +37,10 @@ def home_reach() -> dict[str, int]:
 def dispute_reach(*, dispute: Proposition) -> dict[str, dict[str, int]]:
     """``claims_reach`` of each side of a dispute and of both together."""
     claims = Claim.objects.filter(dispute_membership__proposition=dispute)
-    reach = {side: claims_reach(claims=claims.filter(dispute_membership__side=side)) for side in PropositionMember.Side.values}
+    reach = {
+        side: claims_reach(claims=claims.filter(dispute_membership__side=side))
+        for side in PropositionMember.Side.values
+    }
     reach["all"] = claims_reach(claims=claims)
     return reach
 

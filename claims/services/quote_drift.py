@@ -19,7 +19,14 @@ from django.utils import timezone
 
 from articles.models import Article
 from claims.models import Claim, ClaimQuote, QuoteFlag
-from claims.nlp.quote_diff import QuoteComparison, compare_quotes, names_may_be_one, quote_shingles, quote_tokens, quoted_parts
+from claims.nlp.quote_diff import (
+    QuoteComparison,
+    compare_quotes,
+    names_may_be_one,
+    quote_shingles,
+    quote_tokens,
+    quoted_parts,
+)
 from common.exceptions import ApplicationError
 
 QUOTED_TYPES = (Claim.Type.DIRECT, Claim.Type.MIXED)

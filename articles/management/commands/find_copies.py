@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = "Check stored articles not yet checked for being near-copies of others (--rebuild: all again)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--rebuild", action="store_true", help="Forget every copy link and check all articles again.")
+        parser.add_argument(
+            "--rebuild", action="store_true", help="Forget every copy link and check all articles again."
+        )
 
     def handle(self, *args, **options) -> str:
         articles = Article.objects.all() if options["rebuild"] else Article.objects.filter(fingerprint=None)
