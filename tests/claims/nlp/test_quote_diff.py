@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from claims.nlp.quote_diff import compare_quotes, names_may_be_one, quote_shingles, quote_tokens, quote_words, quoted_parts
+from claims.nlp.quote_diff import (
+    compare_quotes,
+    names_may_be_one,
+    quote_shingles,
+    quote_tokens,
+    quote_words,
+    quoted_parts,
+)
 
 QUOTE = "We cannot ask families to drive over a bridge our own engineers no longer trust"
 
