@@ -71,7 +71,10 @@ class Fingerprint:
 
 def fingerprint(text: str, *, num_perm: int, bands: int) -> Fingerprint:
     """MinHash of the text's shingles cut into ``bands`` bands of ``num_perm // bands`` values each."""
-    found = shingles(text)
+    return fingerprint_of(shingles(text), num_perm=num_perm, bands=bands)
+
+
+def fingerprint_of(found: set[str], *, num_perm: int, bands: int) -> Fingerprint:
     signature = minhash(found, num_perm=num_perm).hashvalues
     return Fingerprint(shingle_count=len(found), bands=band_keys(signature, bands=bands) if found else [])
 

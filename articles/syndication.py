@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet
 
 from articles.models import Article, ArticleFingerprint
-from articles.nearcopy import containment, fingerprint, shingles
+from articles.nearcopy import containment, fingerprint_of, shingles
 
 # One advisory lock for the whole step: two copies checked at once by two workers would each
 # miss the other's uncommitted fingerprint. The step is short (one indexed lookup).
@@ -48,20 +48,21 @@ def article_find_original(*, article: Article) -> Article | None:
     article = Article.objects.select_related("copy_of").get(pk=article.pk)
     if ArticleFingerprint.objects.filter(article=article).exists():
         return article.copy_of
-    found = fingerprint(
-        article.body, num_perm=settings.CLAIMTRACK_COPY_MINHASH_PERM, bands=settings.CLAIMTRACK_COPY_MINHASH_BANDS
+    mine = shingles(article.body)
+    found = fingerprint_of(
+        mine, num_perm=settings.CLAIMTRACK_COPY_MINHASH_PERM, bands=settings.CLAIMTRACK_COPY_MINHASH_BANDS
     )
     ArticleFingerprint.objects.create(article=article, shingle_count=found.shingle_count, bands=found.bands)
     if found.shingle_count < settings.CLAIMTRACK_COPY_MIN_SHINGLES:
         return None
-    matches = _near_copies(article, found.bands)
+    matches = _near_copies(article, mine, found.bands)
     if not matches:
         return None
     root = _join(article, matches)
     return None if root.pk == article.pk else root
 
 
-def _near_copies(article: Article, bands: list[int]) -> list[Article]:
+def _near_copies(article: Article, mine: set[str], bands: list[int]) -> list[Article]:
     """Stored articles sharing a band with this one whose text it contains enough of (or they of it)."""
     candidates = (
         Article.objects.filter(
@@ -71,7 +72,6 @@ def _near_copies(article: Article, bands: list[int]) -> list[Article]:
         .exclude(pk=article.pk)
         .only("id", "body", "published_at", "copy_of")
     )
-    mine = shingles(article.body)
     threshold = settings.CLAIMTRACK_COPY_MIN_CONTAINMENT
     return [other for other in candidates if containment(mine, shingles(other.body)) >= threshold]
 
