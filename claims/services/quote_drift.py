@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from articles.models import Article
@@ -68,11 +70,23 @@ def quote_flags_for_article(*, article: Article) -> QuoteFlagSummary:
     return QuoteFlagSummary(quotes=len(quotes), flags=len(kept))
 
 
+# How many 3-word runs two quotations share, over the rows the GIN index found: a common phrase
+# ("we are going to") alone must not make every quotation using it a candidate.
+_SHARED_RUNS = "cardinality(ARRAY(SELECT unnest(shingles) INTERSECT SELECT unnest(%s::bigint[])))"
+_FEWER_RUNS = "least(cardinality(shingles), %s)"
+
+
 def _same_quotation_candidates(quote: ClaimQuote) -> QuerySet[ClaimQuote]:
-    """Quotations in other articles sharing a run of three words with this one (GIN lookup)."""
+    """Quotations in other articles sharing enough runs of three words with this one (GIN lookup).
+
+    Enough: ``CLAIMTRACK_QUOTE_MIN_SHARED_RUNS`` of the shorter quotation's runs (at least one).
+    """
+    share = settings.CLAIMTRACK_QUOTE_MIN_SHARED_RUNS
     return (
         ClaimQuote.objects.filter(shingles__overlap=quote.shingles)
         .exclude(claim__article_id=quote.claim.article_id)
+        .alias(shared=RawSQL(_SHARED_RUNS, (quote.shingles,)), fewer=RawSQL(_FEWER_RUNS, (len(quote.shingles),)))
+        .filter(shared__gte=Greatest(Value(1.0), F("fewer") * share))
         .select_related("claim__speaker", "claim__article")
     )
 

@@ -244,5 +244,7 @@ CLAIMTRACK_COPY_MINHASH_BANDS = env.int("CLAIMTRACK_COPY_MINHASH_BANDS", default
 # shorter one's 3-word shingles is in the other.
 CLAIMTRACK_QUOTE_MIN_WORDS = env.int("CLAIMTRACK_QUOTE_MIN_WORDS", default=6)
 CLAIMTRACK_QUOTE_MIN_OVERLAP = env.float("CLAIMTRACK_QUOTE_MIN_OVERLAP", default=0.4)
+# Candidates share at least this share of the shorter quotation's 3-word runs (at least one run).
+CLAIMTRACK_QUOTE_MIN_SHARED_RUNS = env.float("CLAIMTRACK_QUOTE_MIN_SHARED_RUNS", default=0.25)
 # More words changed inside the quotation than this is a rewording (drift); fewer is a small edit.
 CLAIMTRACK_QUOTE_SMALL_EDIT_WORDS = env.int("CLAIMTRACK_QUOTE_SMALL_EDIT_WORDS", default=1)

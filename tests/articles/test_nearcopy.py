@@ -8,7 +8,14 @@ from tests.articles.texts import BRIDGE_STORY, BRIDGE_STORY_OTHER_REPORT, BRIDGE
 
 def test_page_furniture_lines_are_dropped_and_story_lines_kept():
     stripped = strip_boilerplate(BRIDGE_STORY_SYNDICATED)
-    for furniture in ("By Staff Reporter", "Share on Facebook", "Advertisement", "Related:", "All rights reserved", "newsletter"):
+    for furniture in (
+        "By Staff Reporter",
+        "Share on Facebook",
+        "Advertisement",
+        "Related:",
+        "All rights reserved",
+        "newsletter",
+    ):
         assert furniture not in stripped
     assert stripped.split("\n")[0] == "Millbrook council votes to close the old river bridge"
 

@@ -32,7 +32,9 @@ def seeds() -> dict[str, Article]:
 def test_find_copies_makes_the_cnn_update_a_copy_of_its_first_version_and_nothing_else(seeds):
     call_command("find_copies")
 
-    copies = {a.source_file: a.copy_of.source_file for a in Article.objects.exclude(copy_of=None).select_related("copy_of")}
+    copies = {
+        a.source_file: a.copy_of.source_file for a in Article.objects.exclude(copy_of=None).select_related("copy_of")
+    }
     assert copies == {UPDATE: FIRST_VERSION}
 
 

@@ -45,7 +45,11 @@ def traced():
 def test_articles_give_the_original_they_copy(analyst_api, traced):
     original, copy, other = traced["articles"]
     rows = {row["id"]: row for row in analyst_api.get("/api/v1/articles/").json()["results"]}
-    assert (rows[copy.pk]["copy_of"], rows[original.pk]["copy_of"], rows[other.pk]["copy_of"]) == (original.pk, None, None)
+    assert (rows[copy.pk]["copy_of"], rows[original.pk]["copy_of"], rows[other.pk]["copy_of"]) == (
+        original.pk,
+        None,
+        None,
+    )
 
 
 def test_disputes_count_independent_reports_beside_claims(analyst_api, traced):

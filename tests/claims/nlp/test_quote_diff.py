@@ -25,7 +25,9 @@ def test_two_quotations_sharing_words_share_shingles():
 
 
 def test_two_replaced_words_are_two_changes_and_named():
-    comparison = compare_quotes(quote_tokens(QUOTE), quote_tokens(QUOTE.replace("over", "across").replace("trust", "believe")))
+    comparison = compare_quotes(
+        quote_tokens(QUOTE), quote_tokens(QUOTE.replace("over", "across").replace("trust", "believe"))
+    )
     assert comparison.changed_words == 2
     assert comparison.summary() == "2 words changed: “over” → “across”; “trust” → “believe”"
 
@@ -43,7 +45,10 @@ def test_an_added_word_inside_is_a_change():
 
 
 def test_a_mixed_claims_quoted_parts_are_what_is_compared():
-    assert quoted_parts('the mayor called it “painful but unavoidable” and "the only way"') == "painful but unavoidable … the only way"
+    assert (
+        quoted_parts('the mayor called it “painful but unavoidable” and "the only way"')
+        == "painful but unavoidable … the only way"
+    )
 
 
 def test_a_surname_and_a_full_name_may_be_one_speaker_but_two_names_are_not():
