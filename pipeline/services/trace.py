@@ -19,7 +19,11 @@ class TraceSummary:
 
 
 def article_trace(*, article: Article) -> TraceSummary:
-    """Check the article for being a syndicated copy (once), then flag its quotations (each time)."""
+    """Check the article for being a syndicated copy (once), then flag its quotations (each time).
+
+    Both run under the advisory lock ``article_find_original`` takes until the link transaction
+    commits: two articles quoting each other, linked at once by two workers, still meet.
+    """
     original = article_find_original(article=article)
     flags = quote_flags_for_article(article=article)
     return TraceSummary(copy_of=original.pk if original else None, quotes=flags.quotes, quote_flags=flags.flags)
