@@ -1,3 +1,5 @@
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 
@@ -52,6 +54,12 @@ class Article(BaseModel):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.FETCHED, db_index=True)
     failure_reason = models.TextField(blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
+    # The original this article republishes (``articles.syndication``): always the root of its
+    # group, so that counting distinct ``coalesce(copy_of, id)`` counts independent reports.
+    copy_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies",
+        help_text="The article this one republishes (a syndicated copy or an updated version).",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -62,3 +70,21 @@ class Article(BaseModel):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:article_detail", args=[self.pk])  # the article with its claims marked
+
+
+class ArticleFingerprint(BaseModel):
+    """An article's MinHash bands (``articles.nearcopy``): the index that finds its near-copies.
+
+    The row also records that the article was checked for being a copy, so each article is
+    checked once (``articles.syndication.article_find_original``).
+    """
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="fingerprint")
+    shingle_count = models.PositiveIntegerField()
+    bands = ArrayField(models.BigIntegerField(), default=list, blank=True)
+
+    class Meta:
+        indexes = [GinIndex(fields=["bands"], name="articlefingerprint_bands_gin")]
+
+    def __str__(self) -> str:
+        return f"fingerprint of article {self.article_id}"

@@ -353,7 +353,7 @@ class DisputeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     ordering_fields = ["id", "label"]
 
     def get_queryset(self) -> QuerySet[Proposition]:
-        return selectors.dispute_list()
+        return selectors.disputes_with_reports(selectors.dispute_list())
 
 
 class DisputeSidesApi(APIView):
@@ -361,7 +361,7 @@ class DisputeSidesApi(APIView):
 
     @extend_schema(responses=DisputeSidesSerializer)
     def get(self, request, pk: int):
-        dispute = get_object_or_404(selectors.dispute_list(), pk=pk)
+        dispute = get_object_or_404(selectors.disputes_with_reports(selectors.dispute_list()), pk=pk)
         sides: dict[str, list[Claim]] = {side: [] for side in PropositionMember.Side.values}
         for member in selectors.dispute_members(dispute=dispute):
             sides[member.side].append(member.claim)

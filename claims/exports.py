@@ -23,6 +23,7 @@ def _articles() -> Iterator[dict]:
             "url": article.url,
             "outlet": article.outlet.name if article.outlet else None,
             "published": article.published_at.isoformat() if article.published_at else None,
+            "copy_of": article.copy_of_id,  # the original this article republishes, or None
         }
 
 

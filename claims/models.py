@@ -299,3 +299,53 @@ class Relation(BaseModel):
     @property
     def is_human_reviewed(self) -> bool:
         return self.origin == Origin.CURATOR or self.review_status != self.ReviewStatus.MACHINE
+
+
+class ClaimQuote(BaseModel):
+    """The quoted words of a direct (or mixed) claim, as 3-word shingle hashes: the index that finds
+    the same quotation in other articles (``claims.services.quote_drift``)."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="quote")
+    text = models.TextField(help_text="The quoted words as written (a mixed claim's quoted parts only).")
+    shingles = ArrayField(models.BigIntegerField(), default=list)
+
+    class Meta:
+        indexes = [GinIndex(fields=["shingles"], name="claimquote_shingles_gin")]
+
+    def __str__(self) -> str:
+        return f"quote of claim {self.claim_id}"
+
+
+class QuoteFlag(BaseModel):
+    """One quotation in two articles, credited to different speakers or reworded beyond small edits."""
+
+    class Kind(models.TextChoices):
+        MISATTRIBUTION = "misattribution", "Credited to different speakers"
+        DRIFT = "drift", "Reworded"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DISMISSED = "dismissed", "Dismissed"
+
+    kind = models.CharField(max_length=15, choices=Kind.choices, db_index=True)
+    # Stored with claim_a.id < claim_b.id so a pair has one flag of each kind.
+    claim_a = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="quote_flags_as_a")
+    claim_b = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="quote_flags_as_b")
+    changed_words = models.PositiveIntegerField(default=0)
+    summary = models.CharField(max_length=500, blank=True, help_text="The changed words, in words.")
+    diff = models.JSONField(default=list, help_text="Word diff: [tag, words in a, words in b] runs.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(claim_a__lt=F("claim_b")), name="quoteflag_pair_ordered_not_self"),
+            models.UniqueConstraint(fields=["kind", "claim_a", "claim_b"], name="quoteflag_unique_kind_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.claim_a_id} / {self.claim_b_id}"

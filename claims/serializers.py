@@ -9,7 +9,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article, Outlet
-from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker
+from claims.models import Claim, Proposition, PropositionMember, QuoteFlag, Relation, Speaker
+from claims.selectors.quote_flags import claim_quote_flags
 from common.api import DetailUrlField
 
 
@@ -44,10 +45,13 @@ class ArticleRefSerializer(serializers.ModelSerializer):
     url = DetailUrlField("claims_api:article-detail")
     source_url = serializers.CharField(source="url", help_text="Where the article was published (may be empty).")
     outlet = OutletRefSerializer(allow_null=True)
+    copy_of = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="The id of the article this one republishes, or null (an original)."
+    )
 
     class Meta:
         model = Article
-        fields = ["id", "url", "title", "source_url", "outlet", "published_at"]
+        fields = ["id", "url", "title", "source_url", "outlet", "published_at", "copy_of"]
 
 
 class ArticleSerializer(ArticleRefSerializer):
@@ -112,12 +116,18 @@ class ClaimDetailSerializer(ClaimSerializer):
     reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     agreeing = serializers.SerializerMethodField()
     conflicting = serializers.SerializerMethodField()
+    quote_flags = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
         fields = ClaimSerializer.Meta.fields + [
             "sentence", "sentence_start", "sentence_end", "speaker_start", "speaker_end",
-            "entities", "reviewed_by", "reviewed_at", "agreeing", "conflicting",
+            "entities", "reviewed_by", "reviewed_at", "agreeing", "conflicting", "quote_flags",
         ]  # fmt: skip
+
+    @extend_schema_field(serializers.ListSerializer(child=serializers.DictField()))
+    def get_quote_flags(self, claim: Claim) -> list[dict]:
+        """The same quotation elsewhere, credited to another speaker or reworded (``QuoteFlagSerializer``)."""
+        return QuoteFlagSerializer(claim_quote_flags(claim=claim), many=True, context=self.context).data
 
     def get_sentence(self, claim: Claim) -> str:
         """The sentence around the claim, as in the article (plain text: clients escape it)."""
@@ -195,10 +205,21 @@ class DisputeSerializer(serializers.ModelSerializer):
     supports = serializers.IntegerField(read_only=True, help_text="Number of claims supporting the proposition.")
     refutes = serializers.IntegerField(read_only=True, help_text="Number of claims refuting it.")
     sides = serializers.SerializerMethodField()
+    independent_reports = serializers.SerializerMethodField(
+        help_text="Distinct original articles behind the claims (syndicated copies count once): all, and per side."
+    )
 
     class Meta:
         model = Proposition
-        fields = ["id", "url", "label", "origin", "label_curated", "central_claim", "supports", "refutes", "sides"]
+        fields = [
+            "id", "url", "label", "origin", "label_curated", "central_claim", "supports", "refutes", "independent_reports", "sides",
+        ]  # fmt: skip
+
+    @extend_schema_field(
+        {"type": "object", "properties": {k: {"type": "integer"} for k in ("all", "supports", "refutes")}}
+    )
+    def get_independent_reports(self, dispute: Proposition) -> dict[str, int]:
+        return {"all": dispute.independent_reports, "supports": dispute.supports_reports, "refutes": dispute.refutes_reports}
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_sides(self, dispute: Proposition) -> str:
@@ -266,3 +287,23 @@ def _author_jsonld(claim: Claim) -> dict | None:
     if speaker.affiliation:
         author["affiliation"] = {"@type": "Organization", "name": speaker.affiliation}
     return author
+
+
+# ---- quote flags ------------------------------------------------------------------------
+
+
+class QuoteFlagSerializer(serializers.ModelSerializer):
+    """One quotation in two articles: credited to different speakers, or reworded beyond small edits."""
+
+    url = DetailUrlField("claims_api:quote-flag-detail")
+    claim_a = ClaimRefSerializer()
+    claim_b = ClaimRefSerializer()
+    diff = serializers.JSONField(help_text="Word diff runs: [tag, words in claim_a, words in claim_b]; tag is equal, replace, insert, delete or trim (an excerpt's ends).")
+    dismissed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = QuoteFlag
+        fields = [
+            "id", "url", "kind", "status", "changed_words", "summary", "diff", "claim_a", "claim_b",
+            "dismissed_by", "dismissed_at", "created_at",
+        ]  # fmt: skip

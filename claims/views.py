@@ -25,6 +25,7 @@ from claims.filters import ClaimFilter
 from claims.forms import MatrixCellForm
 from claims.highlight import Span, article_spans, claim_spans, highlight, speaker_colour
 from claims.models import Claim, PropositionMember, Relation
+from claims.quote_flag_display import flag_view
 from claims.selectors import (
     MATRIX_KEYS,
     agreement_matrix,
@@ -34,12 +35,15 @@ from claims.selectors import (
     claim_facets,
     claim_get,
     claim_links,
+    claim_quote_flags,
     claim_search_page,
     claims_ordered,
     dispute_get,
     dispute_members,
+    dispute_reach,
     disputes_most_contested,
     home_counts,
+    home_reach,
     relations_between,
     relations_between_totals,
     speaker_claims_by_month,
@@ -66,6 +70,7 @@ MAX_PARAGRAPH_CHARS = 1500
 def home(request: HttpRequest) -> HttpResponse:
     ctx = {
         "counts": home_counts(),
+        "reach": home_reach(),
         "latest_articles": articles_latest(limit=8),
         "contested": disputes_most_contested(limit=8),
     }
@@ -283,7 +288,8 @@ def _linked(claim: Claim, relations) -> list[dict]:
 @require_GET
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Template contract: ``claim``, ``sentence_html``, ``paragraph_html``, ``agree``/``conflict``/
-    ``same`` (lists of ``{"relation", "claim"}``), ``membership`` and ``article_anchor``."""
+    ``same`` (lists of ``{"relation", "claim"}``), ``membership``, ``article_anchor`` and ``quote_flags``
+    (``FlagView``s: the same quotation elsewhere, side by side)."""
     claim = _get_claim_for_user(request, pk)
     body = claim.article.body
     spans = claim_spans(claim, body)
@@ -302,6 +308,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "membership": membership,
         "dispute": membership.proposition if membership else None,
         "article_anchor": f"{claim.article.get_absolute_url()}#claim-{claim.pk}",
+        "quote_flags": [flag_view(flag, claim) for flag in claim_quote_flags(claim=claim)],
     }
     return render(request, "claims/claim_detail.html", ctx)
 
@@ -381,6 +388,7 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "supports": [m for m in members if m.side == PropositionMember.Side.SUPPORTS],
         "refutes": [m for m in members if m.side == PropositionMember.Side.REFUTES],
         "timeline": _timeline(members),
+        "reach": dispute_reach(dispute=dispute),
     }
     return render(request, "claims/dispute_detail.html", ctx)
 

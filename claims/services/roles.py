@@ -16,6 +16,13 @@ from django.db import transaction
 from common.exceptions import ApplicationError
 
 ROLES = ("analyst", "curator", "admin")
+# Permissions of models added after migration 0002_roles, granted by later data migrations
+# (0012: quote flags); repeated here so ``roles_ensure`` rebuilds the same groups.
+LATER_GRANTS = {
+    "analyst": ["view_quoteflag"],
+    "curator": ["view_quoteflag", "change_quoteflag"],
+    "admin": ["view_quoteflag", "change_quoteflag"],
+}
 
 
 @transaction.atomic
@@ -66,4 +73,5 @@ def roles_ensure() -> None:
     for name, permissions in (("analyst", read), ("curator", curate), ("admin", admin)):
         group, created = Group.objects.get_or_create(name=name)
         if created or not group.permissions.exists():  # an existing group's own changes stay
-            group.permissions.set(permissions)
+            later = Permission.objects.filter(content_type__app_label="claims", codename__in=LATER_GRANTS[name])
+            group.permissions.set([*permissions, *later])

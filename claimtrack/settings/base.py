@@ -321,3 +321,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# ---- tracing: syndicated copies and quotations (articles.syndication, claims.services.quote_drift)
+# Two articles are one report when this share of the smaller one's 5-word shingles is in the other.
+CLAIMTRACK_COPY_MIN_CONTAINMENT = env.float("CLAIMTRACK_COPY_MIN_CONTAINMENT", default=0.6)
+# Texts shorter than this many shingles are too short to call copies.
+CLAIMTRACK_COPY_MIN_SHINGLES = env.int("CLAIMTRACK_COPY_MIN_SHINGLES", default=25)
+# MinHash: 128 values in 64 bands of 2, so pairs sharing a quarter of their shingles (Jaccard
+# 0.25, e.g. an update twice as long as its first version) still meet in a band ~98% of the time.
+CLAIMTRACK_COPY_MINHASH_PERM = env.int("CLAIMTRACK_COPY_MINHASH_PERM", default=128)
+CLAIMTRACK_COPY_MINHASH_BANDS = env.int("CLAIMTRACK_COPY_MINHASH_BANDS", default=64)
+# A quotation: at least this many words; two are the same quotation when this share of the
+# shorter one's 3-word shingles is in the other.
+CLAIMTRACK_QUOTE_MIN_WORDS = env.int("CLAIMTRACK_QUOTE_MIN_WORDS", default=6)
+CLAIMTRACK_QUOTE_MIN_OVERLAP = env.float("CLAIMTRACK_QUOTE_MIN_OVERLAP", default=0.4)
+# Candidates share at least this share of the shorter quotation's 3-word runs (at least one run).
+CLAIMTRACK_QUOTE_MIN_SHARED_RUNS = env.float("CLAIMTRACK_QUOTE_MIN_SHARED_RUNS", default=0.25)
+# More words changed inside the quotation than this is a rewording (drift); fewer is a small edit.
+CLAIMTRACK_QUOTE_SMALL_EDIT_WORDS = env.int("CLAIMTRACK_QUOTE_SMALL_EDIT_WORDS", default=1)

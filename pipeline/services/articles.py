@@ -33,6 +33,7 @@ from claims.services.linking import LINKABLE, LinkSummary
 from common.exceptions import ApplicationError
 
 from .queue import article_continue
+from .trace import article_trace
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +121,7 @@ def article_link(*, article: Article) -> LinkSummary | None:
         if locked.status != Article.Status.EXTRACTED:
             return None  # linked already, or failed: a repeated task changes nothing
         summary = claims_link_for_article(article=locked)
+        article_trace(article=locked)  # last: it takes a lock shared by all articles, held to the commit
         locked.failure_reason = ""
         locked.save(update_fields=["failure_reason", "updated_at"])
     article.status = locked.status

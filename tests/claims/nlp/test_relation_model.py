@@ -15,7 +15,7 @@ def model() -> RelationModel:
 
 
 def facts(*texts: str, **known) -> list[ClaimFacts]:
-    return [ClaimFacts(text=text, embedding=vector, **known) for text, vector in zip(texts, embed_texts(list(texts)))]
+    return [ClaimFacts(text=text, embedding=vector, **known) for text, vector in zip(texts, embed_texts(list(texts)), strict=False)]
 
 
 def test_it_finds_a_paraphrase_the_same_claim_or_an_agreement(model):

@@ -25,7 +25,7 @@ def story_pairs() -> list[PairRow]:
         rows += [PairRow(claim, paraphrase, "agree", group), PairRow(claim, denial, "conflict", group)]
         rows.append(PairRow(paraphrase, denial, "conflict", group))
     groups = list(STORIES)
-    for here, there in zip(groups, groups[1:] + groups[:1]):
+    for here, there in zip(groups, groups[1:] + groups[:1], strict=False):
         rows += [PairRow(STORIES[here][0], STORIES[there][1], "unrelated", here)]
         rows += [PairRow(STORIES[here][2], STORIES[there][0], "unrelated", here)]
     return rows
@@ -41,7 +41,7 @@ def test_a_model_trained_on_our_own_pairs_saves_loads_and_judges(tmp_path):
     loaded = RelationModel.load(path)
 
     texts = ["The harbour will reopen in June", "The harbour will not reopen in June"]
-    a, b = (ClaimFacts(text=t, embedding=v) for t, v in zip(texts, embed_texts(texts)))
+    a, b = (ClaimFacts(text=t, embedding=v) for t, v in zip(texts, embed_texts(texts), strict=False))
     judgement = loaded.judge(a, b)
     assert isinstance(judgement, Judgement)
     assert judgement.label in {"agree", "conflict", "same_claim", "unrelated"}
