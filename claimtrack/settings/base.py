@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "common",
     "articles",
     "claims",
+    "watches",  # watches and alerts: reads claims; the pipeline's link stage calls it
     "pipeline",
     "evaluation",  # measuring tools: benchmark and evaluation commands; nothing imports it
 ]
@@ -69,6 +71,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "watches.context_processors.unread_alerts",
             ],
         },
     },
@@ -204,11 +207,18 @@ CELERY_TASK_ROUTES = {
     "pipeline.tasks.article_extract": {"queue": "nlp"},
     "pipeline.tasks.article_link": {"queue": "nlp"},
     "pipeline.tasks.*": {"queue": "ingest"},
+    # Webhook deliveries wait on the network like fetches do; dispatch and digests are short.
+    "watches.tasks.webhook_deliver": {"queue": "fetch"},
+    "watches.tasks.*": {"queue": "ingest"},
 }
 CELERY_TASK_DEFAULT_QUEUE = "ingest"
 CELERY_BEAT_SCHEDULE = {
     "feeds-poll": {"task": "pipeline.tasks.feeds_poll", "schedule": env.int("CLAIMTRACK_FEED_POLL_SECONDS", default=900)},
     "ingest-resume": {"task": "pipeline.tasks.ingest_jobs_resume", "schedule": 600},
+    "alerts-email-digest": {
+        "task": "watches.tasks.alerts_email_digest",
+        "schedule": crontab(hour=env.int("CLAIMTRACK_ALERT_DIGEST_HOUR", default=7), minute=0),
+    },
 }
 
 # Ingest pipeline. Fetching refuses private, loopback and link-local addresses unless allowed.
@@ -223,6 +233,19 @@ CLAIMTRACK_TASK_MAX_RETRIES = env.int("CLAIMTRACK_TASK_MAX_RETRIES", default=4)
 CLAIMTRACK_STAGE_MAX_ATTEMPTS = env.int("CLAIMTRACK_STAGE_MAX_ATTEMPTS", default=CLAIMTRACK_TASK_MAX_RETRIES + 3)
 # Pending work untouched for this long is queued again by the scheduled `ingest_jobs_resume`.
 CLAIMTRACK_STALLED_AFTER = env.int("CLAIMTRACK_STALLED_AFTER", default=3600)
+
+# Alerts (watches app). Links in e-mails and webhook bodies start with the site's address.
+CLAIMTRACK_SITE_URL = env.str("CLAIMTRACK_SITE_URL", default="http://127.0.0.1:8000")
+# E-mail: the console in development; SMTP in production, e.g. EMAIL_URL=smtp+tls://user:pass@host:587
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ClaimTrack <claimtrack@localhost>")
+# Webhooks: URLs are checked like fetched ones (CLAIMTRACK_ALLOW_PRIVATE_URLS); attempts back off
+# exponentially from the base to the cap; after the last retry a delivery is marked failed.
+CLAIMTRACK_WEBHOOK_CONNECT_TIMEOUT = env.float("CLAIMTRACK_WEBHOOK_CONNECT_TIMEOUT", default=5.0)
+CLAIMTRACK_WEBHOOK_READ_TIMEOUT = env.float("CLAIMTRACK_WEBHOOK_READ_TIMEOUT", default=10.0)
+CLAIMTRACK_WEBHOOK_MAX_RETRIES = env.int("CLAIMTRACK_WEBHOOK_MAX_RETRIES", default=8)
+CLAIMTRACK_WEBHOOK_BACKOFF_BASE = env.float("CLAIMTRACK_WEBHOOK_BACKOFF_BASE", default=10.0)
+CLAIMTRACK_WEBHOOK_BACKOFF_MAX = env.float("CLAIMTRACK_WEBHOOK_BACKOFF_MAX", default=3600.0)
 
 LOGGING = {
     "version": 1,
