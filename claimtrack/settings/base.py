@@ -171,6 +171,8 @@ SPECTACULAR_SETTINGS = {
         "ClaimTypeEnum": "claims.models.Claim.Type",
         "RelationReviewStatusEnum": "claims.models.Relation.ReviewStatus",
         "RelationTypeEnum": "claims.models.Relation.Type",
+        "SpeakerKindEnum": "claims.models.Speaker.Kind",
+        "WatchKindEnum": "watches.models.Watch.Kind",
     },
 }
 

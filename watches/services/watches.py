@@ -36,7 +36,8 @@ def watch_create(
     """The user's watch of this kind and target; an identical one that exists already is returned."""
     fields = {"speaker": speaker, "dispute": dispute, "claim": claim}
     if kind == Watch.Kind.SEARCH:
-        fields |= {"query": query.strip(), "outlet": outlet, "cue_class": cue_class, "claim_type": claim_type,
+        # A saved search has a speaker facet but no dispute or claim: the claims page's facets only.
+        fields = {"speaker": speaker, "query": query.strip(), "outlet": outlet, "cue_class": cue_class, "claim_type": claim_type,
                    "polarity": polarity, "date_from": date_from, "date_to": date_to}  # fmt: skip
     elif kind not in Watch.Kind.values:
         raise ApplicationError(f"Unknown kind of watch: {kind}.")
