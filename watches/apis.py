@@ -41,11 +41,15 @@ class WatchListCreateApi(OwnRowsApi):
         kind = serializers.ChoiceField(choices=Watch.Kind.choices)
         label = serializers.CharField(max_length=300, required=False, default="")
         speaker = serializers.PrimaryKeyRelatedField(queryset=Speaker.objects.all(), required=False, allow_null=True)
-        dispute = serializers.PrimaryKeyRelatedField(queryset=Proposition.objects.all(), required=False, allow_null=True)
+        dispute = serializers.PrimaryKeyRelatedField(
+            queryset=Proposition.objects.all(), required=False, allow_null=True
+        )
         claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), required=False, allow_null=True)
         query = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
         outlet = serializers.PrimaryKeyRelatedField(queryset=Outlet.objects.all(), required=False, allow_null=True)
-        cue_class = serializers.ChoiceField(choices=Claim.CueClass.choices, required=False, default="", allow_blank=True)
+        cue_class = serializers.ChoiceField(
+            choices=Claim.CueClass.choices, required=False, default="", allow_blank=True
+        )
         claim_type = serializers.ChoiceField(choices=Claim.Type.choices, required=False, default="", allow_blank=True)
         polarity = serializers.ChoiceField(choices=Claim.Polarity.choices, required=False, default="", allow_blank=True)
         date_from = serializers.DateField(required=False, allow_null=True, default=None)

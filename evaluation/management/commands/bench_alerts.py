@@ -21,14 +21,13 @@ import random
 import time
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from articles.models import Article
-from claimtrack.celery import app as celery_app
 from claims.models import Claim, Proposition, Speaker
 from claims.services.linking import claims_link_for_article
+from claimtrack.celery import app as celery_app
 from evaluation.management.commands.eval_linking import _as_new, _fill_to, _unlink
 from watches.models import Alert, Watch
 from watches.services import alerts_for_new_claims
@@ -150,5 +149,3 @@ def _watch(rng, kind, user, speakers, disputes, claims) -> Watch:  # type: ignor
     elif facet < 0.35:
         watch.claim_type = rng.choice(Claim.Type.values)
     return watch
-
-

@@ -50,9 +50,13 @@ def test_a_saved_search_respects_its_facets(user):
         user=user, kind=Watch.Kind.SEARCH, query="weapons", speaker=speaker, cue_class=Claim.CueClass.DENY,
         date_from=datetime.date(2020, 1, 1),
     )  # fmt: skip
-    hit = _claim("No weapons were used.", speaker=speaker, cue_class=Claim.CueClass.DENY, claim_date=datetime.date(2021, 5, 1))
+    hit = _claim(
+        "No weapons were used.", speaker=speaker, cue_class=Claim.CueClass.DENY, claim_date=datetime.date(2021, 5, 1)
+    )
     other_speaker = _claim("No weapons were used.", cue_class=Claim.CueClass.DENY, claim_date=datetime.date(2021, 5, 1))
-    too_early = _claim("No weapons were used.", speaker=speaker, cue_class=Claim.CueClass.DENY, claim_date=datetime.date(2019, 5, 1))
+    too_early = _claim(
+        "No weapons were used.", speaker=speaker, cue_class=Claim.CueClass.DENY, claim_date=datetime.date(2019, 5, 1)
+    )
     asserted = _claim("Weapons were used.", speaker=speaker, claim_date=datetime.date(2021, 5, 1))
 
     alerts_for_new_claims(claim_ids=[hit.pk, other_speaker.pk, too_early.pk, asserted.pk])

@@ -45,7 +45,9 @@ def test_the_receiver_verifies_the_signature_over_the_exact_body(alert_ids):
     [request] = receiver.requests
     assert receiver.bad_signatures == 0
     assert signature_valid(request["body"], request["headers"]["X-ClaimTrack-Signature"], subscription.secret)
-    assert not signature_valid(request["body"] + b" ", request["headers"]["X-ClaimTrack-Signature"], subscription.secret)
+    assert not signature_valid(
+        request["body"] + b" ", request["headers"]["X-ClaimTrack-Signature"], subscription.secret
+    )
     assert request["headers"]["X-ClaimTrack-Delivery"] == str(delivery.delivery_id)
     payload = json.loads(request["body"])
     assert payload["alert"]["claim"]["content"] == "Talks will resume <b>next</b> week."

@@ -33,7 +33,9 @@ def test_the_watch_button_on_a_search_saves_the_query_and_facets(analyst_client,
 def test_the_watch_button_refuses_an_outside_next_url(analyst_client):
     speaker = SpeakerFactory()
 
-    response = analyst_client.post("/watches/new/", {"kind": "speaker", "speaker": speaker.pk, "next": "https://evil.example/"})
+    response = analyst_client.post(
+        "/watches/new/", {"kind": "speaker", "speaker": speaker.pk, "next": "https://evil.example/"}
+    )
 
     assert response["Location"] == "/watches/"
 
