@@ -7,6 +7,7 @@ page fetches, not to the CPU-bound "nlp" queue (settings.CELERY_TASK_ROUTES).
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
@@ -39,6 +40,14 @@ def webhook_deliver(self, delivery_id: int) -> None:  # type: ignore[no-untyped-
         webhook_deliver(delivery_id=delivery_id, last_attempt=last)
     except (WebhookRetry, OperationalError, InterfaceError) as exc:
         raise self.retry(exc=exc, countdown=webhook_backoff(self.request.retries)) from exc
+
+
+@shared_task(acks_late=True, **DB_RETRY)
+def alerts_dispatch_resume() -> None:
+    """Scheduled: dispatch again alerts and deliveries that a lost dispatch or retry left behind."""
+    from watches.services import alerts_dispatch_resume
+
+    alerts_dispatch_resume(stalled_for=timedelta(seconds=settings.CLAIMTRACK_STALLED_AFTER))
 
 
 @shared_task(acks_late=True, **DB_RETRY)

@@ -217,6 +217,7 @@ CELERY_TASK_DEFAULT_QUEUE = "ingest"
 CELERY_BEAT_SCHEDULE = {
     "feeds-poll": {"task": "pipeline.tasks.feeds_poll", "schedule": env.int("CLAIMTRACK_FEED_POLL_SECONDS", default=900)},
     "ingest-resume": {"task": "pipeline.tasks.ingest_jobs_resume", "schedule": 600},
+    "alerts-dispatch-resume": {"task": "watches.tasks.alerts_dispatch_resume", "schedule": 600},
     "alerts-email-digest": {
         "task": "watches.tasks.alerts_email_digest",
         "schedule": crontab(hour=env.int("CLAIMTRACK_ALERT_DIGEST_HOUR", default=7), minute=0),

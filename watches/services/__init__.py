@@ -1,7 +1,7 @@
 """Writes of the watches app (re-exported: import from ``watches.services``)."""
 
 from .alerts import alerts_for_new_claims
-from .dispatch import alerts_dispatch
+from .dispatch import alerts_dispatch, alerts_dispatch_resume
 from .email import alerts_email_digest, alerts_email_immediate
 from .watches import (
     alert_mark_read,
@@ -25,6 +25,7 @@ __all__ = [
     "alert_mark_read",
     "alert_preference_set",
     "alerts_dispatch",
+    "alerts_dispatch_resume",
     "alerts_email_digest",
     "alerts_email_immediate",
     "alerts_for_new_claims",

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from tests.factories import ArticleFactory, ClaimFactory, SpeakerFactory, UserFactory
 from tests.watches.receiver import Receiver, signature_valid
-from watches.models import Watch, WebhookDelivery
+from watches.models import Alert, Watch, WebhookDelivery, WebhookSubscription
 from watches.services import (
     WebhookRetry,
     alerts_dispatch,
+    alerts_dispatch_resume,
     alerts_for_new_claims,
     sign,
     watch_create,
@@ -114,3 +117,26 @@ def test_private_addresses_are_refused_unless_allowed(settings):
 def test_sign_is_hmac_sha256_in_hex():
     # Computed independently: printf 'body' | openssl dgst -sha256 -hmac secret
     assert sign(b"body", "secret") == "sha256=dc46983557fea127b43af721467eb9b3fde2338fe3e14f51952aa8478c13d355"
+
+
+def test_resume_dispatches_alerts_whose_dispatch_was_lost_and_only_once(alert_ids):
+    user, ids = alert_ids  # recorded, but the dispatch queued at commit never ran
+    with Receiver() as receiver:
+        subscription = webhook_subscription_create(user=user, url=receiver.url)
+        receiver.secret = subscription.secret
+        Alert.objects.update(created_at=timezone.now() - timedelta(hours=2))
+        WebhookSubscription.objects.update(created_at=timezone.now() - timedelta(hours=3))
+
+        assert alerts_dispatch_resume(stalled_for=timedelta(hours=1)) == 1
+        assert alerts_dispatch_resume(stalled_for=timedelta(hours=1)) == 0
+
+    assert len(receiver.accepted) == 1 and receiver.bad_signatures == 0
+    assert WebhookDelivery.objects.get().status == WebhookDelivery.Status.DELIVERED
+
+
+def test_resume_leaves_a_fresh_alert_to_its_own_dispatch(alert_ids):
+    user, _ids = alert_ids
+    webhook_subscription_create(user=user, url="http://127.0.0.1:9/hook")
+
+    assert alerts_dispatch_resume(stalled_for=timedelta(hours=1)) == 0
+    assert not WebhookDelivery.objects.exists()
