@@ -7,9 +7,10 @@ so they need no curator permission, unlike the claims API. Another user's row an
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView
+from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
@@ -31,7 +32,7 @@ class WatchOutputSerializer(serializers.ModelSerializer):
                   "claim_type", "polarity", "date_from", "date_to", "created_at"]  # fmt: skip
 
 
-class WatchListCreateApi(OwnRowsApi):
+class WatchListCreateApi(OwnRowsApi, ListAPIView):
     """List your watches, or watch something: a saved search (query and facets), a speaker, a dispute or a claim."""
 
     serializer_class = WatchOutputSerializer
@@ -57,11 +58,6 @@ class WatchListCreateApi(OwnRowsApi):
 
     def get_queryset(self):
         return selectors.watches_for_user(user=self.request.user)
-
-    @extend_schema(operation_id="watches_list")
-    def get(self, request):
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(WatchOutputSerializer(page, many=True).data)
 
     @extend_schema(request=InputSerializer, responses={201: WatchOutputSerializer})
     def post(self, request):
@@ -109,15 +105,15 @@ class AlertOutputSerializer(serializers.ModelSerializer):
                   "created_at", "read_at"]  # fmt: skip
 
 
-class AlertListApi(OwnRowsApi):
+@extend_schema(parameters=[OpenApiParameter("unread", OpenApiTypes.BOOL, description="Only unread alerts.")])
+class AlertListApi(OwnRowsApi, ListAPIView):
     """Your alerts, newest first; ``?unread=1`` for the unread ones only."""
 
     serializer_class = AlertOutputSerializer
 
-    def get(self, request):
-        unread = request.query_params.get("unread") in ("1", "true")
-        page = self.paginate_queryset(selectors.alerts_for_user(user=request.user, unread=unread))
-        return self.get_paginated_response(AlertOutputSerializer(page, many=True).data)
+    def get_queryset(self):
+        unread = self.request.query_params.get("unread") in ("1", "true")
+        return selectors.alerts_for_user(user=self.request.user, unread=unread)
 
 
 class AlertReadApi(OwnRowsApi):
@@ -134,7 +130,12 @@ class AlertReadApi(OwnRowsApi):
 class AlertReadAllApi(OwnRowsApi):
     """Mark all your alerts read; answers how many were unread."""
 
-    @extend_schema(request=None, responses={200: {"type": "object", "properties": {"marked": {"type": "integer"}}}})
+    class OutputSerializer(serializers.Serializer):
+        marked = serializers.IntegerField()
+
+    serializer_class = OutputSerializer
+
+    @extend_schema(request=None, responses=OutputSerializer)
     def post(self, request):
         return Response({"marked": services.alerts_mark_all_read(user=request.user)})
 
@@ -146,7 +147,7 @@ class WebhookOutputSerializer(serializers.ModelSerializer):
         fields = ["id", "url", "secret", "active", "created_at"]
 
 
-class WebhookListCreateApi(OwnRowsApi):
+class WebhookListCreateApi(OwnRowsApi, ListAPIView):
     """Your webhook subscriptions, or a new one (its secret is generated and returned)."""
 
     serializer_class = WebhookOutputSerializer
@@ -155,9 +156,8 @@ class WebhookListCreateApi(OwnRowsApi):
     class InputSerializer(serializers.Serializer):
         url = serializers.URLField(max_length=2000)
 
-    def get(self, request):
-        page = self.paginate_queryset(selectors.webhooks_for_user(user=request.user))
-        return self.get_paginated_response(WebhookOutputSerializer(page, many=True).data)
+    def get_queryset(self):
+        return selectors.webhooks_for_user(user=self.request.user)
 
     @extend_schema(request=InputSerializer, responses={201: WebhookOutputSerializer})
     def post(self, request):
@@ -187,11 +187,10 @@ class DeliveryOutputSerializer(serializers.ModelSerializer):
                   "created_at", "delivered_at"]  # fmt: skip
 
 
-class DeliveryListApi(OwnRowsApi):
+class DeliveryListApi(OwnRowsApi, ListAPIView):
     """The delivery log of your webhooks, newest first."""
 
     serializer_class = DeliveryOutputSerializer
 
-    def get(self, request):
-        page = self.paginate_queryset(selectors.deliveries_for_user(user=request.user))
-        return self.get_paginated_response(DeliveryOutputSerializer(page, many=True).data)
+    def get_queryset(self):
+        return selectors.deliveries_for_user(user=self.request.user)
