@@ -11,7 +11,7 @@ TEST_DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url claimtrack_tes
 # `make test PYTEST_ARGS=` reuses the last one for speed.
 PYTEST_ARGS ?= --create-db
 
-.PHONY: run serve load-test test setup-run setup-test lint eval eval-linking eval-linking-news eval-syndication bench-pages bench-api bench-ingest screenshots stop-db
+.PHONY: run serve load-test test setup-run setup-test lint eval eval-linking eval-linking-news eval-syndication bench-pages bench-api bench-ingest bench-alerts screenshots stop-db
 
 run: setup-run
 	@scripts/local_env.sh "$(DB_URL)"
@@ -86,6 +86,10 @@ bench-api: setup-test
 # Ingest throughput with one and two real worker processes (needs Redis).
 bench-ingest: setup-test
 	@$(EVAL_MANAGE) bench_ingest --workers 1,2 --settings=claimtrack.settings.test
+
+# Alerts: the link stage's time with and without alert matching (scratch database).
+bench-alerts: setup-test
+	@$(EVAL_MANAGE) bench_alerts --settings=claimtrack.settings.test
 
 screenshots: setup-test
 	@export DATABASE_URL=$(TEST_DB_URL) CLAIMTRACK_SCREENSHOTS=docs/screenshots; \

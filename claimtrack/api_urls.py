@@ -8,4 +8,5 @@ urlpatterns = [
     path("auth/token/", TokenObtainApi.as_view(), name="api-token"),
     path("", include("claims.api_urls")),
     path("", include("pipeline.api_urls")),
+    path("", include("watches.api_urls")),
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("articles/", include("pipeline.urls")),  # ingest pages, and retrying an article
+    path("watches/", include("watches.urls")),  # watches, the alert inbox, webhooks
     path("", home, name="home"),
     path("", include("claims.urls")),
 ]

@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project package (settings, URLs, the Celery app) and our apps.
-PACKAGES = ("claimtrack", "common", "articles", "claims", "pipeline", "evaluation")
+PACKAGES = ("claimtrack", "common", "articles", "claims", "watches", "pipeline", "evaluation")
 
 
 def imported_modules(source: str) -> Iterator[str]:
@@ -70,6 +70,12 @@ def test_claims_never_imports_the_writes_of_articles():
         if module == "articles.services" or module.startswith("articles.services.")
     }
     assert not found
+
+
+@pytest.mark.parametrize("package", ["claims", "articles", "common"])
+def test_claims_and_below_never_import_the_watches(graph, package):
+    """Watches read claims; the pipeline calls them after linking. Claims never know they exist."""
+    assert "watches" not in graph[package], graph[package].get("watches")
 
 
 def test_articles_never_imports_claims(graph):

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "common",
     "articles",
     "claims",
+    "watches",  # watches and alerts: reads claims; the pipeline's link stage calls it
     "pipeline",
     "evaluation",  # measuring tools: benchmark and evaluation commands; nothing imports it
 ]
@@ -100,6 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "watches.context_processors.unread_alerts",
             ],
         },
     },
@@ -249,6 +252,8 @@ SPECTACULAR_SETTINGS = {
         "ClaimTypeEnum": "claims.models.Claim.Type",
         "RelationReviewStatusEnum": "claims.models.Relation.ReviewStatus",
         "RelationTypeEnum": "claims.models.Relation.Type",
+        "SpeakerKindEnum": "claims.models.Speaker.Kind",
+        "WatchKindEnum": "watches.models.Watch.Kind",
     },
 }
 
@@ -287,11 +292,19 @@ CELERY_TASK_ROUTES = {
     "pipeline.tasks.article_link": {"queue": "nlp"},
     "claims.tasks.claim_embed": {"queue": "nlp"},
     "pipeline.tasks.*": {"queue": "ingest"},
+    # Webhook deliveries wait on the network like fetches do; dispatch and digests are short.
+    "watches.tasks.webhook_deliver": {"queue": "fetch"},
+    "watches.tasks.*": {"queue": "ingest"},
 }
 CELERY_TASK_DEFAULT_QUEUE = "ingest"
 CELERY_BEAT_SCHEDULE = {
     "feeds-poll": {"task": "pipeline.tasks.feeds_poll", "schedule": env.int("CLAIMTRACK_FEED_POLL_SECONDS", default=900)},
     "ingest-resume": {"task": "pipeline.tasks.ingest_jobs_resume", "schedule": env.int("CLAIMTRACK_RESUME_EVERY", default=15) or 15},
+    "alerts-dispatch-resume": {"task": "watches.tasks.alerts_dispatch_resume", "schedule": 600},
+    "alerts-email-digest": {
+        "task": "watches.tasks.alerts_email_digest",
+        "schedule": crontab(hour=env.int("CLAIMTRACK_ALERT_DIGEST_HOUR", default=7), minute=0),
+    },
 }
 
 # Ingest pipeline. Fetching refuses private, loopback and link-local addresses unless allowed.
@@ -314,6 +327,19 @@ CLAIMTRACK_STALLED_AFTER = env.int("CLAIMTRACK_STALLED_AFTER", default=30)
 # Every worker looks for stalled work when it starts and then this often (beat does it too);
 # set 0 to leave it to `celery beat` alone.
 CLAIMTRACK_RESUME_EVERY = env.int("CLAIMTRACK_RESUME_EVERY", default=15)
+
+# Alerts (watches app). Links in e-mails and webhook bodies start with the site's address.
+CLAIMTRACK_SITE_URL = env.str("CLAIMTRACK_SITE_URL", default="http://127.0.0.1:8000")
+# E-mail: the console in development; SMTP in production, e.g. EMAIL_URL=smtp+tls://user:pass@host:587
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ClaimTrack <claimtrack@localhost>")
+# Webhooks: URLs are checked like fetched ones (CLAIMTRACK_ALLOW_PRIVATE_URLS); attempts back off
+# exponentially from the base to the cap; after the last retry a delivery is marked failed.
+CLAIMTRACK_WEBHOOK_CONNECT_TIMEOUT = env.float("CLAIMTRACK_WEBHOOK_CONNECT_TIMEOUT", default=5.0)
+CLAIMTRACK_WEBHOOK_READ_TIMEOUT = env.float("CLAIMTRACK_WEBHOOK_READ_TIMEOUT", default=10.0)
+CLAIMTRACK_WEBHOOK_MAX_RETRIES = env.int("CLAIMTRACK_WEBHOOK_MAX_RETRIES", default=8)
+CLAIMTRACK_WEBHOOK_BACKOFF_BASE = env.float("CLAIMTRACK_WEBHOOK_BACKOFF_BASE", default=10.0)
+CLAIMTRACK_WEBHOOK_BACKOFF_MAX = env.float("CLAIMTRACK_WEBHOOK_BACKOFF_MAX", default=3600.0)
 
 LOGGING = {
     "version": 1,

@@ -31,6 +31,7 @@ from claims.services.embedding import extracted_with_embeddings
 from claims.services.extraction import extract_from_texts
 from claims.services.linking import LINKABLE, LinkSummary
 from common.exceptions import ApplicationError
+from watches.services import alerts_for_new_claims
 
 from .queue import article_continue
 from .trace import article_trace
@@ -121,6 +122,7 @@ def article_link(*, article: Article) -> LinkSummary | None:
         if locked.status != Article.Status.EXTRACTED:
             return None  # linked already, or failed: a repeated task changes nothing
         summary = claims_link_for_article(article=locked)
+        alerts_for_new_claims(claim_ids=list(locked.claims.values_list("pk", flat=True)))
         article_trace(article=locked)  # last: it takes a lock shared by all articles, held to the commit
         locked.failure_reason = ""
         locked.save(update_fields=["failure_reason", "updated_at"])
