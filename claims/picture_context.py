@@ -64,6 +64,7 @@ def dispute_timeline_context(*, members: list[PropositionMember], changes: list[
     ``{"unit", "bins", "undated", "markers", "changes", "change_total", "width", "half"}``;
     ``bins`` as ``claims.pictures.side_bars``, ``changes`` as ``position_change_rows``.
     """
+
     def days(side: str) -> list:
         return [m.claim.claim_date for m in members if m.side == side and m.claim.claim_date]
 

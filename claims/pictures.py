@@ -156,6 +156,10 @@ def heat_legend(peak: int) -> list[dict]:
     """Legend swatches: all agree / even / all conflict, for a quiet and the busiest cell."""
     quiet = max(1, peak // 10)
     return [
-        {"label": label, "quiet": heat_colour(a * quiet, c * quiet, peak), "busy": heat_colour(a * peak, c * peak, peak)}
+        {
+            "label": label,
+            "quiet": heat_colour(a * quiet, c * quiet, peak),
+            "busy": heat_colour(a * peak, c * peak, peak),
+        }
         for label, a, c in (("All agree", 1, 0), ("As many of each", 1, 1), ("All conflict", 0, 1))
     ]

@@ -21,9 +21,7 @@ _BINS_SQL = """
 """
 
 
-def claims_over_time(
-    *, queryset: QuerySet[Claim], facets: dict
-) -> tuple[str, dict[datetime.date, int]]:
+def claims_over_time(*, queryset: QuerySet[Claim], facets: dict) -> tuple[str, dict[datetime.date, int]]:
     """(unit, {bin start: claims}) for the dated claims of a filtered result.
 
     ``facets`` is the result's ``claim_facets``: its first and last date choose the unit, and by
