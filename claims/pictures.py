@@ -21,6 +21,14 @@ UNIT_LABEL = {DAY: "day", WEEK: "week", MONTH: "month"}
 CHART_WIDTH = 720
 HISTOGRAM_HEIGHT = 80
 TIMELINE_HALF = 70  # bar height above (supports) and below (refutes) the time axis
+MAX_BAR_WIDTH = 40  # a few bins should not turn into slabs
+
+
+def _slot(index: int, count: int) -> tuple[float, float]:
+    """(x, width) of bar ``index`` of ``count`` across the canvas, centred in its share."""
+    step = CHART_WIDTH / count
+    width = min(max(step * 0.85, 1), MAX_BAR_WIDTH)
+    return round(index * step + (step - width) / 2, 2), round(width, 2)
 
 
 def time_unit(first: datetime.date | None, last: datetime.date | None) -> str:
@@ -84,13 +92,14 @@ def histogram_bars(counts: dict[datetime.date, int], unit: str, height: int = HI
         return []
     starts = bins_between(min(counts), max(counts), unit)
     peak = max(counts.values()) or 1
-    step = CHART_WIDTH / len(starts)
-    return [
-        Bar(start=start, end=next_bin(start, unit) - datetime.timedelta(days=1), label=bin_label(start, unit),
-            count=counts.get(start, 0), x=round(i * step, 2), y=round(height * (1 - counts.get(start, 0) / peak), 2),
-            width=round(max(step * 0.85, 1), 2), height=round(height * counts.get(start, 0) / peak, 2))
-        for i, start in enumerate(starts)
-    ]  # fmt: skip
+    bars = []
+    for i, start in enumerate(starts):
+        x, width = _slot(i, len(starts))
+        count = counts.get(start, 0)
+        bars.append(Bar(start=start, end=next_bin(start, unit) - datetime.timedelta(days=1),
+                        label=bin_label(start, unit), count=count, x=x, y=round(height * (1 - count / peak), 2),
+                        width=width, height=round(height * count / peak, 2)))  # fmt: skip
+    return bars
 
 
 def bin_counts(days: Iterable[datetime.date], unit: str) -> dict[datetime.date, int]:
@@ -114,13 +123,13 @@ def side_bars(supports: Sequence[datetime.date], refutes: Sequence[datetime.date
     ups, downs = bin_counts(supports, unit), bin_counts(refutes, unit)
     starts = bins_between(min(dated), max(dated), unit)
     peak = max([*ups.values(), *downs.values()])
-    step = CHART_WIDTH / len(starts)
     bins = []
     for i, start in enumerate(starts):
         up, down = ups.get(start, 0), downs.get(start, 0)
+        x, width = _slot(i, len(starts))
         bins.append({
             "start": start, "end": next_bin(start, unit) - datetime.timedelta(days=1), "label": bin_label(start, unit),
-            "x": round(i * step, 2), "width": round(max(step * 0.85, 1), 2), "centre": round((i + 0.425) * step, 2),
+            "x": x, "width": width, "centre": round(x + width / 2, 2),
             "supports": up, "refutes": down,
             "up": round(TIMELINE_HALF * up / peak, 2), "down": round(TIMELINE_HALF * down / peak, 2),
         })  # fmt: skip

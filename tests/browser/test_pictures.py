@@ -57,7 +57,7 @@ def test_the_matrix_is_a_heatmap_with_a_key_and_keeps_its_numbers(page, live_ser
     colour = cell.locator("xpath=..").evaluate("td => getComputedStyle(td).backgroundColor")
     red, green, _ = (int(part) for part in colour[colour.index("(") + 1 : -1].split(",")[:3])
     assert red > green  # all conflict: the red end
-    assert page.locator(".heat-legend svg rect.swatch").count() == 6
+    assert page.locator(".heat-legend svg rect.key-swatch").count() == 6
 
 
 def test_the_dispute_timeline_puts_sides_apart_and_marks_a_change_of_side(page, live_server, superuser):
