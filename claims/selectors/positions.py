@@ -8,6 +8,9 @@ inside one article is never a change. A change is the stance going from supports
 back, between two moments (different days, or different articles of one day).
 
 ``stance_changes`` is the pure rule; the selectors read the points it needs in one query each.
+Claims a curator rejected take no side. Only a speaker with claims on both sides of a dispute can
+have changed side there: the summary table of dispute groups (speaker and side per dispute) names
+those disputes, so a speaker's page reads the claims of those disputes only.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce, TruncDate
 
@@ -86,6 +90,7 @@ def _points(members_filter: Q) -> list[StancePoint]:
     """The dated, attributed dispute memberships that pass ``members_filter``, as points."""
     rows = (
         PropositionMember.objects.filter(members_filter, claim__speaker__isnull=False)
+        .exclude(claim__review_status=Claim.ReviewStatus.REJECTED)
         .annotate(day=Coalesce(F("claim__claim_date"), TruncDate("claim__article__published_at")))
         .filter(day__isnull=False)
         .values_list("claim_id", "claim__speaker_id", "proposition_id", "side", "day", "claim__article_id")
@@ -128,9 +133,25 @@ def _history(speaker_id: int) -> dict[int, list[StancePoint]]:
     return dict(history)
 
 
+# The disputes where the speaker has (non-rejected) claims on both sides, from the summary table.
+_TWO_SIDED_SQL = """
+    SELECT dispute_id FROM claims_agg_dispute_group
+    WHERE speaker_key = %s AND n > 0 GROUP BY dispute_id HAVING count(DISTINCT side) > 1
+"""
+
+
 def speaker_position_changes(speaker: Speaker) -> list[PositionChange]:
-    """The speaker's position changes in every dispute, oldest first."""
-    return _changes_of(p for points in speaker_position_history(speaker).values() for p in points)
+    """The speaker's position changes in every dispute, oldest first (cached until the next write)."""
+    return cached_aggregate("speaker_position_changes", lambda: _speaker_changes(speaker.pk), speaker.pk)
+
+
+def _speaker_changes(speaker_id: int) -> list[PositionChange]:
+    with connection.cursor() as cursor:
+        cursor.execute(_TWO_SIDED_SQL, [speaker_id])
+        disputes = [row[0] for row in cursor.fetchall()]
+    if not disputes:
+        return []
+    return _changes_of(_points(Q(claim__speaker_id=speaker_id, proposition_id__in=disputes)))
 
 
 def dispute_position_changes(proposition: Proposition) -> list[PositionChange]:

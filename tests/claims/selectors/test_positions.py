@@ -122,3 +122,12 @@ def test_new_claims_get_the_changes_they_take_part_in(speaker, dispute):
     assert position_changes_for_claims([yes.pk])[0].after.claim_id == no.pk
     unrelated = ClaimFactory(speaker=speaker, claim_date=DAY3)  # in no dispute
     assert position_changes_for_claims([unrelated.pk]) == []
+
+
+def test_a_claim_a_curator_rejected_takes_no_side(speaker, dispute):
+    said(speaker, dispute, SUPPORTS, DAY1)
+    no = said(speaker, dispute, REFUTES, DAY2)
+    no.review_status = no.ReviewStatus.REJECTED
+    no.save()
+    assert speaker_position_changes(speaker) == []
+    assert dispute_position_changes(dispute) == []
