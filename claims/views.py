@@ -25,6 +25,13 @@ from claims.filters import ClaimFilter
 from claims.forms import MatrixCellForm
 from claims.highlight import Span, article_spans, claim_spans, highlight, speaker_colour
 from claims.models import Claim, PropositionMember, Relation
+from claims.picture_context import (
+    dispute_timeline_context,
+    heat_cells,
+    heat_legend_context,
+    histogram_context,
+    speaker_changes_context,
+)
 from claims.quote_flag_display import flag_view
 from claims.selectors import (
     MATRIX_KEYS,
@@ -53,6 +60,7 @@ from claims.selectors import (
     speaker_get,
     speaker_names,
 )
+from claims.selectors.positions import dispute_position_changes, speaker_position_changes
 
 PAGE_SIZE = 25
 # Deep OFFSET pages cost a scan of everything before them; past this, narrow the search instead.
@@ -153,6 +161,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         "order": order,
         "query_string": params.urlencode(),
         "order_query_string": _without(params, "order"),
+        "histogram": histogram_context(queryset=queryset, facets=facets, params=params),
     }
     if not request.htmx:
         return render(request, "claims/claim_list.html", ctx)
@@ -355,25 +364,12 @@ def speaker_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "recent_claims": speaker_claims_recent(speaker=speaker),
         "disputes": speaker_disputes(speaker=speaker),
         "counterparts": speaker_counterparts(speaker=speaker),
+        "positions": speaker_changes_context(speaker_position_changes(speaker)),
     }
     return render(request, "claims/speaker_detail.html", ctx)
 
 
 # ---- dispute -----------------------------------------------------------------------------
-
-
-def _timeline(members: list[PropositionMember]) -> list[dict]:
-    """Per claim date, how many claims support and refute, with bar widths in percent."""
-    days: dict = defaultdict(lambda: {"supports": 0, "refutes": 0})
-    for member in members:
-        days[member.claim.claim_date][member.side] += 1
-    peak = max((max(d.values()) for d in days.values()), default=1) or 1
-    rows = sorted(days.items(), key=lambda item: (item[0] is None, item[0]))
-    return [
-        {"date": day, **counts, "supports_pct": round(100 * counts["supports"] / peak),
-         "refutes_pct": round(100 * counts["refutes"] / peak)}
-        for day, counts in rows
-    ]  # fmt: skip
 
 
 @login_required
@@ -387,9 +383,10 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "dispute": dispute,
         "supports": [m for m in members if m.side == PropositionMember.Side.SUPPORTS],
         "refutes": [m for m in members if m.side == PropositionMember.Side.REFUTES],
-        "timeline": _timeline(members),
         "reach": dispute_reach(dispute=dispute),
+        "picture": dispute_timeline_context(members=members, changes=dispute_position_changes(dispute)),
     }
+    ctx["timeline"] = ctx["picture"]["bins"]  # claims per period on each side
     return render(request, "claims/dispute_detail.html", ctx)
 
 
@@ -426,6 +423,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
     rows = [(axis[i], list(zip(axis, grid[i], strict=True))) for i in range(len(axis))]
     peak = max((c["agree"] + c["conflict"] for row in grid for c in row if c), default=1)
     ctx = {"by": by, "axis": axis, "rows": rows, "peak": peak}
+    ctx.update(heat_rows=heat_cells(rows, peak), legend=heat_legend_context(peak))  # the heatmap's colours
     return render(request, "claims/matrix.html", ctx)
 
 

@@ -120,6 +120,9 @@ def _pages() -> Iterator[tuple[str, str]]:
     # The same search ranked on request (it opens newest first): every match's vector is read.
     yield "claims, broad search ranked", f"{claims}?q=russia&order=relevance"
     yield "claims, broad facet polarity=asserted", f"{claims}?polarity=asserted"
+    # The histogram counts by day or week (in SQL) when the dates span a month or a season.
+    yield "claims, one month (histogram by day)", f"{claims}?date_from=2016-03-01&date_to=2016-03-31"
+    yield "claims, a season + search (by week)", f"{claims}?q=russia&date_from=2016-01-01&date_to=2016-06-30"
     speaker = Speaker.objects.annotate(n=Count("claims")).order_by("-n").first()
     if speaker:
         yield "speaker (most claims)", speaker.get_absolute_url()
