@@ -72,6 +72,8 @@ def known_query_parameters(view) -> set[str] | None:
     filter_serializer = getattr(view, "FilterSerializer", None)
     if filter_serializer is not None:
         known.update(filter_serializer().fields)
+    # A view that reads a parameter by hand names it here (and in its schema).
+    known.update(getattr(view, "extra_query_parameters", ()))
     return known
 
 

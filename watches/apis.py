@@ -109,6 +109,8 @@ class AlertOutputSerializer(serializers.ModelSerializer):
 class AlertListApi(OwnRowsApi, ListAPIView):
     """Your alerts, newest first; ``?unread=1`` for the unread ones only."""
 
+    extra_query_parameters = ("unread",)
+
     serializer_class = AlertOutputSerializer
 
     def get_queryset(self):

@@ -23,8 +23,9 @@ from watches.models import Alert
 # Lower is weightier (see the module docstring).
 _WEIGHT = {
     Alert.Reason.CONFLICT: 1,
-    Alert.Reason.SIDE: 2,
-    Alert.Reason.POSITION_CHANGE: 3,
+    # A speaker turning sides says more than the speaker taking one.
+    Alert.Reason.POSITION_CHANGE: 2,
+    Alert.Reason.SIDE: 3,
     Alert.Reason.RELATED: 4,
     Alert.Reason.MATCH: 5,
 }
@@ -108,7 +109,7 @@ def alerts_for_new_claims(*, claim_ids: Sequence[int]) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(_MATCHES_SQL, {"ids": list(claim_ids), "weights": [str(w) for w in weights]})
         alert_ids = [row[0] for row in cursor.fetchall()]
-    alert_ids += _position_change_alerts(claim_ids)
+    alert_ids = list(dict.fromkeys(alert_ids + _position_change_alerts(claim_ids)))
     if alert_ids:
         from watches.tasks import alerts_dispatch as alerts_dispatch_task
 
@@ -116,12 +117,43 @@ def alerts_for_new_claims(*, claim_ids: Sequence[int]) -> list[int]:
     return alert_ids
 
 
-def _position_change_alerts(claim_ids: Sequence[int]) -> list[int]:
-    """Extension point for "a watched speaker changed position" (issue 15, part 3).
+_POSITION_SQL = """
+INSERT INTO watches_alert (created_at, updated_at, user_id, watch_id, claim_id, reason, detail)
+SELECT now(), now(), w.user_id, w.id, %(claim)s, %(reason)s, left(%(detail)s, 500)
+FROM watches_watch w WHERE w.kind = 'speaker' AND w.speaker_id = %(speaker)s
+ON CONFLICT (watch_id, claim_id) DO UPDATE SET reason = EXCLUDED.reason, detail = EXCLUDED.detail
+    WHERE array_position(%(weights)s::text[], watches_alert.reason)
+        > array_position(%(weights)s::text[], EXCLUDED.reason)
+RETURNING id
+"""
 
-    It needs ``claims.selectors.positions.position_changes_for_claims``, which is not on main
-    yet. When it is: for each change it reports, insert an alert with
-    ``Alert.Reason.POSITION_CHANGE`` for the speaker's watches (``ON CONFLICT DO NOTHING``, as
-    above) and return the new ids. The reason, its weight and its label exist already.
+
+def _position_change_alerts(claim_ids: Sequence[int]) -> list[int]:
+    """Alert a watched speaker's watchers when one of the new claims turns the speaker's side.
+
+    The change is found by ``claims.selectors.positions`` (same-day contradictions inside one
+    article are not a change). The new claim usually has a "took a side" alert already; a position
+    change outranks it, so that alert is upgraded rather than a second one written.
     """
-    return []
+    from claims.selectors.positions import position_changes_for_claims
+
+    wanted = set(claim_ids)
+    weights = [str(w) for w in sorted(_WEIGHT, key=_WEIGHT.__getitem__)]
+    alert_ids: list[int] = []
+    with connection.cursor() as cursor:
+        for change in position_changes_for_claims(claim_ids):
+            if change.after.claim_id not in wanted:
+                continue
+            detail = f"changed from {change.before.side} ({change.before.day}) to {change.after.side} ({change.after.day})"
+            cursor.execute(
+                _POSITION_SQL,
+                {
+                    "claim": change.after.claim_id,
+                    "speaker": change.speaker_id,
+                    "reason": str(Alert.Reason.POSITION_CHANGE),
+                    "detail": detail,
+                    "weights": weights,
+                },
+            )
+            alert_ids += [row[0] for row in cursor.fetchall()]
+    return alert_ids

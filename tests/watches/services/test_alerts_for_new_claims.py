@@ -187,3 +187,33 @@ def test_the_link_stage_records_alerts_once_even_when_the_article_is_linked_agai
     article_relink(article=article)
 
     assert list(Alert.objects.values_list("claim", flat=True)) == [claim.pk]
+
+
+def test_a_watched_speaker_turning_sides_on_a_later_day_is_a_position_change_alert(user):
+    speaker, dispute = SpeakerFactory(), PropositionFactory(label="The bridge was closed")
+    watch = watch_create(user=user, kind=Watch.Kind.SPEAKER, speaker=speaker)
+    before = ClaimFactory(speaker=speaker, claim_date=datetime.date(2015, 10, 1))
+    PropositionMemberFactory(proposition=dispute, claim=before, side=PropositionMember.Side.SUPPORTS)
+    alerts_for_new_claims(claim_ids=[before.pk])
+    after = ClaimFactory(speaker=speaker, claim_date=datetime.date(2015, 10, 2))
+    PropositionMemberFactory(proposition=dispute, claim=after, side=PropositionMember.Side.REFUTES)
+
+    alerts_for_new_claims(claim_ids=[after.pk])
+
+    alert = Alert.objects.get(watch=watch, claim=after)
+    assert alert.reason == Alert.Reason.POSITION_CHANGE
+    assert "supports" in alert.detail and "refutes" in alert.detail
+
+
+def test_a_same_day_contradiction_inside_one_article_is_no_position_change_alert(user):
+    speaker, dispute, article = SpeakerFactory(), PropositionFactory(label="The bridge was closed"), ArticleFactory()
+    watch_create(user=user, kind=Watch.Kind.SPEAKER, speaker=speaker)
+    day = datetime.date(2015, 10, 1)
+    yes = ClaimFactory(speaker=speaker, claim_date=day, article=article)
+    no = ClaimFactory(speaker=speaker, claim_date=day, article=article)
+    PropositionMemberFactory(proposition=dispute, claim=yes, side=PropositionMember.Side.SUPPORTS)
+    PropositionMemberFactory(proposition=dispute, claim=no, side=PropositionMember.Side.REFUTES)
+
+    alerts_for_new_claims(claim_ids=[yes.pk, no.pk])
+
+    assert not Alert.objects.filter(reason=Alert.Reason.POSITION_CHANGE).exists()
