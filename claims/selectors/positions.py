@@ -165,7 +165,7 @@ def position_change_rows(changes: list[PositionChange]) -> list[dict]:
     ids = {c.before.claim_id for c in changes} | {c.after.claim_id for c in changes}
     claims = (
         Claim.objects.select_related("speaker", "article__outlet", "dispute_membership__proposition")
-        .defer("article__body", "terms", "entities", "search_vector")
+        .defer("article__body", "embedding", "entities", "search_vector")
         .in_bulk(ids)
     )
     rows = []

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from claims.models import Claim, PropositionMember
+from claims.models import Claim, PropositionMember, Speaker
 from claims.selectors import agreement_matrix
 from tests.browser.conftest import sign_in
 from tests.claims.views.conftest import make_story
@@ -52,11 +52,16 @@ def test_the_matrix_is_a_heatmap_with_a_key_and_keeps_its_numbers(page, live_ser
     # A cell per pair with links, either side of the diagonal (a speaker with themself once).
     pairs = agreement_matrix(by="speaker", limit=100)
     assert page.locator("table.matrix td.heat").count() == sum(1 if p["a"] == p["b"] else 2 for p in pairs)
-    cell = page.get_by_role("link", name="Ivan Petrov and John Warren: 0 agreements, 4 conflicts")
-    assert cell.inner_text().split() == ["✓0", "✗4"]
+    # The pair with the most conflicts beyond its agreements (the story's two camps) is the red end.
+    pair = max((p for p in pairs if p["a"] != p["b"]), key=lambda p: p["conflict"] - p["agree"])
+    assert pair["conflict"] > pair["agree"]
+    a, b = (Speaker.objects.get(pk=pk).name for pk in (pair["a"], pair["b"]))
+    name = f"{a} and {b}: {pair['agree']} agreements, {pair['conflict']} conflicts"
+    cell = page.get_by_role("link", name=name).first
+    assert cell.inner_text().split() == [f"✓{pair['agree']}", f"✗{pair['conflict']}"]
     colour = cell.locator("xpath=..").evaluate("td => getComputedStyle(td).backgroundColor")
     red, green, _ = (int(part) for part in colour[colour.index("(") + 1 : -1].split(",")[:3])
-    assert red > green  # all conflict: the red end
+    assert red > green  # more conflict than agreement: towards the red end
     assert page.locator(".heat-legend svg rect.key-swatch").count() == 6
 
 

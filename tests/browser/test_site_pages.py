@@ -50,7 +50,7 @@ def test_more_works_without_javascript(browser, live_server, superuser):
         page.goto(f"{live_server.url}/claims/")
         page.locator("summary", has_text="More (3)").click()
         page.get_by_label("Speaker N 2").check()
-        page.get_by_role("button", name="Search").click()
+        page.get_by_role("button", name="Search", exact=True).click()
         page.wait_for_url(lambda url: f"speaker={speakers[-2].pk}" in url)
         assert page.get_by_role("heading", name="2 claims").is_visible()
     finally:

@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, connection
 from django.db.migrations.executor import MigrationExecutor
 
-from claims.models import Speaker, SpeakerAlias, SpeakerMerge
+from claims.models import Claim, Speaker, SpeakerAlias, SpeakerMerge
 from tests.factories import ClaimFactory, SpeakerFactory
 
 BEFORE = ("claims", "0008_aggregate_summary_tables")
@@ -20,14 +20,17 @@ def migrate(*targets: tuple[str, str]) -> None:
 
 
 @pytest.fixture
-def before_unique_names():
-    """The schema as it was before 0009; the latest schema again afterwards, whatever happened."""
+def claims_then_before_unique_names():
+    """Three claims made on the latest schema, then the schema as it was before 0009; the latest
+    schema again afterwards, whatever happened. (Claims are made first: the current model has
+    columns that later migrations add, so it cannot insert into the old table.)"""
+    claims = [ClaimFactory() for _ in range(3)]
     migrate(BEFORE)
-    yield
+    yield claims
     migrate()
 
 
-def test_speakers_sharing_a_name_key_become_one_the_way_a_curator_merge_does(before_unique_names):
+def test_speakers_sharing_a_name_key_become_one_the_way_a_curator_merge_does(claims_then_before_unique_names):
     # Rows as two racing workers made them: one name key, three rows (the factory would find the first).
     oldest = Speaker.objects.create(name="Lena Okafor", normalized_name="lena okafor")
     SpeakerAlias.objects.create(speaker=oldest, name="L. Okafor", normalized_name="l okafor")
@@ -35,7 +38,9 @@ def test_speakers_sharing_a_name_key_become_one_the_way_a_curator_merge_does(bef
         name="Lena Okafor.", normalized_name="lena okafor", role="harbour master", curated=True
     )
     later = Speaker.objects.create(name="LENA OKAFOR", normalized_name="lena okafor", affiliation="Port of Velm")
-    claims = [ClaimFactory(speaker=oldest), ClaimFactory(speaker=later), ClaimFactory(speaker=curated)]
+    claims = claims_then_before_unique_names
+    for claim, speaker in zip(claims, (oldest, later, curated), strict=True):
+        Claim.objects.filter(pk=claim.pk).update(speaker=speaker)  # sets only the speaker column
     bystander = SpeakerFactory(name="Tomas Brell")
 
     migrate()

@@ -122,7 +122,7 @@ def watches_create(rng: random.Random, count: int, users: int) -> int:
     people = User.objects.bulk_create([User(username=f"{BENCH_USER_PREFIX}{n}") for n in range(users)])
     speakers = list(Speaker.objects.values_list("pk", flat=True))
     disputes = list(Proposition.objects.values_list("pk", flat=True))
-    claims = list(Claim.objects.order_by("?").values_list("pk", "terms")[: count * 4])
+    claims = list(Claim.objects.order_by("?").values_list("pk", "content")[: count * 4])
     rows = []
     for kind, share in WATCH_MIX:
         for _ in range(round(count * share)):
@@ -140,7 +140,7 @@ def _watch(rng, kind, user, speakers, disputes, claims) -> Watch:  # type: ignor
         return Watch(user=user, kind=kind, dispute_id=rng.choice(disputes), label="bench")
     if kind == "claim":
         return Watch(user=user, kind=kind, claim_id=rng.choice(claims)[0], label="bench")
-    terms = [t for t in rng.choice(claims)[1] if t.isalpha()] or ["said"]
+    terms = [w for w in rng.choice(claims)[1].lower().split() if w.isalpha() and len(w) > 3] or ["said"]
     query = " ".join(rng.sample(terms, k=min(len(terms), rng.choice((1, 1, 2)))))
     watch = Watch(user=user, kind=kind, query=query, label="bench")
     facet = rng.random()

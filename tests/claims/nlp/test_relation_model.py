@@ -71,7 +71,10 @@ def test_it_judges_many_pairs_at_once_like_one_by_one(model):
 
     many = model.judge_many([(a, b), (a, c)])
 
-    assert many == [model.judge(a, b), model.judge(a, c)]
+    one_by_one = [model.judge(a, b), model.judge(a, c)]
+    # Batched matrix products may differ from single ones in the last bits of a float.
+    assert [(j.label, j.reason) for j in many] == [(j.label, j.reason) for j in one_by_one]
+    assert [j.score for j in many] == pytest.approx([j.score for j in one_by_one], abs=1e-9)
 
 
 def test_a_known_denial_cue_counts_as_a_difference_between_the_sides(model):

@@ -30,6 +30,15 @@ def _other_connections() -> int:
         return cursor.fetchone()[0]
 
 
+def _other_queries() -> list:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT application_name, state, left(query, 200) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchall()
+
+
 @pytest.fixture
 def runserver():
     port = free_port()
@@ -60,4 +69,4 @@ def test_requests_leave_no_idle_connections_behind(runserver):
         statuses = list(pool.map(lambda _: session.get(f"{runserver}/", timeout=60).status_code, range(40)))
     assert set(statuses) == {200}
     time.sleep(1)
-    assert _other_connections() == 0
+    assert _other_connections() == 0, _other_queries()
