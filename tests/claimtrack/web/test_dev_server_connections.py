@@ -63,10 +63,13 @@ def runserver():
 
 
 def test_requests_leave_no_idle_connections_behind(runserver):
+    # The server's start-up checks may hold one connection of their own; requests must add none.
+    time.sleep(1)
+    at_start = _other_connections()
     UserFactory(username="reader")
     session = signed_in_session(runserver, "reader", "pw-for-tests-1")
     with ThreadPoolExecutor(max_workers=8) as pool:
         statuses = list(pool.map(lambda _: session.get(f"{runserver}/", timeout=60).status_code, range(40)))
     assert set(statuses) == {200}
     time.sleep(1)
-    assert _other_connections() == 0, _other_queries()
+    assert _other_connections() <= at_start, _other_queries()
