@@ -37,8 +37,9 @@ def eval_sets() -> dict[str, EvalSet]:
     }
 
 
-def load_scorer() -> ModuleType:
-    path = Path(settings.CLAIMTRACK_EVAL_DIR) / "score_claims.py"
+def load_scorer(path: Path | None = None) -> ModuleType:
+    """``score_claims.py`` from the evaluation folder (or ``path``), imported in place, never copied."""
+    path = path or Path(settings.CLAIMTRACK_EVAL_DIR) / "score_claims.py"
     spec = importlib.util.spec_from_file_location("score_claims", path)
     if spec is None or spec.loader is None or not path.exists():
         raise FileNotFoundError(f"scorer not found at {path}")

@@ -20,8 +20,6 @@ at the end (``--keep-db`` keeps it), so the configured database is never touched
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import statistics
 import subprocess
 import sys
@@ -38,6 +36,7 @@ from articles.models import Article
 from claims.exports import export_document
 from claims.models import Claim, Proposition, Relation
 from evaluation import linking as measure
+from evaluation.extraction import load_scorer, read_gold
 from pipeline.services import ingest_job_create, ingest_job_run, ingest_job_summary
 
 
@@ -97,8 +96,8 @@ class Command(BaseCommand):
             f"Seeds ({folder.name}: {len(articles)} articles, {Claim.objects.count()} claims; data for measuring only): "
             f"{Relation.objects.count()} relations, {Proposition.objects.count()} disputes; ingest {took:.1f} s"
         )
-        scorer = _load(scorer_path)
-        gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        scorer = load_scorer(scorer_path)
+        gold = read_gold(gold_path)
         result = scorer.score(document, gold)
         claims, rel = result["claims"], result["relations"]
         self.stdout.write(f"  claims   P={claims['p']:.2f} R={claims['r']:.2f} F1={claims['f1']:.2f}")
@@ -231,14 +230,6 @@ def _sizes(text: str) -> list[int]:
         raise CommandError("--sizes needs at least one positive number.")
     return sizes
 
-
-def _load(path: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("score_claims", path)
-    if spec is None or spec.loader is None:
-        raise CommandError(f"Cannot load the scorer {path}.")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 class _Null:

@@ -21,7 +21,7 @@ from claims.nlp.meaning import embed_texts
 from claims.nlp.relation import EmbeddingCache, RelationModel, StanceRow
 from claims.nlp.relation.stance import STANCES, headline_stances
 from claims.nlp.stance import keyword_stance
-from evaluation.relation import cross_validate_stance
+from evaluation.relation import accuracy, class_prf, cross_validate_stance
 
 REQUIRED = ("claimHeadline", "articleHeadline")
 GOLD = "articleHeadlineStance"
@@ -103,14 +103,3 @@ def score_report(gold: Sequence[str], predicted: Sequence[str], baseline: Sequen
     lines.append(f"keyword baseline accuracy {accuracy(gold, baseline):.4f}")
     return "\n".join(lines)
 
-
-def accuracy(gold: Sequence[str], predicted: Sequence[str]) -> float:
-    return sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold) if gold else 0.0
-
-
-def class_prf(gold: Sequence[str], predicted: Sequence[str], label: str) -> tuple[float, float, float]:
-    tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
-    n_pred, n_gold = sum(p == label for p in predicted), sum(g == label for g in gold)
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

@@ -16,12 +16,15 @@ from pathlib import Path
 import pytest
 import redis
 from django.db import connection
+from django.db.models import Count
 
+from articles.ingest.types import RawArticle
+from articles.models import Article
 from claimtrack import localdb
 from claimtrack.celery import app as celery_app
-from pipeline.models import IngestJob
+from pipeline.models import IngestItem, IngestJob
 from tests.conftest import migrated_rows_ensure
-from tests.newsserver import NewsServer
+from tests.newsserver import NewsServer, seed_texts
 
 REDIS_URL = os.environ.get("CLAIMTRACK_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 ROOT = Path(__file__).resolve().parents[3]  # the project folder
@@ -157,3 +160,20 @@ def wait_for_job(job: IngestJob, timeout: float = 120, until=None) -> IngestJob:
             return job
         time.sleep(0.2)
     raise AssertionError(f"job {job.pk} still {job.state} after {timeout} s: {ingest_job_counts(job=job)}")
+
+
+def distinct_seed_articles(size: int, note: str) -> list[RawArticle]:
+    """``size`` seed texts, each made distinct by a numbered ``note`` line (so none is a duplicate)."""
+    texts = seed_texts()
+    return [
+        RawArticle(text=f"{texts[n % len(texts)]}\n\n{note} {n}.", name=f"{n}.txt", source_kind="text")
+        for n in range(size)
+    ]
+
+
+def assert_no_half_written_article(job: IngestJob) -> None:
+    """Every stored article came with its claims, in the transaction that stored it."""
+    created = job.items.filter(outcome=IngestItem.Outcome.CREATED).annotate(stored=Count("article__claims"))
+    assert created.count() == Article.objects.count()
+    for item in created:
+        assert item.stored == item.claims_found > 0, item.name
