@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-FOR, AGAINST, OBSERVING = "for", "against", "observing"
-STANCES = (FOR, AGAINST, OBSERVING)
+from .types import HeadlineStance
+
+FOR, AGAINST, OBSERVING = HeadlineStance.FOR, HeadlineStance.AGAINST, HeadlineStance.OBSERVING
 
 # The baseline's three word lists, as described with the data set.
 _BASELINE_REFUTING = re.compile(

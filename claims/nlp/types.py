@@ -57,6 +57,14 @@ class RelationType(StrEnum):
     SAME_CLAIM = "same_claim"
 
 
+class HeadlineStance(StrEnum):
+    """A headline towards a claim (Emergent's labels): states it, denies it, or only reports it."""
+
+    FOR = "for"
+    AGAINST = "against"
+    OBSERVING = "observing"
+
+
 class Side(StrEnum):
     """A claim's side in a dispute: it says the proposition is so, or that it is not."""
 
@@ -114,7 +122,7 @@ class ExtractedClaim:
     sentence_end: int
     confidence: float = 0.5
     method: str = "rules"  # ExtractionMethod: which extractor found it
-    # Normal form for agree/conflict linking: content lemmas (no stop words) and entity texts.
+    # The content's lemmas (no stop words) and entity texts.
     terms: tuple[str, ...] = field(default=())
     entities: tuple[str, ...] = field(default=())
     # The content's sentence embedding (``claims.nlp.meaning``), added by the nlp stage after

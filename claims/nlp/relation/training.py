@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from ..types import RelationType
+from ..types import HeadlineStance, RelationType
 from .facts import UNRELATED, ClaimFacts
 from .features import pair_features, side_features, text_feature_names, text_features
 from .model import PAIR_FEATURE_NAMES, LinearHead, RelationModel
@@ -27,8 +27,7 @@ from .signals import TextSignals, text_signals
 
 THRESHOLDS_FILE = Path(__file__).with_name("data") / "relation_thresholds.json"
 LABELS = (RelationType.AGREE.value, RelationType.CONFLICT.value, UNRELATED)
-AGAINST = "against"
-FOR, OBSERVING = "for", "observing"
+FOR, AGAINST, OBSERVING = HeadlineStance.FOR, HeadlineStance.AGAINST, HeadlineStance.OBSERVING
 # Inverse regularisation strengths: text heads see ~300 sparse word features, pair heads ~30 dense ones.
 TEXT_C, PAIR_C = 0.3, 1.0
 INNER_FOLDS = 5
