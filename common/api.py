@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -11,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, filters, pagination, serializers
 from rest_framework.authtoken.models import Token
+from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -163,9 +165,19 @@ class TokenObtainThrottle(AnonRateThrottle):
     rate = "30/minute"  # per client address: slows password guessing
 
 
+class BoundedAuthTokenSerializer(AuthTokenSerializer):
+    """The sign-in form's bound on the user name, which REST framework's serializer lacks: a longer
+    name is a 400 here, before django-axes tries to record the failed attempt in its own column."""
+
+    username = serializers.CharField(
+        label="Username", write_only=True, max_length=get_user_model()._meta.get_field("username").max_length
+    )
+
+
 class TokenObtainApi(ObtainAuthToken):
     """POST username and password, get the user's API token (the same one ``drf_create_token`` prints)."""
 
+    serializer_class = BoundedAuthTokenSerializer
     throttle_classes = [TokenObtainThrottle]
 
     def post(self, request, *args, **kwargs):

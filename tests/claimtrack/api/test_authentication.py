@@ -67,6 +67,12 @@ def test_the_token_endpoint_refuses_a_wrong_password(db):
     assert Token.objects.count() == 0
 
 
+def test_the_token_endpoint_refuses_a_user_name_longer_than_any_user_can_have(db):
+    response = APIClient().post("/api/v1/auth/token/", {"username": "x" * 300, "password": "guess"}, format="json")
+    assert response.status_code == 400
+    assert "username" in response.json()["extra"]["fields"]
+
+
 def test_session_writes_need_the_csrf_token(curator, world):
     client = APIClient(enforce_csrf_checks=True)
     client.force_login(curator)
