@@ -12,6 +12,7 @@ import numpy as np
 
 from claims.nlp.relation.emergent import pairs_from_stance_rows
 from claims.nlp.relation.model import RelationModel
+from claims.nlp.relation.negatives import HardNegatives
 from claims.nlp.relation.stance import headline_stances
 from claims.nlp.relation.training import (
     LABELS,
@@ -24,6 +25,7 @@ from claims.nlp.relation.training import (
 )
 from claims.nlp.types import RelationType
 
+NO_HARD_NEGATIVES = HardNegatives()
 # For finding the same-claim threshold: the share of pairs above it that must be gold agree.
 SAME_CLAIM_PURITY = 0.95
 
@@ -34,22 +36,33 @@ def label_pairs(model: RelationModel, pairs: Sequence[PairRow], embed: Embedder)
     return [j.label for j in model.judge_many([(facts[p.text_a], facts[p.text_b]) for p in pairs])]
 
 
-def cross_validate_pairs(pairs: Sequence[PairRow], folds: int, embed: Embedder) -> list[str]:
-    """Each pair labelled by a model trained on the other folds' groups."""
+def cross_validate_pairs(
+    pairs: Sequence[PairRow], folds: int, embed: Embedder, negatives: HardNegatives = NO_HARD_NEGATIVES
+) -> list[str]:
+    """Each pair labelled by a model trained on the other folds' groups (plus hard negatives built
+    from those groups only, and news negatives from another corpus)."""
     predicted = [""] * len(pairs)
     for train, test in group_folds([p.group for p in pairs], folds):
-        model = train_relation_model([pairs[i] for i in train], embed=embed)
+        model = train_relation_model([pairs[i] for i in train], embed=embed, **negatives.training_arguments())
         for i, label in zip(test, label_pairs(model, [pairs[i] for i in test], embed), strict=True):
             predicted[i] = label
     return predicted
 
 
-def cross_validate_stance(rows: Sequence[StanceRow], folds: int, embed: Embedder, pairs_script: Path) -> list[str]:
+def cross_validate_stance(
+    rows: Sequence[StanceRow],
+    folds: int,
+    embed: Embedder,
+    pairs_script: Path,
+    negatives: HardNegatives = NO_HARD_NEGATIVES,
+) -> list[str]:
     """Each headline's stance from a model trained on the other folds' claims (their pairs and stance rows)."""
     predicted = [""] * len(rows)
     for train, test in group_folds([r.group for r in rows], folds):
         seen = [rows[i] for i in train]
-        model = train_relation_model(pairs_from_stance_rows(seen, pairs_script), stance_rows=seen, embed=embed)
+        model = train_relation_model(
+            pairs_from_stance_rows(seen, pairs_script), stance_rows=seen, embed=embed, **negatives.training_arguments()
+        )
         stances = headline_stances(model, [(rows[i].claim, rows[i].headline) for i in test], embed=embed)
         for i, stance in zip(test, stances, strict=True):
             predicted[i] = stance

@@ -170,15 +170,19 @@ def _pairs_to_judge(run: LinkRun, candidates: dict[int, list[tuple[int, float]]]
     """Unique pairs of an article claim and a candidate, minus those a curator decided.
 
     Two parts of one speaker's statement in one article are not compared: they are one claim's
-    continuation, not two sources.
+    continuation, not two sources. Nor is a content too short to state anything ("Clinton", "the
+    issue of tax reform"): a dispute is about a statement, and a name alone is near every claim
+    that mentions it.
     """
     pairs: dict[tuple[int, int], None] = {}
     for claim_id, found in candidates.items():
         claim = run.claims[claim_id]
+        if not states_something(claim.content):
+            continue
         for other_id, _ in found:
             other = run.claims.get(other_id)
             pair = _pair(claim_id, other_id)
-            if other is None or pair in run.decided or pair in pairs:
+            if other is None or pair in run.decided or pair in pairs or not states_something(other.content):
                 continue
             if other.article_id == claim.article_id and _speaker_key(other) == _speaker_key(claim):
                 continue
@@ -328,6 +332,11 @@ def _load(run: LinkRun, claims: QuerySet) -> list[Claim]:
     for claim in loaded:
         run.claims.setdefault(claim.pk, claim)
     return [run.claims[c.pk] for c in loaded]
+
+
+def states_something(content: str) -> bool:
+    """Long enough to be a statement that others can agree or disagree with."""
+    return len(content.split()) >= settings.LINK_MIN_CONTENT_WORDS
 
 
 def _linkable(queryset: QuerySet) -> QuerySet:

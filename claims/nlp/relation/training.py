@@ -23,6 +23,7 @@ from ..types import HeadlineStance, RelationType
 from .facts import UNRELATED, ClaimFacts
 from .features import pair_features, side_features, text_feature_names, text_features
 from .model import PAIR_FEATURE_NAMES, LinearHead, RelationModel
+from .negatives import other_story_negatives
 from .signals import TextSignals, text_signals
 
 THRESHOLDS_FILE = Path(__file__).with_name("data") / "relation_thresholds.json"
@@ -56,15 +57,21 @@ def train_relation_model(
     *,
     curated: Iterable[PairRow | tuple[str, str, str, str]] = (),
     stance_rows: Sequence[StanceRow] = (),
+    negatives: Iterable[PairRow] = (),
+    other_story_negatives_per_text: int = 0,
     embed: Embedder,
     description: dict[str, Any] | None = None,
 ) -> RelationModel:
     """A model fitted on the pairs (plus curator pairs, plus claim-vs-headline stance rows).
 
     `embed` maps texts to unit vectors (e.g. `EmbeddingCache(embed_texts)`); curator rows outweigh
-    none of the others and need no group (each is its own).
+    none of the others and need no group (each is its own). Hard negatives (`negatives.py`): the
+    given `negatives` (unrelated news pairs), and each story's texts paired with their
+    `other_story_negatives_per_text` nearest texts of the other stories in `rows`.
     """
-    pairs = _as_pairs(rows) + _as_pairs(curated, default_group="curated") + _stance_pairs(stance_rows)
+    stories = _as_pairs(rows) + _stance_pairs(stance_rows)
+    hard = other_story_negatives(stories, embed, other_story_negatives_per_text) + _as_pairs(negatives)
+    pairs = stories + _as_pairs(curated, default_group="curated") + hard
     if not any(p.label != UNRELATED for p in pairs) or not any(p.label == UNRELATED for p in pairs):
         raise ValueError("Training needs related (agree/conflict) and unrelated pairs.")
     texts = sorted({t for p in pairs for t in (p.text_a, p.text_b)} | {s.headline for s in stance_rows})

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from claims.nlp.meaning import embed_texts
 from claims.nlp.relation import EmbeddingCache, RelationModel
 from claims.nlp.relation.emergent import read_pair_rows
+from claims.nlp.relation.negatives import HardNegatives
 from claims.nlp.relation.training import LABELS, PairRow
 from evaluation.relation import as_three_way, cross_validate_pairs, label_pairs, same_claim_threshold, score_table
 
@@ -27,8 +28,9 @@ class Command(BaseCommand):
         parser.add_argument("--out", help="Write the input rows plus predictedRelation here.")
         parser.add_argument("--cv", type=int, default=0, help="Grouped cross-validation with this many folds.")
         parser.add_argument("--model", help="A model JSON other than the shipped one (without --cv).")
+        parser.add_argument("--news-gold", help="With --cv: news claims for hard negatives (as train_relation_model).")
 
-    def handle(self, *args, file: str, out=None, cv: int = 0, model=None, **options) -> str:
+    def handle(self, *args, file: str, out=None, cv: int = 0, model=None, news_gold=None, **options) -> str:
         path = Path(file)
         try:
             pairs = read_pair_rows(path)
@@ -39,7 +41,11 @@ class Command(BaseCommand):
         embed, started = EmbeddingCache(embed_texts), time.monotonic()
         if cv:
             how = f"{cv}-fold cross-validation grouped by 'group' ({len({p.group for p in pairs})} groups)"
-            predicted = cross_validate_pairs(pairs, cv, embed)
+            try:
+                negatives = HardNegatives.build(Path(news_gold) if news_gold else None, embed)
+            except (OSError, KeyError, ValueError) as exc:
+                raise CommandError(f"Cannot read the news claims for hard negatives: {exc}") from exc
+            predicted = cross_validate_pairs(pairs, cv, embed, negatives)
         else:
             how = f"model {model or 'shipped'}"
             predicted = label_pairs(RelationModel.load(model), pairs, embed)
@@ -47,7 +53,9 @@ class Command(BaseCommand):
         if out:
             _write(Path(out), pairs, predicted)
         self.stdout.write(self._report(path, pairs, predicted, how, embed))
-        return f"Judged {len(pairs)} pairs in {took:.1f} s ({1000 * took / len(pairs):.2f} ms a pair, embedding included)."
+        return (
+            f"Judged {len(pairs)} pairs in {took:.1f} s ({1000 * took / len(pairs):.2f} ms a pair, embedding included)."
+        )
 
     def _report(self, path: Path, pairs: list[PairRow], predicted: list[str], how: str, embed) -> str:
         gold = [p.label for p in pairs]
@@ -66,6 +74,8 @@ def _write(path: Path, pairs: list[PairRow], predicted: list[str]) -> None:
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(["group", "textA", "textB", "relation", "predictedRelation"])
-            writer.writerows((p.group, p.text_a, p.text_b, p.label, label) for p, label in zip(pairs, predicted, strict=True))
+            writer.writerows(
+                (p.group, p.text_a, p.text_b, p.label, label) for p, label in zip(pairs, predicted, strict=True)
+            )
     except OSError as exc:
         raise CommandError(f"Cannot write {path}: {exc}") from exc

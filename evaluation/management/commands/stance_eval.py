@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from claims.nlp.meaning import embed_texts
 from claims.nlp.relation import EmbeddingCache, RelationModel, StanceRow
+from claims.nlp.relation.negatives import HardNegatives
 from claims.nlp.relation.stance import STANCES, headline_stances
 from claims.nlp.stance import keyword_stance
 from evaluation.relation import accuracy, class_prf, cross_validate_stance
@@ -34,8 +35,9 @@ class Command(BaseCommand):
         parser.add_argument("file", help="CSV with claimHeadline, articleHeadline (and articleHeadlineStance).")
         parser.add_argument("--out", help="Where to write the CSV with predictedStance added.")
         parser.add_argument("--cv", type=int, default=0, help="Cross-validation grouped by claimId, this many folds.")
+        parser.add_argument("--news-gold", help="With --cv: news claims for hard negatives (as train_relation_model).")
 
-    def handle(self, *args, file: str, out=None, cv: int = 0, **options) -> str:
+    def handle(self, *args, file: str, out=None, cv: int = 0, news_gold=None, **options) -> str:
         fields, rows = read_rows(Path(file))
         started = time.monotonic()
         pairs = [(row["claimHeadline"] or "", row["articleHeadline"] or "") for row in rows]
@@ -45,7 +47,7 @@ class Command(BaseCommand):
         if cv:
             if not scored:
                 raise CommandError(f"--cv needs a {GOLD} column with for/against/observing in every row.")
-            predicted, how = self._cross_validate(rows, pairs, gold, cv, embed)
+            predicted, how = self._cross_validate(rows, pairs, gold, cv, embed, news_gold)
         else:
             predicted, how = headline_stances(RelationModel.load(), pairs, embed=embed), "shipped relation model"
         took = time.monotonic() - started
@@ -58,14 +60,19 @@ class Command(BaseCommand):
             self.stdout.write(f"No {GOLD} column with for/against/observing in every row: predictions only.")
         return f"Labelled {len(rows)} headlines in {took:.1f} s" + (f"; wrote {out}." if out else ".")
 
-    def _cross_validate(self, rows, pairs, gold, cv: int, embed) -> tuple[list[str], str]:
+    def _cross_validate(self, rows, pairs, gold, cv: int, embed, news_gold) -> tuple[list[str], str]:
         stance_rows = [
             StanceRow(claim, headline, label, row.get("claimId") or claim)
             for row, (claim, headline), label in zip(rows, pairs, gold, strict=True)
         ]
         script = Path(settings.CLAIMTRACK_EVAL_DIR) / "emergent_pairs.py"
         groups = len({r.group for r in stance_rows})
-        return cross_validate_stance(stance_rows, cv, embed, script), f"{cv}-fold CV grouped by claimId ({groups} claims)"
+        try:
+            negatives = HardNegatives.build(Path(news_gold) if news_gold else None, embed)
+        except (OSError, KeyError, ValueError) as exc:
+            raise CommandError(f"Cannot read the news claims for hard negatives: {exc}") from exc
+        predicted = cross_validate_stance(stance_rows, cv, embed, script, negatives)
+        return predicted, f"{cv}-fold CV grouped by claimId ({groups} claims)"
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -102,4 +109,3 @@ def score_report(gold: Sequence[str], predicted: Sequence[str], baseline: Sequen
         lines.append(f"  {label:9s} P={p:.3f} R={r:.3f} F1={f1:.3f} (gold {sum(g == label for g in gold)})")
     lines.append(f"keyword baseline accuracy {accuracy(gold, baseline):.4f}")
     return "\n".join(lines)
-

@@ -44,11 +44,6 @@ def test_it_marks_a_spokesman_denying_a_report_as_a_conflict(model):
     assert model.judge(a, b).label == "conflict"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Emergent's related pairs often share little but a name, so the shipped related head calls two "
-    "statements about one person related (p_related 0.85 at similarity 0.45); balancing the classes did not fix it",
-)
 def test_it_leaves_two_claims_about_one_person_that_say_different_things_unrelated(model):
     a, b = facts(
         "Maria Lopez won the regional cycling championship in June.",
