@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims import quote_flag_views, views
+from claims import quote_flag_views, relation_views, views
 
 app_name = "claims"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("claims/export.csv", views.claim_export_csv, name="export_csv"),
     path("claims/export.json", views.claim_export_json, name="export_json"),
     path("claims/<int:pk>/", views.claim_detail, name="detail"),
+    path("claims/<int:pk>/relate/", relation_views.claim_relate_view, name="relate"),
     path("quote-flags/<int:pk>/dismiss/", quote_flag_views.quote_flag_dismiss_view, name="quote_flag_dismiss"),
     path("speakers/<int:pk>/", views.speaker_detail, name="speaker_detail"),
     path("disputes/<int:pk>/", views.dispute_detail, name="dispute_detail"),

@@ -44,6 +44,7 @@ from claims.selectors import (
     claim_links,
     claim_quote_flags,
     claim_search_page,
+    claims_close_in_meaning,
     claims_ordered,
     dispute_get,
     dispute_members,
@@ -297,8 +298,9 @@ def _linked(claim: Claim, relations) -> list[dict]:
 @require_GET
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Template contract: ``claim``, ``sentence_html``, ``paragraph_html``, ``agree``/``conflict``/
-    ``same`` (lists of ``{"relation", "claim"}``), ``membership``, ``article_anchor`` and ``quote_flags``
-    (``FlagView``s: the same quotation elsewhere, side by side)."""
+    ``same`` (lists of ``{"relation", "claim"}``), ``membership``, ``article_anchor``, ``quote_flags``
+    (``FlagView``s: the same quotation elsewhere, side by side), ``close`` (``CloseClaim``s: near in
+    meaning, not judged) and ``can_relate`` (the user may record a relation)."""
     claim = _get_claim_for_user(request, pk)
     body = claim.article.body
     spans = claim_spans(claim, body)
@@ -318,6 +320,8 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "dispute": membership.proposition if membership else None,
         "article_anchor": f"{claim.article.get_absolute_url()}#claim-{claim.pk}",
         "quote_flags": [flag_view(flag, claim) for flag in claim_quote_flags(claim=claim)],
+        "close": claims_close_in_meaning(claim=claim),
+        "can_relate": request.user.has_perm("claims.change_relation"),
     }
     return render(request, "claims/claim_detail.html", ctx)
 

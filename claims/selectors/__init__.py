@@ -5,6 +5,7 @@
 - ``matrix``: who agrees and who conflicts, pair by pair, and one cell's links;
 - ``independence``: claims counted by independent reports (originals, not syndicated copies);
 - ``quote_flags``: quotations credited or worded differently across outlets;
+- ``close``: claims near one claim in meaning that no relation joins to it yet;
 - ``links``: the agreement and conflict that disputes imply (derived, not stored);
 - ``summaries``: the summary tables PostgreSQL keeps up to date, read by the others.
 """
@@ -21,6 +22,7 @@ from .claims import (
     home_counts,
     relation_list,
 )
+from .close import CloseClaim, claims_close_in_meaning
 from .disputes import dispute_get, dispute_list, dispute_members, disputes_most_contested
 from .independence import claims_reach, dispute_reach, disputes_with_reports, home_reach
 from .links import claim_links, links_for_export
@@ -38,6 +40,8 @@ from .speakers import (
 
 __all__ = [
     "MATRIX_KEYS",
+    "CloseClaim",
+    "claims_close_in_meaning",
     "agreement_matrix",
     "article_claims",
     "article_get",

@@ -203,6 +203,11 @@ LINK_MIN_CONTENT_WORDS = env.int("LINK_MIN_CONTENT_WORDS", default=5)
 # judge the claim against the central claim.
 LINK_DISPUTE_FOUND_SCORE = env.float("LINK_DISPUTE_FOUND_SCORE", default=0.0)
 LINK_DISPUTE_VIA_MEMBER_SCORE = env.float("LINK_DISPUTE_VIA_MEMBER_SCORE", default=0.7)
+# The claim page's "close in meaning, not judged": up to CLAIM_CLOSE_LIMIT nearest claims at least
+# CLAIM_CLOSE_MIN_SIMILARITY similar that no relation joins to the claim (claims/selectors/close.py).
+# Below the linking floor, for a person to read: precision is linking's job, recall this list's.
+CLAIM_CLOSE_LIMIT = env.int("CLAIM_CLOSE_LIMIT", default=5)
+CLAIM_CLOSE_MIN_SIMILARITY = env.float("CLAIM_CLOSE_MIN_SIMILARITY", default=0.5)
 # Evaluation data and scorer (read in place by the benchmarks, never copied into the project).
 CLAIMTRACK_EVAL_DIR = env.str("CLAIMTRACK_EVAL_DIR", default=str(BASE_DIR.parent / "shared" / "eval"))
 # The claims page counts the facets of a filtered result exactly up to this many matches; a larger
