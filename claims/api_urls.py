@@ -19,6 +19,7 @@ router.register("quote-flags", quote_flag_apis.QuoteFlagViewSet, basename="quote
 urlpatterns = [
     path("claims/<int:pk>/agreeing/", apis.ClaimAgreeingListApi.as_view(), name="claim-agreeing"),
     path("claims/<int:pk>/conflicting/", apis.ClaimConflictingListApi.as_view(), name="claim-conflicting"),
+    path("claims/<int:pk>/close/", apis.ClaimCloseListApi.as_view(), name="claim-close"),
     path("claims/<int:pk>/review/", apis.ClaimReviewApi.as_view(), name="claim-review"),
     path("speakers/<int:pk>/claims/", apis.SpeakerClaimListApi.as_view(), name="speaker-claims"),
     path("speakers/<int:pk>/merge/", apis.SpeakerMergeApi.as_view(), name="speaker-merge"),

@@ -25,6 +25,7 @@ from claims.serializers import (
     ArticleSerializer,
     ClaimDetailSerializer,
     ClaimSerializer,
+    CloseClaimSerializer,
     DisputeSerializer,
     DisputeSidesSerializer,
     MatrixSerializer,
@@ -185,6 +186,23 @@ class ClaimAgreeingListApi(ClaimRelatedListApi):
 
 class ClaimConflictingListApi(ClaimRelatedListApi):
     relation_type = Relation.Type.CONFLICT
+
+
+class ClaimCloseListApi(APIView):
+    """Claims close in meaning that no relation joins to this one: not judged agree or conflict,
+    for a person to read (the claim page's "Close in meaning" list). Closest first."""
+
+    @extend_schema_serializer(component_name="ClaimCloseQuery")
+    class FilterSerializer(serializers.Serializer):
+        limit = serializers.IntegerField(min_value=1, max_value=50, default=5)
+
+    @extend_schema(parameters=[FilterSerializer], responses=CloseClaimSerializer(many=True))
+    def get(self, request, pk: int):
+        params = self.FilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        claim = get_object_or_404(Claim.objects.only("pk", "embedding"), pk=pk)
+        close = selectors.claims_close_in_meaning(claim=claim, limit=params.validated_data["limit"])
+        return Response(CloseClaimSerializer(close, many=True, context={"request": request}).data)
 
 
 class ClaimReviewApi(APIView):

@@ -185,6 +185,13 @@ class RelatedClaimSerializer(serializers.Serializer):
         return ClaimRefSerializer(other, context=self.context).data
 
 
+class CloseClaimSerializer(serializers.Serializer):
+    """A claim close in meaning to another that no relation joins to it yet (not judged)."""
+
+    similarity = serializers.FloatField(help_text="Cosine similarity of the two claims' embeddings.")
+    claim = ClaimRefSerializer()
+
+
 class SpeakerSerializer(serializers.ModelSerializer):
     url = DetailUrlField("claims_api:speaker-detail")
     aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")

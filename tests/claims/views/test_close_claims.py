@@ -105,3 +105,15 @@ def test_a_post_without_the_csrf_token_is_refused(curator, talks_and_more):
 
     assert strict.post(f"/claims/{statement.pk}/relate/", {"other": again.pk, "type": "agree"}).status_code == 403
     assert not Relation.objects.exists()
+
+
+def test_the_api_lists_the_same_close_claims_with_their_similarity(analyst_api, talks_and_more):
+    statement, again, rates = talks_and_more
+
+    rows = analyst_api.get(f"/api/v1/claims/{statement.pk}/close/").json()
+
+    assert [row["claim"]["id"] for row in rows] == [again.pk]
+    assert 0.5 <= rows[0]["similarity"] < 1
+    assert analyst_api.get(f"/api/v1/claims/{statement.pk}/close/?limit=0").status_code == 400
+    assert analyst_api.get(f"/api/v1/claims/{statement.pk}/close/?near=1").status_code == 400
+    assert analyst_api.get("/api/v1/claims/999999/close/").status_code == 404
