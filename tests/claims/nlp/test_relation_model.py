@@ -53,6 +53,19 @@ def test_it_leaves_two_claims_about_one_person_that_say_different_things_unrelat
     assert model.judge(a, b).label == "unrelated"
 
 
+@pytest.mark.parametrize(
+    "other_than, negated",
+    [
+        ("The fire was started by something other than faulty wiring", "The fire was not started by faulty wiring"),
+        ("The money went to projects other than the new stadium", "The money did not go to the new stadium"),
+    ],
+)
+def test_other_than_negates_as_not_does_so_the_two_agree(model, other_than, negated):
+    a, b = facts(other_than, negated)
+
+    assert model.judge(a, b).label in ("agree", "same_claim")
+
+
 def test_its_verdict_does_not_depend_on_the_order_of_the_pair(model):
     a, b = facts("The bridge will reopen in May", "The bridge will not reopen before autumn")
 
