@@ -40,7 +40,9 @@ def claims_store_extracted(*, article: Article, extracted: Sequence[ExtractedCla
     """Bring the article's machine claims in line with ``extracted``, in one transaction.
 
     - A machine claim whose content span is extracted again keeps its id and is updated in
-      place, so relations and dispute memberships made on it survive a re-run.
+      place, so relations, dispute memberships and alerts made on it survive a re-run. So does
+      one whose content the new extractor merely widens or narrows: a new claim of the same
+      speaker overlapping a vanished one takes its place (the largest overlap first).
     - Claims a person verified, edited or rejected are never touched, and a new claim that
       overlaps one of them is dropped: a re-run never brings back what a curator removed or
       duplicates what a curator fixed.
@@ -69,8 +71,16 @@ def claims_store_extracted(*, article: Article, extracted: Sequence[ExtractedCla
             updated.append(old)
         else:
             unchanged.append(old)
+    for row, old in _moved_extents(new, list(machine_by_span.values())):
+        new.remove(row)
+        del machine_by_span[(old.content_start, old.content_end)]
+        old.content_start, old.content_end = row.content_start, row.content_end
+        _copy_extracted_fields(row, old)
+        updated.append(old)
     _claims_delete_vanished(list(machine_by_span.values()))
-    bulk_update_with_history(updated, Claim, [*REFRESHED_FIELDS, "embedding", "updated_at"], batch_size=500)
+    bulk_update_with_history(
+        updated, Claim, [*REFRESHED_FIELDS, *SPAN_FIELDS, "embedding", "updated_at"], batch_size=500
+    )
     created = bulk_create_with_history(new, Claim, batch_size=500)
     article.status = Article.Status.EXTRACTED
     article.extractor_version = EXTRACTOR_VERSION
@@ -99,6 +109,35 @@ REFRESHED_FIELDS = [
     "extractor_version",
     "entities",
 ]
+
+
+# Where the content stands: matched on, so refreshed only for a claim whose extent moved.
+SPAN_FIELDS = ["content_start", "content_end"]
+
+
+def _moved_extents(new: Sequence[Claim], vanished: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
+    """Pairs (new claim, vanished claim) of one speaker whose content spans overlap, each claim in
+    one pair at most, the largest overlaps first: the same claim with a wider or narrower extent."""
+    candidates = sorted(
+        (
+            (min(row.content_end, old.content_end) - max(row.content_start, old.content_start), i, j)
+            for i, row in enumerate(new)
+            for j, old in enumerate(vanished)
+            if row.speaker_id == old.speaker_id
+            and row.content_start < old.content_end
+            and old.content_start < row.content_end
+        ),
+        reverse=True,
+    )
+    taken_new: set[int] = set()
+    taken_old: set[int] = set()
+    pairs = []
+    for _, i, j in candidates:
+        if i not in taken_new and j not in taken_old:
+            taken_new.add(i)
+            taken_old.add(j)
+            pairs.append((new[i], vanished[j]))
+    return pairs
 
 
 def _copy_extracted_fields(source: Claim, target: Claim) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -122,3 +124,28 @@ def test_reextract_names_an_unknown_article():
 def test_reextract_needs_to_be_told_which_articles():
     with pytest.raises(CommandError, match="one of the arguments"):
         call_command("reextract", verbosity=0)
+
+
+def test_a_claim_whose_extent_the_extractor_moves_keeps_its_id_and_its_alerts(article, analyst):
+    from watches.models import Alert, Watch
+    from watches.services import alerts_for_new_claims, watch_create
+
+    claim = _claim(article, "campaign will continue")
+    watch_create(user=analyst, kind=Watch.Kind.SPEAKER, speaker=claim.speaker)
+    [alert_id] = alerts_for_new_claims(claim_ids=[claim.pk])
+    [extracted] = extract_from_texts([article.body])
+    start = claim.content_start + claim.content.index("campaign")  # a narrower extent: "campaign will ..."
+    moved_extent = [
+        replace(item, content_start=start, content=article.body[start : item.content_end])
+        if item.content_start == claim.content_start
+        else item
+        for item in extracted
+    ]
+
+    claims_store_extracted(article=article, extracted=moved_extent)
+
+    moved = Claim.objects.get(pk=claim.pk)
+    assert (moved.content_start, moved.content) == (start, article.body[start : claim.content_end])
+    assert article.claims.filter(content__contains="campaign will continue").count() == 1
+    assert alerts_for_new_claims(claim_ids=[moved.pk]) == []  # nothing new to tell
+    assert Alert.objects.filter(pk=alert_id, claim_id=claim.pk).exists()
