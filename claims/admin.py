@@ -22,7 +22,16 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Claim, Proposition, PropositionMember, Relation, Speaker, SpeakerAlias, SpeakerMerge
+from claims.models import (
+    Claim,
+    Proposition,
+    PropositionMember,
+    QuoteFlag,
+    Relation,
+    Speaker,
+    SpeakerAlias,
+    SpeakerMerge,
+)
 from claims.naming import mention_name_key, normalize_speaker_name
 from claims.services.curation import (
     CLAIM_EDITABLE_FIELDS,
@@ -40,6 +49,7 @@ from claims.services.curation import (
     speaker_update,
     speakers_merge,
 )
+from claims.services.quote_drift import quote_flag_dismiss
 from common.exceptions import ApplicationError
 
 admin.site.site_header = "ClaimTrack curation"
@@ -694,3 +704,43 @@ class PropositionMemberAdmin(CurationHistoryAdmin):
                 ),
             ),
         )
+
+
+# ---- quote flags -------------------------------------------------------------------------
+
+
+@admin.register(QuoteFlag)
+class QuoteFlagAdmin(admin.ModelAdmin):
+    """Quotations credited or worded differently across articles. Flags are computed; a curator's
+    only decision is to dismiss one (it stays dismissed when flags are computed again)."""
+
+    list_display = ["pk", "kind", "claim_a_link", "claim_b_link", "changed_words", "summary", "status", "dismissed_by"]
+    list_filter = ["kind", "status"]
+    search_fields = ["claim_a__content", "claim_b__content", "summary"]
+    list_select_related = ["claim_a__speaker", "claim_b__speaker", "dismissed_by"]
+    readonly_fields = [
+        "kind", "claim_a_link", "claim_b_link", "changed_words", "summary", "status", "dismissed_by", "dismissed_at"
+    ]  # fmt: skip
+    fields = readonly_fields
+    actions = ["dismiss_selected"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="Claim A")
+    def claim_a_link(self, flag: QuoteFlag) -> str:
+        return _admin_link(flag.claim_a, f"{flag.claim_a.speaker_mention or '?'}: {flag.claim_a.content[:80]}")
+
+    @admin.display(description="Claim B")
+    def claim_b_link(self, flag: QuoteFlag) -> str:
+        return _admin_link(flag.claim_b, f"{flag.claim_b.speaker_mention or '?'}: {flag.claim_b.content[:80]}")
+
+    @admin.action(description="Dismiss selected flags (not an error)", permissions=["change"])
+    def dismiss_selected(self, request, queryset):
+        done = sum(
+            _run(request, lambda f=flag: quote_flag_dismiss(flag=f, user=request.user)) is not None for flag in queryset
+        )
+        self.message_user(request, f"Dismissed {done} flag(s).")
