@@ -125,7 +125,11 @@ def claims_link_all(*, articles: Iterable[Article] | None = None) -> LinkSummary
 # For each given claim, its nearest claims by cosine distance: a LATERAL HNSW index scan per claim
 # with the LIMIT inside it (so the index stops after k rows), filters applied to those k rows.
 # ``hnsw.ef_search`` (SET LOCAL, this transaction only) bounds the graph walk: the cost of one scan
-# grows with log(n), not with the table.
+# grows with log(n), not with the table. Below a few thousand claims the planner prefers a
+# sequential scan with an exact sort, which reads (and detoasts) every stored vector once per
+# article claim: about 5 ms a claim at 1,600 claims against 0.3 ms through the index. Sequential
+# scans are switched off for this query alone, so a small database walks the same index as a
+# large one (same approximate neighbours at every size).
 _NEAREST_SQL = """
 SELECT q.id, near.id, 1 - near.distance
 FROM claims_claim q
@@ -159,8 +163,11 @@ def claims_nearest(*, claims: Sequence[Claim], k: int | None = None) -> dict[int
     }
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL hnsw.ef_search = %s", [max(settings.LINK_EF_SEARCH, k + 1)])
+        cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(_NEAREST_SQL, params)
-        for claim_id, other_id, similarity in cursor.fetchall():
+        rows = cursor.fetchall()
+        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")  # the rest of the linking plans as usual
+        for claim_id, other_id, similarity in rows:
             if len(found[claim_id]) < k:
                 found[claim_id].append((other_id, float(similarity)))
     return found

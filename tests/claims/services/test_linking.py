@@ -108,6 +108,25 @@ def test_the_candidate_search_walks_the_hnsw_index(talks):
     assert "claim_embedding_hnsw" in plan
 
 
+def test_a_small_database_is_searched_through_the_index_too(talks):
+    # A handful of claims would get an exact sequential scan; the search takes the index at every
+    # size, and leaves the planner as it found it for the rest of the transaction.
+    def index_scans() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_stat_get_xact_numscans('claim_embedding_hnsw'::regclass)")
+            return cursor.fetchone()[0]
+
+    before = index_scans()
+    with transaction.atomic():
+        found = claims_nearest(claims=[talks[1]])
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            seqscan = cursor.fetchone()[0]
+
+    assert [other for other, _ in found[talks[1].pk]] == [talks[0].pk]
+    assert index_scans() > before and seqscan == "on"
+
+
 def test_claims_get_their_embedding_when_linked_if_they_had_none(talks):
     statement, denial = talks
     Claim.objects.filter(pk=denial.pk).update(embedding=None)  # e.g. stored before embeddings existed
