@@ -4,6 +4,7 @@ model run on our own sentences (tests/claim_texts.py)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from django.db import connection, transaction
 from django.db.models import Q
@@ -11,7 +12,7 @@ from django.db.models import Q
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
 from claims.services.curation import relation_create, relation_review
-from claims.services.linking import _NEAREST_SQL, claims_link_for_article, claims_nearest
+from claims.services.linking import _NEAREST_SQL, claim_vectors, claims_link_for_article, claims_nearest
 from common.exceptions import ApplicationError
 from tests.claim_texts import PARAPHRASE, SAME_PERSON, TALKS, TALKS_AGAIN, TALKS_DENIED, embedded
 from tests.factories import ArticleFactory, CuratorFactory, RelationFactory, SpeakerFactory, claim_at
@@ -125,6 +126,17 @@ def test_a_small_database_is_searched_through_the_index_too(talks):
 
     assert [other for other, _ in found[talks[1].pk]] == [talks[0].pk]
     assert index_scans() > before and seqscan == "on"
+
+
+def test_stored_vectors_are_read_in_binary_exactly_as_the_orm_reads_them(talks):
+    statement, _ = talks
+    bare = claim_at(ArticleFactory(body=f"He said {TALKS_AGAIN}."), TALKS_AGAIN)
+
+    vectors = claim_vectors([statement.pk, bare.pk])
+
+    assert list(vectors) == [statement.pk]  # a claim with no embedding has none
+    stored = Claim.objects.get(pk=statement.pk).embedding
+    assert vectors[statement.pk].dtype == np.float32 and np.array_equal(vectors[statement.pk], np.asarray(stored, dtype=np.float32))
 
 
 def test_claims_get_their_embedding_when_linked_if_they_had_none(talks):
