@@ -12,7 +12,7 @@ from django.db.models import Q
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
 from claims.services.curation import relation_create, relation_review
-from claims.services.linking import _NEAREST_SQL, claim_vectors, claims_link_for_article, claims_nearest
+from claims.services.linking import _NEAREST_SQL, claim_vectors, claims_link_for_article, claims_nearest, relations_upsert
 from common.exceptions import ApplicationError
 from tests.claim_texts import PARAPHRASE, SAME_PERSON, TALKS, TALKS_AGAIN, TALKS_DENIED, embedded
 from tests.factories import ArticleFactory, CuratorFactory, RelationFactory, SpeakerFactory, claim_at
@@ -253,6 +253,21 @@ def test_an_article_without_extracted_claims_cannot_be_linked():
 
     with pytest.raises(ApplicationError, match="extract its claims before linking"):
         claims_link_for_article(article=article)
+
+
+def test_machine_relations_get_their_history_rows_as_they_are_written(talks):
+    a, b = sorted(c.pk for c in talks)
+
+    assert relations_upsert([(a, b, Relation.Type.CONFLICT, 0.8, "denied")]) == 1
+    assert relations_upsert([(a, b, Relation.Type.CONFLICT, 0.805, "denied")]) == 0  # within tolerance
+    assert relations_upsert([(a, b, Relation.Type.AGREE, 0.6, "same words")]) == 1
+
+    relation = Relation.objects.get(claim_a=a, claim_b=b)
+    rows = list(relation.history.order_by("history_id"))
+    assert [r.history_type for r in rows] == ["+", "~"]
+    assert [(r.type, r.score, r.explanation) for r in rows] == [("conflict", 0.8, "denied"), ("agree", 0.6, "same words")]
+    assert all(r.history_user_id is None and r.origin == Origin.MACHINE for r in rows)
+    assert rows[-1].updated_at == relation.updated_at and rows[0].created_at == relation.created_at
 
 
 # ---- two workers at once -----------------------------------------------------------------------
