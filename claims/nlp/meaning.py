@@ -79,7 +79,11 @@ def embed_texts(texts: list[str], model_name: str | None = None, batch_size: int
     encoder = get_encoder(model_name)
     with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bfloat16()):
         vectors = encoder.encode(
-            list(texts), batch_size=batch_size, normalize_embeddings=True, convert_to_tensor=True, show_progress_bar=False
+            list(texts),
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_tensor=True,
+            show_progress_bar=False,
         )
     # Normalised again in float32: a bfloat16 result is only unit length to about 1e-3.
     vectors = vectors.float()

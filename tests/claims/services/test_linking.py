@@ -12,7 +12,13 @@ from django.db.models import Q
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
 from claims.services.curation import relation_create, relation_review
-from claims.services.linking import _NEAREST_SQL, claim_vectors, claims_link_for_article, claims_nearest, relations_upsert
+from claims.services.linking import (
+    _NEAREST_SQL,
+    claim_vectors,
+    claims_link_for_article,
+    claims_nearest,
+    relations_upsert,
+)
 from common.exceptions import ApplicationError
 from tests.claim_texts import PARAPHRASE, SAME_PERSON, TALKS, TALKS_AGAIN, TALKS_DENIED, embedded
 from tests.factories import ArticleFactory, CuratorFactory, RelationFactory, SpeakerFactory, claim_at
@@ -136,7 +142,8 @@ def test_stored_vectors_are_read_in_binary_exactly_as_the_orm_reads_them(talks):
 
     assert list(vectors) == [statement.pk]  # a claim with no embedding has none
     stored = Claim.objects.get(pk=statement.pk).embedding
-    assert vectors[statement.pk].dtype == np.float32 and np.array_equal(vectors[statement.pk], np.asarray(stored, dtype=np.float32))
+    vector = vectors[statement.pk]
+    assert vector.dtype == np.float32 and np.array_equal(vector, np.asarray(stored, dtype=np.float32))
 
 
 def test_claims_get_their_embedding_when_linked_if_they_had_none(talks):
@@ -265,7 +272,10 @@ def test_machine_relations_get_their_history_rows_as_they_are_written(talks):
     relation = Relation.objects.get(claim_a=a, claim_b=b)
     rows = list(relation.history.order_by("history_id"))
     assert [r.history_type for r in rows] == ["+", "~"]
-    assert [(r.type, r.score, r.explanation) for r in rows] == [("conflict", 0.8, "denied"), ("agree", 0.6, "same words")]
+    assert [(r.type, r.score, r.explanation) for r in rows] == [
+        ("conflict", 0.8, "denied"),
+        ("agree", 0.6, "same words"),
+    ]
     assert all(r.history_user_id is None and r.origin == Origin.MACHINE for r in rows)
     assert rows[-1].updated_at == relation.updated_at and rows[0].created_at == relation.created_at
 
