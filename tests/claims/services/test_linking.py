@@ -4,6 +4,7 @@ model run on our own sentences (tests/claim_texts.py)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from django.db import connection, transaction
 from django.db.models import Q
@@ -11,7 +12,13 @@ from django.db.models import Q
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
 from claims.services.curation import relation_create, relation_review
-from claims.services.linking import _NEAREST_SQL, claims_link_for_article
+from claims.services.linking import (
+    _NEAREST_SQL,
+    claim_vectors,
+    claims_link_for_article,
+    claims_nearest,
+    relations_upsert,
+)
 from common.exceptions import ApplicationError
 from tests.claim_texts import PARAPHRASE, SAME_PERSON, TALKS, TALKS_AGAIN, TALKS_DENIED, embedded
 from tests.factories import ArticleFactory, CuratorFactory, RelationFactory, SpeakerFactory, claim_at
@@ -106,6 +113,37 @@ def test_the_candidate_search_walks_the_hnsw_index(talks):
         cursor.execute("EXPLAIN " + _NEAREST_SQL, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "claim_embedding_hnsw" in plan
+
+
+def test_a_small_database_is_searched_through_the_index_too(talks):
+    # A handful of claims would get an exact sequential scan; the search takes the index at every
+    # size, and leaves the planner as it found it for the rest of the transaction.
+    def index_scans() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_stat_get_xact_numscans('claim_embedding_hnsw'::regclass)")
+            return cursor.fetchone()[0]
+
+    before = index_scans()
+    with transaction.atomic():
+        found = claims_nearest(claims=[talks[1]])
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            seqscan = cursor.fetchone()[0]
+
+    assert [other for other, _ in found[talks[1].pk]] == [talks[0].pk]
+    assert index_scans() > before and seqscan == "on"
+
+
+def test_stored_vectors_are_read_in_binary_exactly_as_the_orm_reads_them(talks):
+    statement, _ = talks
+    bare = claim_at(ArticleFactory(body=f"He said {TALKS_AGAIN}."), TALKS_AGAIN)
+
+    vectors = claim_vectors([statement.pk, bare.pk])
+
+    assert list(vectors) == [statement.pk]  # a claim with no embedding has none
+    stored = Claim.objects.get(pk=statement.pk).embedding
+    vector = vectors[statement.pk]
+    assert vector.dtype == np.float32 and np.array_equal(vector, np.asarray(stored, dtype=np.float32))
 
 
 def test_claims_get_their_embedding_when_linked_if_they_had_none(talks):
@@ -221,6 +259,24 @@ def test_an_article_without_extracted_claims_cannot_be_linked():
 
     with pytest.raises(ApplicationError, match="extract its claims before linking"):
         claims_link_for_article(article=article)
+
+
+def test_machine_relations_get_their_history_rows_as_they_are_written(talks):
+    a, b = sorted(c.pk for c in talks)
+
+    assert relations_upsert([(a, b, Relation.Type.CONFLICT, 0.8, "denied")]) == 1
+    assert relations_upsert([(a, b, Relation.Type.CONFLICT, 0.805, "denied")]) == 0  # within tolerance
+    assert relations_upsert([(a, b, Relation.Type.AGREE, 0.6, "same words")]) == 1
+
+    relation = Relation.objects.get(claim_a=a, claim_b=b)
+    rows = list(relation.history.order_by("history_id"))
+    assert [r.history_type for r in rows] == ["+", "~"]
+    assert [(r.type, r.score, r.explanation) for r in rows] == [
+        ("conflict", 0.8, "denied"),
+        ("agree", 0.6, "same words"),
+    ]
+    assert all(r.history_user_id is None and r.origin == Origin.MACHINE for r in rows)
+    assert rows[-1].updated_at == relation.updated_at and rows[0].created_at == relation.created_at
 
 
 # ---- two workers at once -----------------------------------------------------------------------
