@@ -90,7 +90,8 @@ class RelationModel:
         """One verdict per pair; each distinct text is read once."""
         if not pairs:
             return []
-        signals = {text: text_signals(text) for pair in pairs for text in (pair[0].text, pair[1].text)}
+        texts = dict.fromkeys(text for pair in pairs for text in (pair[0].text, pair[1].text))
+        signals = {text: text_signals(text) for text in texts}  # each distinct text read once
         against = dict(zip(signals, self.against_probability([signals[t] for t in signals]), strict=True))
         rows = self.pair_rows(pairs, signals, against)
         p_related = self.related_head.probability(rows)

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import random
 import time
+from io import StringIO
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
@@ -28,7 +30,8 @@ from articles.models import Article
 from claims.models import Claim, Proposition, Speaker
 from claims.services.linking import claims_link_for_article
 from claimtrack.celery import app as celery_app
-from evaluation.management.commands.eval_linking import _as_new, _fill_to, _unlink
+from evaluation.linking import give_synthetic_vectors, unlink
+from evaluation.synthetic import SYNTHETIC_PREFIX, synthetic_clear
 from watches.models import Alert, Watch
 from watches.services import alerts_for_new_claims
 
@@ -99,7 +102,8 @@ class Command(BaseCommand):
 
     def run(self, articles: list[Article], *, alerts: bool) -> tuple[float, float, int]:
         """Link every article once; (seconds in all, seconds of alert matching, alerts recorded)."""
-        _unlink(articles)
+        for article in articles:
+            unlink(article)
         Alert.objects.all().delete()
         total = matching = 0.0
         for article in articles:
@@ -113,6 +117,28 @@ class Command(BaseCommand):
                     matching += time.perf_counter() - matched
             total += time.perf_counter() - started
         return total, matching, Alert.objects.count()
+
+
+def _fill_to(size: int, new_articles: int) -> tuple[int, int]:
+    """Synthetic claims so that the database holds about ``size`` claims, then the new articles'
+    claims (ten each), every one with a realistic vector (its sentence's embedding plus noise).
+
+    Returns (claims before the new articles, claims of the new articles).
+    """
+    synthetic_clear()
+    background = size - Claim.objects.count()
+    if background > 0:
+        call_command("make_synthetic_claims", claims=background, seed=1, stdout=StringIO())
+    before = Claim.objects.count()
+    call_command("make_synthetic_claims", claims=new_articles * 10, articles=new_articles, seed=2, stdout=StringIO())
+    give_synthetic_vectors()
+    return before, Claim.objects.count() - before
+
+
+def _as_new(count: int) -> list[Article]:
+    """The newest synthetic articles: the ones to link."""
+    newest = Article.objects.filter(source_file__startswith=SYNTHETIC_PREFIX).order_by("-id").values_list("id", flat=True)
+    return list(Article.objects.filter(id__in=list(newest[:count])).order_by("id"))
 
 
 def watches_create(rng: random.Random, count: int, users: int) -> int:
