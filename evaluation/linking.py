@@ -238,8 +238,17 @@ def unlink(article: Article) -> None:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory (Linux reports kilobytes)."""
+    """This process's peak resident memory in MB.
+
+    Linux's VmHWM belongs to the process's own address space, so it starts afresh at exec;
+    getrusage's ru_maxrss does not: a probe started by a large parent would report the parent's
+    size (the fork's pages) as its own peak.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
