@@ -167,12 +167,12 @@ class Command(BaseCommand):
                 call_command("make_synthetic_claims", claims=background, seed=size, stdout=_Null())
             began = time.monotonic()
             vectors = measure.give_synthetic_vectors()
-            times = measure.relink_times(articles, repeat)
+            times, candidates = measure.relink_times(articles, repeat)
             medians.append(statistics.median(times))
             self.stdout.write(
                 f"Scaling: {Claim.objects.count()} stored claims ({vectors} synthetic vectors set, index built in "
-                f"{time.monotonic() - began:.0f} s): relinking {len(articles)} seed articles, median "
-                f"{1000 * medians[-1]:.0f} ms an article (best of {repeat})"
+                f"{time.monotonic() - began:.0f} s): relinking {len(articles)} seed articles ({candidates} candidate "
+                f"pairs judged), median {1000 * medians[-1]:.0f} ms an article (best of {repeat})"
             )
         if len(medians) >= 2 and medians[0] > 0:
             self.stdout.write(f"  ratio largest/smallest (median per article): {medians[-1] / medians[0]:.2f}")
