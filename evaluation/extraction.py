@@ -27,13 +27,29 @@ class EvalSet:
     name: str
     articles: Path
     gold: Path
+    only: frozenset[str] | None = None  # article file names to use from ``articles``; None: all
+
+    def article_paths(self) -> list[Path]:
+        if self.only is None:
+            return [self.articles]
+        return [self.articles / name for name in sorted(self.only)]
+
+    def gold_claims(self) -> list[dict]:
+        gold = read_gold(self.gold)
+        return gold if self.only is None else [g for g in gold if g["article"] in self.only]
 
 
 def eval_sets() -> dict[str, EvalSet]:
+    from claims.nlp.attribution.training import held_out_names
+
     shared = Path(settings.CLAIMTRACK_EVAL_DIR)
+    train = shared / "polnear_train"
+    held_out = frozenset(f"{stem}.txt" for stem in held_out_names(train)) if train.exists() else frozenset()
     return {
         "seeds": EvalSet("seeds", Path(settings.BASE_DIR) / "fixtures" / "seeds", shared / "seed_claims.jsonl"),
         "polnear": EvalSet("polnear", shared / "polnear_dev" / "articles", shared / "polnear_dev" / "gold.jsonl"),
+        # The training articles the tagger never trained on: the set that tunes tagger + rules.
+        "polnear-heldout": EvalSet("polnear-heldout", train / "articles", train / "gold.jsonl", held_out),
     }
 
 
@@ -50,7 +66,7 @@ def load_scorer(path: Path | None = None) -> ModuleType:
 
 def ingest_eval_set(eval_set: EvalSet) -> IngestJob:
     """Ingest the set's articles through the normal path (readers, job, extraction, storage)."""
-    sources = read_sources([eval_set.articles], max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES)
+    sources = read_sources(eval_set.article_paths(), max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES)
     job = ingest_job_create(sources=sources, description=f"eval: {eval_set.name}")
     return ingest_job_run(job=job)
 

@@ -226,8 +226,43 @@ class _ChunkReader(QuoteAttribution):
             for draft in covering:
                 if draft.method == ExtractionMethod.RULES:
                     draft.method = ExtractionMethod.BOTH
-            if not covering and self._tagged_is_claim(found):
+            if covering:
+                self._extend_rule_claim(found, covering, settings)
+            elif self._tagged_is_claim(found):
                 self._add_tagged(found, settings)
+
+    def _extend_rule_claim(
+        self, found: TaggedAttribution, covering: list[Draft], settings: CombinationSettings
+    ) -> None:
+        """A rule claim reported through the tagged cue takes the tagged content when that holds
+        the rule's content and more: the rules stop where the parse cuts the complement ("noted
+        testimony by the envoy" without ", the former deputy chief of mission in Tripoli")."""
+        # Only where the tagged content overlaps this one claim: running into a second claim, it
+        # has crossed the end the rules drew between two reports.
+        if len(covering) != 1:
+            return
+        draft = covering[0]
+        if draft.method == ExtractionMethod.MODEL or not _same_cue(draft, found.cue):
+            return
+        if draft.claim_type not in settings.extend_rule_claims or draft.parts:
+            return
+        span = _without_complementizer(found.content)
+        start, end = self.offset + span.start_char, self.offset + span.end_char
+        if not (start <= draft.start and draft.end <= end):
+            return
+        # The rules leave the report's circumstances out ("said X in an interview", "said X, but
+        # left the door open"); the tagger, trained on PolNeAR, keeps them. Only words that hang
+        # from the rules' content itself are taken: an apposition or a clause the parse cut off.
+        if not _extends_phrases_of(span, self._char_span(draft.start, draft.end)):
+            return
+        draft.start, draft.end = start, end
+        if draft.claim_type == ClaimType.INDIRECT and any(start <= q.inner_start < end for q in self.quotes):
+            draft.claim_type = ClaimType.MIXED
+        # Cue class and polarity stand: they come from the rule content's main clause, which the
+        # longer content still holds.
+        draft.terms.clear()
+        draft.entities.clear()
+        draft.add_normal_form(span)
 
     def _tagged_is_claim(self, found: TaggedAttribution) -> bool:
         """The rules' checks on a tagged attribution: a source that can speak ("their movements
@@ -422,6 +457,27 @@ def _source_head(found: TaggedAttribution) -> Token | None:
     # Any verb of the cue may hold the subject ("are convinced": the auxiliary does here).
     verbs = [t for t in found.cue if t.pos_ in {"VERB", "AUX"}]
     return next((s for s in map(speaker_of_verb, verbs) if s is not None), None)
+
+
+def _extends_phrases_of(longer: Span, content: Span) -> bool:
+    """``longer`` adds words to ``content`` (not just punctuation) in whole phrases hanging from it:
+    each added word's head is in ``longer`` and one of its ancestors in ``content``."""
+    inside, within = range(content.start, content.end), range(longer.start, longer.end)
+    extra = [t for t in longer if t.i not in inside]
+    words = any(t.is_alpha or t.like_num for t in extra) and longer[-1].dep_ != "cc"  # not "… and"
+    return words and all(t.head.i in within and any(a.i in inside for a in t.ancestors) for t in extra)
+
+
+def _without_complementizer(content: Span) -> Span:
+    """PolNeAR's contents open with "that"; the rules' contents start after it."""
+    if len(content) > 1 and content[0].lower_ == "that" and content[0].dep_ == "mark":
+        return content[1:]
+    return content
+
+
+def _same_cue(draft: Draft, cue: Span) -> bool:
+    """The rule claim reports through the tagged cue ("said" in "publicly said", "according to")."""
+    return draft.cue_lemma in {t.lemma_.lower() for t in cue} or draft.cue in cue.text
 
 
 _NOT_REPORTING = lexicon_words("not_reporting_verbs")

@@ -24,6 +24,7 @@ class CombinationSettings:
     min_content_words: int
     model_confidence: float
     unknown_cue_class: str
+    extend_rule_claims: frozenset[str]  # claim types whose content a longer tagged content replaces
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class TaggedAttribution:
 
 @cache
 def combination_settings(path: Path = SETTINGS_PATH) -> CombinationSettings:
-    return CombinationSettings(**tomllib.loads(path.read_text(encoding="utf-8")))
+    values = tomllib.loads(path.read_text(encoding="utf-8"))
+    return CombinationSettings(**{**values, "extend_rule_claims": frozenset(values["extend_rule_claims"])})
 
 
 @cache

@@ -46,18 +46,35 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def corpus_to_docbins(nlp: Language, root: Path, held_out_share: float = 0.0, seed: int = 13) -> tuple[DocBin, DocBin]:
+# The share of the training compartment's articles the tagger never trains on, and the seed of
+# the split: those articles choose the checkpoint and tune how tagger and rules combine.
+HELD_OUT_SHARE = 0.1
+HELD_OUT_SEED = 13
+
+
+def held_out_names(root: Path, share: float = HELD_OUT_SHARE, seed: int = HELD_OUT_SEED) -> list[str]:
+    """Stems of the brat corpus's articles held out of training (split by article, fixed seed)."""
+    names = sorted(ann.stem for ann in (root / "attributions").glob("*.ann") if _has_article(root, ann.stem))
+    random.Random(seed).shuffle(names)
+    return names[: int(len(names) * share)]
+
+
+def _has_article(root: Path, stem: str) -> bool:
+    return (root / "articles" / (stem + ".txt")).exists()
+
+
+def corpus_to_docbins(
+    nlp: Language, root: Path, held_out_share: float = 0.0, seed: int = HELD_OUT_SEED
+) -> tuple[DocBin, DocBin]:
     """All articles of a brat corpus as (training, held-out) DocBins, split by article."""
     train, held_out = DocBin(), DocBin()
-    names = [item for item in read_corpus(root)]
-    random.Random(seed).shuffle(names)
-    cut = int(len(names) * held_out_share)
-    for index, (_, text, spans) in enumerate(names):
-        (held_out if index < cut else train).add(doc_with_spans(nlp, text, spans))
+    held = set(held_out_names(root, held_out_share, seed))
+    for name, text, spans in read_corpus(root):
+        (held_out if name in held else train).add(doc_with_spans(nlp, text, spans))
     return train, held_out
 
 
-def write_training_data(train_root: Path, out_dir: Path, held_out_share: float = 0.1) -> tuple[Path, Path]:
+def write_training_data(train_root: Path, out_dir: Path, held_out_share: float = HELD_OUT_SHARE) -> tuple[Path, Path]:
     """Write train.spacy and heldout.spacy (a slice of the training compartment for checkpoint choice)."""
     nlp = spacy.blank("en")
     train, held_out = corpus_to_docbins(nlp, train_root, held_out_share)

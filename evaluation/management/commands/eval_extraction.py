@@ -10,15 +10,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from articles.models import Article
-from evaluation.extraction import eval_sets, export_for_job, ingest_eval_set, load_scorer, measure_speed, read_gold
+from evaluation.extraction import eval_sets, export_for_job, ingest_eval_set, load_scorer, measure_speed
 
 
 class Command(BaseCommand):
     help = "Ingest evaluation articles through the normal path, export, score with ../shared/eval, time extraction."
 
     def add_arguments(self, parser):
-        parser.add_argument("--set", dest="sets", action="append", choices=["seeds", "polnear"],
-                            help="Which set(s) to run (default: all).")
+        parser.add_argument("--set", dest="sets", action="append", choices=["seeds", "polnear", "polnear-heldout"],
+                            help="Which set(s) to run (default: seeds and polnear). polnear-heldout: the "
+                            "84 training articles the tagger never trained on, for tuning the combination.")
         parser.add_argument("--reset", action="store_true",
                             help="Empty the database first (only on a database whose name ends in _eval).")
         parser.add_argument("--no-speed", action="store_true", help="Skip the speed measurement.")
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             if not eval_set.articles.exists():
                 raise CommandError(f"{name}: {eval_set.articles} not found (is ../shared beside the project?)")
             job = ingest_eval_set(eval_set)
-            result = scorer.score(export_for_job(job), read_gold(eval_set.gold))
+            result = scorer.score(export_for_job(job), eval_set.gold_claims())
             self.stdout.write(f"{name}: {self._claims_line(result)}")
             if not no_speed:
                 texts = list(Article.objects.filter(ingest_items__job=job).values_list("body", flat=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from claims.nlp.attribution.tagger import get_tagger
 from claims.nlp.extract import extract_claims
 from claims.nlp.loader import get_nlp
 from claims.nlp.types import CONTENT_JOINER, ExtractedClaim
@@ -14,6 +15,13 @@ from claims.nlp.types import CONTENT_JOINER, ExtractedClaim
 def nlp() -> Language:
     # Overrides the project-wide fixture so these tests never touch Django settings.
     return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def tagger() -> Language:
+    model = get_tagger()
+    assert model is not None, "the shipped model is missing from claims/nlp/attribution/model"
+    return model
 
 
 @pytest.fixture

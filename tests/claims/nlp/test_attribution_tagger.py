@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
-from claims.nlp.attribution.tagger import get_tagger
 from claims.nlp.extract import extract_claims
 from claims.nlp.types import ExtractionMethod
 
 MISSED_BY_RULES = "Local farmers are convinced the new irrigation canal will ruin the wetlands downstream."
-
-
-@pytest.fixture(scope="module")
-def tagger():
-    model = get_tagger()
-    assert model is not None, "the shipped model is missing from claims/nlp/attribution/model"
-    return model
 
 
 def test_the_rules_alone_miss_this_attribution(nlp):
