@@ -35,6 +35,8 @@ def test_job_bookkeeping_and_scheduled_tasks_run_on_the_ingest_queue():
 
 def test_beat_schedules_tasks_that_exist():
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    # What a worker does at start: import every app's tasks module (not only those tests imported).
+    celery_app.loader.import_default_modules()
 
     assert scheduled and scheduled <= set(celery_app.tasks)
 
