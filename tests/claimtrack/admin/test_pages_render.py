@@ -6,7 +6,7 @@ import pytest
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 
-from claims.models import SpeakerMerge
+from claims.models import QuoteFlag, SpeakerMerge
 from pipeline.models import Feed, FeedEntry, IngestItem, IngestJob
 from tests.factories import PropositionMemberFactory, RelationFactory, SpeakerFactory
 
@@ -27,6 +27,8 @@ def one_of_everything(curator_admin):
     feed = Feed.objects.create(url="https://example.org/feed.xml", outlet=relation.claim_a.article.outlet)
     FeedEntry.objects.create(feed=feed, entry_id="e1", article=relation.claim_a.article)
     SpeakerFactory()
+    low, high = sorted((relation.claim_a, relation.claim_b), key=lambda c: c.pk)
+    QuoteFlag.objects.create(kind=QuoteFlag.Kind.DRIFT, claim_a=low, claim_b=high, changed_words=2, summary="x → y")
 
 
 def _pages():
