@@ -14,6 +14,7 @@ from claims.aggregate_cache import cached_aggregate
 from claims.models import CLAIM_SORT_DATE, Claim, Relation
 
 from . import summaries
+from .fields import claim_heavy_fields
 
 
 def count_of(queryset: QuerySet, field: str) -> Subquery:
@@ -73,7 +74,7 @@ def claim_search_page(
     ids = list(ordered.values_list("pk", flat=True)[offset : offset + limit])
     rows = (
         Claim.objects.select_related("speaker", "article__outlet")
-        .defer("article__body", "embedding", "entities", "search_vector")
+        .defer(*claim_heavy_fields())
         .in_bulk(ids)
     )
     return [rows[pk] for pk in ids if pk in rows]

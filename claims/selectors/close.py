@@ -16,7 +16,7 @@ from pgvector.django import CosineDistance
 
 from claims.models import Claim, Relation
 
-_HEAVY = ("article__body", "embedding", "entities", "search_vector")
+from .fields import claim_heavy_fields
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def claims_close_in_meaning(*, claim: Claim, limit: int | None = None) -> list[C
         .annotate(distance=CosineDistance("embedding", claim.embedding))
         .filter(distance__lte=1 - settings.CLAIM_CLOSE_MIN_SIMILARITY)
         .select_related("speaker", "article__outlet")
-        .defer(*_HEAVY)
+        .defer(*claim_heavy_fields())
         .order_by("distance")[: limit + len(excluded) + 5]
     )
     close = [

@@ -9,6 +9,7 @@ from claims.models import Proposition, PropositionMember
 
 from . import summaries
 from .claims import count_of
+from .fields import claim_heavy_fields
 
 
 def dispute_list() -> QuerySet[Proposition]:
@@ -23,7 +24,7 @@ def dispute_members(*, dispute: Proposition) -> QuerySet[PropositionMember]:
     """Both sides of a dispute, oldest claim first within each side."""
     return (
         dispute.members.select_related("claim__speaker", "claim__article__outlet", "claim__dispute_membership")
-        .defer("claim__article__body", "claim__embedding", "claim__entities", "claim__search_vector")
+        .defer(*claim_heavy_fields("claim__"))
         .order_by("side", F("claim__claim_date").asc(nulls_last=True), "claim_id")
     )
 

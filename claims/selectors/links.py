@@ -13,6 +13,8 @@ from django.db.models import Q
 
 from claims.models import Claim, PropositionMember, Relation
 
+from .fields import claim_heavy_fields
+
 AGREE, CONFLICT, SAME_CLAIM = Relation.Type.AGREE, Relation.Type.CONFLICT, Relation.Type.SAME_CLAIM
 # Links shown per claim and type, strongest first.
 CLAIM_LINKS_LIMIT = 100
@@ -48,7 +50,7 @@ def claim_links(*, claim: Claim, limit: int = CLAIM_LINKS_LIMIT) -> dict[str, li
         Relation.objects.filter(Q(claim_a=claim) | Q(claim_b=claim))
         .exclude(review_status=Relation.ReviewStatus.REJECTED)
         .select_related("claim_a__speaker", "claim_a__article__outlet", "claim_b__speaker", "claim_b__article__outlet")
-        .defer(*(f"claim_{end}__{field}" for end in "ab" for field in _HEAVY))
+        .defer(*claim_heavy_fields("claim_a__"), *claim_heavy_fields("claim_b__"))
         .order_by("-score", "-id")
     )
     links: dict[str, list[Relation]] = {AGREE: [], CONFLICT: [], SAME_CLAIM: []}
@@ -57,8 +59,6 @@ def claim_links(*, claim: Claim, limit: int = CLAIM_LINKS_LIMIT) -> dict[str, li
             links[relation.type].append(relation)
     return links
 
-
-_HEAVY = ("article__body", "embedding", "entities", "search_vector")
 
 # Every shown link as rows (claim_a_id, claim_b_id, type, score, relation_id, dispute_id,
 # speaker_a_id, speaker_b_id), for aggregates done in SQL: the stored relations that are not
@@ -95,6 +95,6 @@ def links_as_relations(rows: list[tuple]) -> list[Relation]:
     loaded, in the rows' order. One query whatever the number of rows."""
     stored = Relation.objects.select_related(
         "claim_a__speaker", "claim_a__article__outlet", "claim_b__speaker", "claim_b__article__outlet"
-    ).defer(*(f"claim_{end}__{field}" for end in "ab" for field in _HEAVY))
+    ).defer(*claim_heavy_fields("claim_a__"), *claim_heavy_fields("claim_b__"))
     found = stored.in_bulk([row[3] for row in rows])
     return [found[row[3]] for row in rows if row[3] in found]

@@ -27,6 +27,8 @@ from django.db.models.functions import Coalesce, TruncDate
 from claims.aggregate_cache import cached_aggregate
 from claims.models import Claim, Proposition, PropositionMember, Speaker
 
+from .fields import claim_heavy_fields
+
 
 @dataclass(frozen=True)
 class StancePoint:
@@ -165,7 +167,7 @@ def position_change_rows(changes: list[PositionChange]) -> list[dict]:
     ids = {c.before.claim_id for c in changes} | {c.after.claim_id for c in changes}
     claims = (
         Claim.objects.select_related("speaker", "article__outlet", "dispute_membership__proposition")
-        .defer("article__body", "embedding", "entities", "search_vector")
+        .defer(*claim_heavy_fields())
         .in_bulk(ids)
     )
     rows = []

@@ -12,6 +12,7 @@ from claims.models import Claim, PropositionMember, Speaker
 
 from . import summaries
 from .claims import count_of
+from .fields import claim_heavy_fields
 
 
 def speaker_list() -> QuerySet[Speaker]:
@@ -46,7 +47,7 @@ def speaker_claims_recent(*, speaker: Speaker, limit: int = 30) -> list[Claim]:
     return list(
         Claim.objects.filter(speaker=speaker)
         .select_related("speaker", "article__outlet")
-        .defer("article__body", "embedding", "entities", "search_vector")
+        .defer(*claim_heavy_fields())
         .order_by(F("claim_date").desc(nulls_last=True), "-id")[:limit]
     )
 
