@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 from articles.models import Article, Outlet
 from claims import selectors, services
 from claims.exports import CLAIM_CSV_COLUMNS, claim_csv_row
-from claims.filters import ClaimFilter, IdFilter, UtcDateTimeFilter
+from claims.filters import ClaimFilter, IdFilter, UtcDateTimeFilter, either_claim
 from claims.models import CLAIM_SORT_DATE, Claim, Proposition, PropositionMember, Relation, Speaker, SpeakerAlias
 from claims.serializers import (
     ArticleDetailSerializer,
@@ -298,16 +298,13 @@ class RelationFilter(django_filters.FilterSet):
     type = django_filters.ChoiceFilter(choices=Relation.Type.choices)
     review_status = django_filters.ChoiceFilter(choices=Relation.ReviewStatus.choices)
     origin = django_filters.ChoiceFilter(choices=Relation._meta.get_field("origin").choices)
-    claim = IdFilter(method="filter_claim", label="Either claim's id")
+    claim = IdFilter(method=either_claim, label="Either claim's id")
     speaker = IdFilter(method="filter_speaker", label="Either claim's speaker id")
     min_score = django_filters.NumberFilter(field_name="score", lookup_expr="gte")
 
     class Meta:
         model = Relation
         fields: list[str] = []
-
-    def filter_claim(self, queryset: QuerySet[Relation], name: str, value: int) -> QuerySet[Relation]:
-        return queryset.filter(Q(claim_a_id=value) | Q(claim_b_id=value))
 
     def filter_speaker(self, queryset: QuerySet[Relation], name: str, value: int) -> QuerySet[Relation]:
         return queryset.filter(Q(claim_a__speaker_id=value) | Q(claim_b__speaker_id=value))

@@ -7,7 +7,7 @@ from datetime import UTC
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from claims.models import Claim, PropositionMember
 
@@ -23,6 +23,11 @@ class IdFilter(django_filters.NumberFilter):
     """A row id: whole numbers only ("1.5" or "abc" is a 400, not a silent truncation)."""
 
     field_class = forms.IntegerField
+
+
+def either_claim(queryset: QuerySet, name: str, value: int) -> QuerySet:
+    """Rows of claim pairs (relations, quote flags) with the claim on either end."""
+    return queryset.filter(Q(claim_a_id=value) | Q(claim_b_id=value))
 
 
 class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):

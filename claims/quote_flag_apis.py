@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims import selectors
-from claims.filters import IdFilter
+from claims.filters import IdFilter, either_claim
 from claims.models import QuoteFlag
 from claims.serializers import QuoteFlagSerializer
 from claims.services.quote_drift import quote_flag_dismiss
@@ -21,14 +21,11 @@ from common.renderers import LIST_RENDERERS
 class QuoteFlagFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=QuoteFlag.Kind.choices)
     status = django_filters.ChoiceFilter(choices=QuoteFlag.Status.choices)
-    claim = IdFilter(method="filter_claim", label="One of the two claims' id")
+    claim = IdFilter(method=either_claim, label="One of the two claims' id")
 
     class Meta:
         model = QuoteFlag
         fields: list[str] = []
-
-    def filter_claim(self, queryset: QuerySet[QuoteFlag], name: str, value: int) -> QuerySet[QuoteFlag]:
-        return queryset.filter(Q(claim_a_id=value) | Q(claim_b_id=value))
 
 
 class QuoteFlagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
