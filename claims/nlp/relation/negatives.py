@@ -133,10 +133,12 @@ class HardNegatives:
     per_text: int = 0
 
     @classmethod
-    def build(cls, news_gold: Path | None, embed: Callable, settings: NegativeSettings | None = None) -> HardNegatives:
-        """From the settings file and a news gold file (None: other-story negatives only)."""
+    def build(
+        cls, news_gold: str | Path | None, embed: Callable, settings: NegativeSettings | None = None
+    ) -> HardNegatives:
+        """From the settings file and a news gold file (None or "": other-story negatives only)."""
         settings = settings or NegativeSettings.load()
-        news = news_negatives(read_news_claims(news_gold), embed, settings) if news_gold else []
+        news = news_negatives(read_news_claims(Path(news_gold)), embed, settings) if news_gold else []
         return cls(tuple(news), settings.per_text)
 
     def training_arguments(self) -> dict:

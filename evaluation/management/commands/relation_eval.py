@@ -42,7 +42,7 @@ class Command(BaseCommand):
         if cv:
             how = f"{cv}-fold cross-validation grouped by 'group' ({len({p.group for p in pairs})} groups)"
             try:
-                negatives = HardNegatives.build(Path(news_gold) if news_gold else None, embed)
+                negatives = HardNegatives.build(news_gold, embed)
             except (OSError, KeyError, ValueError) as exc:
                 raise CommandError(f"Cannot read the news claims for hard negatives: {exc}") from exc
             predicted = cross_validate_pairs(pairs, cv, embed, negatives)

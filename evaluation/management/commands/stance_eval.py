@@ -68,7 +68,7 @@ class Command(BaseCommand):
         script = Path(settings.CLAIMTRACK_EVAL_DIR) / "emergent_pairs.py"
         groups = len({r.group for r in stance_rows})
         try:
-            negatives = HardNegatives.build(Path(news_gold) if news_gold else None, embed)
+            negatives = HardNegatives.build(news_gold, embed)
         except (OSError, KeyError, ValueError) as exc:
             raise CommandError(f"Cannot read the news claims for hard negatives: {exc}") from exc
         predicted = cross_validate_stance(stance_rows, cv, embed, script, negatives)
