@@ -27,18 +27,19 @@ class RelateForm(forms.Form):
 def claim_relate_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Relate the claim to another as the form says, then show the claim page again."""
     claim = get_object_or_404(Claim, pk=pk)
+    back = redirect(claim.get_absolute_url() + "#close-h")
     form = RelateForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose a claim and one of agree, conflict or the same claim.")
-        return redirect(claim.get_absolute_url() + "#close-h")
+        return back
     other = Claim.objects.filter(pk=form.cleaned_data["other"]).first()
     if other is None:
         messages.error(request, f"There is no claim {form.cleaned_data['other']}.")
-        return redirect(claim.get_absolute_url() + "#close-h")
+        return back
     try:
         relation = relation_create(claim_a=claim, claim_b=other, type=form.cleaned_data["type"], user=request.user)
     except ApplicationError as exc:
         messages.error(request, exc.message)
-        return redirect(claim.get_absolute_url() + "#close-h")
+        return back
     messages.success(request, f"Recorded: claim {other.pk} — {relation.get_type_display().lower()}.")
-    return redirect(claim.get_absolute_url() + "#close-h")
+    return back
