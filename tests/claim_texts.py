@@ -24,3 +24,11 @@ def embedded(claim):
 
     claims_embed_missing(claims=[claim])
     return claim
+
+
+def said(content: str, *, who: str = "A spokesman", polarity: str = "asserted"):
+    """A claim in an article of its own, by a speaker of its own, embedded as the nlp stage does."""
+    from tests.factories import ArticleFactory, SpeakerFactory, claim_at
+
+    article = ArticleFactory(body=f"{who} said that {content}.")
+    return embedded(claim_at(article, content, speaker=SpeakerFactory(name=who), polarity=polarity))

@@ -20,17 +20,11 @@ from claims.services.linking import (
     relations_upsert,
 )
 from common.exceptions import ApplicationError
-from tests.claim_texts import PARAPHRASE, SAME_PERSON, TALKS, TALKS_AGAIN, TALKS_DENIED, embedded
+from tests.claim_texts import PARAPHRASE, SAME_PERSON, TALKS, TALKS_AGAIN, TALKS_DENIED, embedded, said
 from tests.factories import ArticleFactory, CuratorFactory, RelationFactory, SpeakerFactory, claim_at
 from tests.racing import race
 
 pytestmark = pytest.mark.django_db
-
-
-def said(content: str, *, who: str = "A spokesman", polarity: str = "asserted") -> Claim:
-    """A claim in an article of its own, by a speaker of its own, embedded as the nlp stage does."""
-    article = ArticleFactory(body=f"{who} said that {content}.")
-    return embedded(claim_at(article, content, speaker=SpeakerFactory(name=who), polarity=polarity))
 
 
 def relation_between(a: Claim, b: Claim) -> Relation:

@@ -6,24 +6,22 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from claims.models import Claim, Origin, Relation
+from claims.models import Origin, Relation
 from claims.services.linking import claims_link_for_article
-from tests.claim_texts import TALKS, TALKS_AGAIN, embedded
-from tests.factories import ArticleFactory, SpeakerFactory, claim_at
+from tests.claim_texts import TALKS, TALKS_AGAIN, said
 
 pytestmark = pytest.mark.django_db
 
 RATES = "The central bank raised its main interest rate by half a point on Tuesday"
 
 
-def said(content: str, who: str) -> Claim:
-    article = ArticleFactory(body=f"{who} said that {content}.")
-    return embedded(claim_at(article, content, speaker=SpeakerFactory(name=who)))
-
-
 @pytest.fixture
 def talks_and_more():
-    return said(TALKS, "Union leader Dana Roth"), said(TALKS_AGAIN, "Port director Sam Hale"), said(RATES, "Ana Ruiz")
+    return (
+        said(TALKS, who="Union leader Dana Roth"),
+        said(TALKS_AGAIN, who="Port director Sam Hale"),
+        said(RATES, who="Ana Ruiz"),
+    )
 
 
 def close_section(page: str) -> str:
