@@ -147,6 +147,10 @@ class Claim(BaseModel):
     extractor_version = models.CharField(max_length=40)
     # Named entities of the content (GIN-indexed), one of the signals the relation model reads.
     entities = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    # The content has a verb heading a clause (set by extraction): it states something that others
+    # can agree or disagree with, where a noun phrase only names a topic. Null where not known
+    # (extracted before 2026.12.3, or words a curator edited): linking then goes by length alone.
+    states_clause = models.BooleanField(null=True, blank=True)
     # The content's sentence embedding (``claims.nlp.meaning``, unit length): linking finds a
     # claim's candidates as its nearest neighbours through the HNSW index. Null until embedded.
     embedding = VectorField(dimensions=EMBEDDING_DIMENSIONS, null=True, blank=True)
