@@ -209,6 +209,14 @@ class Claim(BaseModel):
     def is_human_reviewed(self) -> bool:
         return self.review_status != self.ReviewStatus.MACHINE
 
+    @property
+    def states_something(self) -> bool:
+        """A statement others can agree or disagree with: ``LINK_MIN_CONTENT_WORDS`` words or more,
+        and a verb heading a clause where extraction recorded one ("the issue of tax reform" and
+        "her years as secretary of State" name a topic; "Clinton" names a person)."""
+        long_enough = len(self.content.split()) >= settings.LINK_MIN_CONTENT_WORDS
+        return long_enough and self.states_clause is not False
+
 
 class Proposition(BaseModel):
     """A dispute: one statement (its central claim's) and the claims that say it or deny it.
