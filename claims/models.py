@@ -147,6 +147,10 @@ class Claim(BaseModel):
     extractor_version = models.CharField(max_length=40)
     # Named entities of the content (GIN-indexed), one of the signals the relation model reads.
     entities = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    # The content has a verb heading a clause (set by extraction): it states something that others
+    # can agree or disagree with, where a noun phrase only names a topic. Null where not known
+    # (extracted before 2026.12.3, or words a curator edited): linking then goes by length alone.
+    states_clause = models.BooleanField(null=True, blank=True)
     # The content's sentence embedding (``claims.nlp.meaning``, unit length): linking finds a
     # claim's candidates as its nearest neighbours through the HNSW index. Null until embedded.
     embedding = VectorField(dimensions=EMBEDDING_DIMENSIONS, null=True, blank=True)
@@ -204,6 +208,14 @@ class Claim(BaseModel):
     @property
     def is_human_reviewed(self) -> bool:
         return self.review_status != self.ReviewStatus.MACHINE
+
+    @property
+    def states_something(self) -> bool:
+        """A statement others can agree or disagree with: ``LINK_MIN_CONTENT_WORDS`` words or more,
+        and a verb heading a clause where extraction recorded one ("the issue of tax reform" and
+        "her years as secretary of State" name a topic; "Clinton" names a person)."""
+        long_enough = len(self.content.split()) >= settings.LINK_MIN_CONTENT_WORDS
+        return long_enough and self.states_clause is not False
 
 
 class Proposition(BaseModel):

@@ -30,10 +30,17 @@ class Draft:
     # A split quote's parts; the attribution between them is not the speaker's words.
     parts: tuple[tuple[int, int], ...] = ()
     method: str = ExtractionMethod.RULES
+    states_clause: bool = False
 
     def add_normal_form(self, span: Span) -> None:
         self.terms.update(dict.fromkeys(normal.terms(span)))
         self.entities.update(dict.fromkeys(normal.entities(span)))
+        self.states_clause = self.states_clause or normal.states_clause(span)
+
+    def clear_normal_form(self) -> None:
+        self.terms.clear()
+        self.entities.clear()
+        self.states_clause = False
 
     def content(self, text: str) -> str:
         if self.parts:
@@ -57,4 +64,5 @@ class Draft:
             method=self.method,
             terms=tuple(self.terms),
             entities=tuple(self.entities),
+            states_clause=self.states_clause,
         )

@@ -260,8 +260,7 @@ class _ChunkReader(QuoteAttribution):
             draft.claim_type = ClaimType.MIXED
         # Cue class and polarity stand: they come from the rule content's main clause, which the
         # longer content still holds.
-        draft.terms.clear()
-        draft.entities.clear()
+        draft.clear_normal_form()
         draft.add_normal_form(span)
 
     def _tagged_is_claim(self, found: TaggedAttribution) -> bool:

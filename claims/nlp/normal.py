@@ -13,6 +13,7 @@ from .types import CueClass, Polarity
 NEGATORS = words("polarity", "negator")
 NEGATIVE_PREDICATES = words("polarity", "negative_predicate")
 TRUTH_PREDICATES = words("polarity", "truth_predicate")
+PREDICATING_VERBS = words("predicating_verbs")
 # Negation that modifies the content's main predicate, not a nested clause ("he said it was
 # not the plan that failed" is negated; "the man who never came said it rained" is not).
 _MAIN_CLAUSE_DEPS = {
@@ -83,6 +84,39 @@ def _near_root(token, root) -> bool:  # type: ignore[no-untyped-def]
             return False
         node = node.head
     return node == root
+
+
+# Penn tags of a finite verb ("said", "is", "leads", "will").
+_FINITE_TAGS = {"VBD", "VBP", "VBZ", "MD"}
+# A non-finite verb heads a clause of its own when it has a subject ("Clinton leading 47 to 43")
+# or is an infinitive ("to raise taxes"); a participle that only modifies a noun does not.
+_CLAUSE_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+def states_clause(content: Span) -> bool:
+    """The content has a verb that makes it a statement: a finite verb, or a non-finite one heading
+    a clause; or the verb outside it predicates something of it ("described [her use of the server
+    as a danger]", "called [the son a hero]"). A noun phrase ("her years as secretary of State",
+    "the issue of tax reform") has none: it names a topic and states nothing to agree with."""
+    return any(_heads_clause(token) or _predicated_from_outside(token, content) for token in content)
+
+
+def _heads_clause(token) -> bool:  # type: ignore[no-untyped-def]
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.tag_ in _FINITE_TAGS or "Fin" in token.morph.get("VerbForm"):
+        return True
+    return any(child.dep_ in _CLAUSE_DEPS or child.tag_ == "TO" for child in token.children)
+
+
+def _predicated_from_outside(token, content: Span) -> bool:  # type: ignore[no-untyped-def]
+    # An object predicate ("called X a hero") or an "as" phrase ("described X as Y") of a
+    # predicating verb outside the content. With other verbs the parser cannot tell "as" that
+    # predicates from "as" that belongs to the noun ("criticized her years as secretary").
+    head = token.head
+    if content.start <= head.i < content.end or head.lemma_.lower() not in PREDICATING_VERBS:
+        return False
+    return token.dep_ == "oprd" or token.dep_ == "prep" and token.lower_ == "as"
 
 
 def terms(content: Span) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from typing import Any
 
 # Bump when extraction rules change in a way that alters output: stored claims record the
 # version that produced them, and `manage.py reextract` refreshes the older ones.
-EXTRACTOR_VERSION = "2026.12.2+tagger.1.0.0"  # rules version + the shipped tagger's meta.json version
+EXTRACTOR_VERSION = "2026.12.3+tagger.1.0.0"  # rules version + the shipped tagger's meta.json version
 
 
 # A merged split quote's content is its parts joined by an ellipsis, the editor's mark for words
@@ -125,6 +125,8 @@ class ExtractedClaim:
     # The content's lemmas (no stop words) and entity texts.
     terms: tuple[str, ...] = field(default=())
     entities: tuple[str, ...] = field(default=())
+    # The content has a verb heading a clause (``normal.states_clause``): it states something.
+    states_clause: bool = True
     # The content's sentence embedding (``claims.nlp.meaning``), added by the nlp stage after
     # extraction, one batch for all texts; None when not computed (linking embeds it then).
     embedding: Any = field(default=None, compare=False, repr=False)

@@ -28,9 +28,11 @@ class CloseClaim:
 def claims_close_in_meaning(*, claim: Claim, limit: int | None = None) -> list[CloseClaim]:
     """The claim's nearest claims by embedding (HNSW index) above ``CLAIM_CLOSE_MIN_SIMILARITY``,
     closest first, leaving out rejected claims, claims any relation already joins to it (a
-    curator's rejection included) and the same speaker's other parts of one article. Two queries."""
+    curator's rejection included), the same speaker's other parts of one article, and claims that
+    state nothing (``Claim.states_something``, as linking leaves them out): none at all for a
+    claim that states nothing itself. Two queries."""
     limit = limit or settings.CLAIM_CLOSE_LIMIT
-    if claim.embedding is None:
+    if claim.embedding is None or not claim.states_something:
         return []
     related = Relation.objects.filter(Q(claim_a=claim) | Q(claim_b=claim)).values_list("claim_a_id", "claim_b_id")
     excluded = {c for pair in related for c in pair} | {claim.pk}
@@ -40,12 +42,12 @@ def claims_close_in_meaning(*, claim: Claim, limit: int | None = None) -> list[C
         .filter(distance__lte=1 - settings.CLAIM_CLOSE_MIN_SIMILARITY)
         .select_related("speaker", "article__outlet")
         .defer(*claim_heavy_fields())
-        .order_by("distance")[: limit + len(excluded) + 5]
+        .order_by("distance")[: 2 * limit + len(excluded) + 5]  # room for the rows left out below
     )
     close = [
         CloseClaim(other, round(1 - other.distance, 2))
         for other in nearest
-        if other.pk not in excluded and not _same_statement_part(claim, other)
+        if other.pk not in excluded and not _same_statement_part(claim, other) and other.states_something
     ]
     return close[:limit]
 

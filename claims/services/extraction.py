@@ -108,6 +108,7 @@ REFRESHED_FIELDS = [
     "method",
     "extractor_version",
     "entities",
+    "states_clause",
 ]
 
 
@@ -203,5 +204,6 @@ def _claim_row(article: Article, item: ExtractedClaim, speakers: dict[SpeakerRef
         method=item.method,
         extractor_version=EXTRACTOR_VERSION,
         entities=[e[:200] for e in item.entities],
+        states_clause=item.states_clause,
         embedding=item.embedding,
     )

@@ -46,6 +46,7 @@ FACT_FIELDS = (
     "content",
     "content_start",
     "entities",
+    "states_clause",
     "polarity",
     "cue_class",
     "review_status",
@@ -176,19 +177,19 @@ def _pairs_to_judge(run: LinkRun, candidates: dict[int, list[tuple[int, float]]]
     """Unique pairs of an article claim and a candidate, minus those a curator decided.
 
     Two parts of one speaker's statement in one article are not compared: they are one claim's
-    continuation, not two sources. Nor is a content too short to state anything ("Clinton", "the
-    issue of tax reform"): a dispute is about a statement, and a name alone is near every claim
-    that mentions it.
+    continuation, not two sources. Nor is a content that states nothing (`Claim.states_something`:
+    "Clinton", "the issue of tax reform"): a dispute is about a statement, and a name or a topic
+    is near every claim that mentions it.
     """
     pairs: dict[tuple[int, int], None] = {}
     for claim_id, found in candidates.items():
         claim = run.claims[claim_id]
-        if not states_something(claim.content):
+        if not claim.states_something:
             continue
         for other_id, _ in found:
             other = run.claims.get(other_id)
             pair = _pair(claim_id, other_id)
-            if other is None or pair in run.decided or pair in pairs or not states_something(other.content):
+            if other is None or pair in run.decided or pair in pairs or not other.states_something:
                 continue
             if other.article_id == claim.article_id and _speaker_key(other) == _speaker_key(claim):
                 continue
@@ -357,11 +358,6 @@ def _load(run: LinkRun, claims: QuerySet) -> list[Claim]:
         claim.embedding = vectors.get(claim.pk)
         run.claims.setdefault(claim.pk, claim)
     return [run.claims[c.pk] for c in loaded]
-
-
-def states_something(content: str) -> bool:
-    """Long enough to be a statement that others can agree or disagree with."""
-    return len(content.split()) >= settings.LINK_MIN_CONTENT_WORDS
 
 
 # pgvector's binary form (vector_send): dimensions and a reserved word as int16, then big-endian

@@ -5,6 +5,8 @@ Decisions, in order:
 2. *related* (per pair): the two state the same thing, or its denial, rather than different things.
 3. *conflict* (per related pair): one side denies what the other asserts.
 A related, agreeing pair whose embeddings are nearly identical is the same claim reported again.
+4. *figures* (a rule, not learned): an agreeing pair (or the same claim) whose two sides state
+   different figures is unrelated (`figures.py`).
 A fourth head, *report* (per text), tells a headline that only reports a story from one that
 states it; headline stance uses it (`claims.nlp.relation.stance`).
 
@@ -25,6 +27,7 @@ import numpy as np
 from ..types import RelationType
 from .facts import UNRELATED, ClaimFacts, Judgement
 from .features import FEATURE_NAMES, SIDE_FEATURE_NAMES, pair_features, side_features, text_feature_names, text_features
+from .figures import different_figures, written
 from .signals import TextSignals, stem, text_signals
 
 MODEL_FILE = Path(__file__).with_name("data") / "relation_model.json"
@@ -134,6 +137,11 @@ class RelationModel:
             why = _why_conflict(signals_a, signals_b)
             reason = f"Same statement (similarity {similarity:.2f}); {why} → conflict"
             return Judgement(RelationType.CONFLICT, p_rel * p_con, reason, **probabilities)
+        if different_figures(signals_a.figures, signals_b.figures):
+            # Two polls, two plans, two dates: both may be true, so no conflict; and not one statement.
+            figures_a, figures_b = written(signals_a.figures), written(signals_b.figures)
+            reason = f"Alike (similarity {similarity:.2f}) but different figures ({figures_a} against {figures_b}) → unrelated"
+            return Judgement(UNRELATED, p_rel, reason, **probabilities)
         if similarity >= self.thresholds["same_claim_similarity"]:
             reason = f"Near-identical statements (similarity {similarity:.2f}), neither denies the other → same claim"
             return Judgement(RelationType.SAME_CLAIM, p_rel * (1.0 - p_con), reason, **probabilities)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .figures import Figure, figures
+
 WORDS_FILE = Path(__file__).with_name("data") / "stance_words.tsv"
 WORD_CLASSES = ("refute", "negation", "hedge", "report", "function")
 # The classes that count as signals; "function" words only drop out of word overlap.
@@ -67,6 +69,7 @@ class TextSignals:
     question: bool
     colon_lead: bool = False
     source_tail: bool = False
+    figures: tuple[Figure, ...] = ()  # the numbers, amounts and years it states (figures.py)
 
     def has(self, word_class: str) -> bool:
         return bool(self.positions[word_class])
@@ -90,6 +93,7 @@ def text_signals(text: str) -> TextSignals:
         question="?" in text,
         colon_lead=bool(_COLON_LEAD.search(text)),
         source_tail=bool(_SOURCE_TAIL.search(text.strip())),
+        figures=figures(text),
     )
 
 

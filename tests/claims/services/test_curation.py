@@ -53,6 +53,16 @@ def test_new_text_makes_a_claim_edited_even_when_verified_was_asked(curator):
     assert (claim.review_status, claim.content) == (Claim.ReviewStatus.EDITED, "Corrected words.")
 
 
+def test_a_curator_who_rewrites_a_noun_phrase_as_a_statement_makes_it_linkable(curator):
+    claim = ClaimFactory(content="the handling of the flood relief money", states_clause=False)
+
+    claim_edit(claim=claim, user=curator, changes={"content": "the harbour authority mishandled the flood relief money"})
+
+    claim.refresh_from_db()
+    assert claim.states_clause is None  # the extractor's reading was of the old words
+    assert claim.states_something
+
+
 def test_unchanged_text_does_not_count_as_an_edit(curator):
     claim = ClaimFactory()
 

@@ -12,6 +12,7 @@ from django.db.models import Q
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
 from claims.services.curation import relation_create, relation_review
+from claims.services.extraction import claims_extract_for_article
 from claims.services.linking import (
     _NEAREST_SQL,
     claim_vectors,
@@ -85,6 +86,33 @@ def test_a_name_alone_is_too_short_to_be_paired_with_anything(talks):
 
     assert summary.candidates == 0
     assert not Relation.objects.filter(Q(claim_a=name_only) | Q(claim_b=name_only)).exists()
+
+
+def extracted(body: str) -> Claim:
+    """The one claim extraction finds in an article of its own, stored and embedded as the pipeline does."""
+    [claim] = claims_extract_for_article(article=ArticleFactory(body=body))
+    return claim
+
+
+def test_two_claims_that_only_name_one_topic_are_never_paired_however_alike():
+    # Long enough, and word for word the same, but neither states anything to agree with.
+    first = extracted("Senator Ann Bell criticized the harbour authority's handling of the flood relief money.")
+    second = extracted("Mayor Tom Reed criticized the harbour authority's handling of the flood relief money on Monday.")
+
+    summary = claims_link_for_article(article=second.article)
+
+    assert summary.candidates == 0
+    assert not related(first, second)
+
+
+def test_the_same_topic_stated_as_a_clause_is_paired_and_related():
+    first = extracted("Senator Ann Bell said the harbour authority had mishandled the flood relief money.")
+    second = extracted("Mayor Tom Reed said the harbour authority mishandled the flood relief money.")
+
+    summary = claims_link_for_article(article=second.article)
+
+    assert summary.candidates == 1
+    assert relation_between(first, second).type in {Relation.Type.AGREE, Relation.Type.SAME_CLAIM}
 
 
 def test_candidates_are_the_nearest_neighbours_not_every_claim(talks):

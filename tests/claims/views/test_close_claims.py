@@ -7,8 +7,10 @@ import pytest
 from django.test import Client
 
 from claims.models import Origin, Relation
+from claims.services.extraction import claims_extract_for_article
 from claims.services.linking import claims_link_for_article
 from tests.claim_texts import TALKS, TALKS_AGAIN, said
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +117,18 @@ def test_the_api_lists_the_same_close_claims_with_their_similarity(analyst_api, 
     assert analyst_api.get(f"/api/v1/claims/{statement.pk}/close/?limit=0").status_code == 400
     assert analyst_api.get(f"/api/v1/claims/{statement.pk}/close/?near=1").status_code == 400
     assert analyst_api.get("/api/v1/claims/999999/close/").status_code == 404
+
+
+def test_a_claim_that_only_names_a_topic_is_not_offered_as_close_nor_offered_any(analyst_client):
+    [statement] = claims_extract_for_article(
+        article=ArticleFactory(body="Senator Ann Bell said the harbour authority had mishandled the flood relief money.")
+    )
+    [topic] = claims_extract_for_article(
+        article=ArticleFactory(body="Mayor Tom Reed criticized the harbour authority's handling of the flood relief money.")
+    )
+
+    statement_page = close_section(analyst_client.get(statement.get_absolute_url()).content.decode())
+    topic_page = close_section(analyst_client.get(topic.get_absolute_url()).content.decode())
+
+    assert "Tom Reed" not in statement_page
+    assert "Ann Bell" not in topic_page
