@@ -55,6 +55,7 @@ class ClaimFilter(django_filters.FilterSet):
     type = django_filters.ChoiceFilter(field_name="claim_type", choices=Claim.Type.choices)
     polarity = django_filters.ChoiceFilter(choices=Claim.Polarity.choices)
     review_status = django_filters.ChoiceFilter(choices=Claim.ReviewStatus.choices)
+    method = django_filters.ChoiceFilter(choices=Claim.Method.choices, label="Found by the rules, the trained tagger, or both")
     dispute = IdFilter(field_name="dispute_membership__proposition_id", label="Dispute id")
     side = django_filters.ChoiceFilter(field_name="dispute_membership__side", choices=PropositionMember.Side.choices)
 

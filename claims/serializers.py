@@ -101,7 +101,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         model = Claim
         fields = [
             "id", "url", "article", "speaker", "speaker_mention", "cue", "cue_lemma", "cue_class", "type",
-            "content", "content_start", "content_end", "polarity", "claim_date", "confidence",
+            "content", "content_start", "content_end", "polarity", "claim_date", "confidence", "method",
             "review_status", "dispute", "extractor_version",
         ]  # fmt: skip
 

@@ -125,6 +125,7 @@ def _page_number(request: HttpRequest) -> int:
 @require_GET
 def claim_list(request: HttpRequest) -> HttpResponse:
     """Search and facets. Template contract: ``filterset``, ``facets`` (see ``_facet_groups``),
+    ``method_choices`` (the "Found by" filter: rules, tagger, both; not counted),
     ``claims`` (one page), ``page``, ``pages``, ``total``, ``estimated`` (counts and total are
     estimates from a sample: a very large result), ``order`` (a search's order: "relevance" or
     "newest"; None without a search), ``query_string`` (without ``page``) and
@@ -145,6 +146,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     ctx = {
         "filterset": filterset,
         "facets": _facet_groups(facets, filterset),
+        "method_choices": Claim.Method.choices,
         "months": facets["month"],
         "first_date": facets["first_date"],
         "last_date": facets["last_date"],

@@ -94,3 +94,15 @@ def test_walking_the_cursor_visits_every_claim_once(analyst_api, many_claims, or
         if url:
             assert response["Link"].startswith(f"<{url}>")
     assert sorted(seen) == sorted(c.pk for c in many_claims)
+
+
+def test_found_by_is_a_field_and_a_filter(analyst_api, world):
+    from claims.models import Claim
+
+    found_by_tagger = world.claims["civilians"]
+    Claim.objects.filter(pk=found_by_tagger.pk).update(method=Claim.Method.MODEL)
+    assert ids(analyst_api.get("/api/v1/claims/?method=model")) == [found_by_tagger.pk]
+    rows = {row["id"]: row["method"] for row in analyst_api.get("/api/v1/claims/").json()["results"]}
+    assert rows[found_by_tagger.pk] == "model"
+    assert set(rows.values()) == {"rules", "model"}
+    assert analyst_api.get("/api/v1/claims/?method=oracle").status_code == 400

@@ -57,3 +57,12 @@ def test_a_dispute_member_without_a_stored_relation_lists_no_linked_claims(analy
     context = analyst_client.get(story["claims"][0].get_absolute_url()).context
     assert (context["agree"], context["conflict"], context["same"]) == ([], [], [])
     assert context["membership"].proposition == story["dispute"]  # the dispute is shown, it implies no link
+
+
+@pytest.mark.parametrize(
+    ("method", "words"),
+    [("rules", "found by rules"), ("model", "found by trained tagger"), ("both", "found by rules and tagger")],
+)
+def test_the_page_says_what_found_the_claim(analyst_client, method, words):
+    claim = ClaimFactory(article=ArticleFactory(body="x" * 200), method=method)
+    assert words in analyst_client.get(claim.get_absolute_url()).content.decode()

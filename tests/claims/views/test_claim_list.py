@@ -204,3 +204,28 @@ def test_a_small_search_is_ranked_by_default_and_can_be_shown_newest_first(analy
     newest = analyst_client.get(URL, {"q": "ceasefire", "order": "newest"})
     assert newest.context["order"] == "newest" and _page_ids(newest) == [newer.pk, older.pk]
     assert analyst_client.get(URL).context["order"] is None  # no search: always newest first, nothing to say
+
+
+def test_found_by_narrows_the_list_and_marks_what_only_the_tagger_found(analyst_client):
+    article = ArticleFactory(body="x" * 200)
+    by_rules = ClaimFactory(article=article, method=Claim.Method.RULES)
+    by_both = ClaimFactory(article=article, method=Claim.Method.BOTH)
+    by_tagger = ClaimFactory(article=article, method=Claim.Method.MODEL, confidence=0.4)
+
+    everything = analyst_client.get(URL)
+    assert everything.context["total"] == 3
+    assert everything.content.decode().count(">tagger only</span>") == 1
+    assert 'id="f-method-model"' in everything.content.decode()
+
+    only_tagger = analyst_client.get(URL, {"method": "model"})
+    assert list(only_tagger.context["claims"]) == [by_tagger]
+    assert 'id="f-method-model" name="method" value="model" checked' in only_tagger.content.decode()
+    assert {c.pk for c in analyst_client.get(URL, {"method": "rules"}).context["claims"]} == {by_rules.pk}
+    assert {c.pk for c in analyst_client.get(URL, {"method": "both"}).context["claims"]} == {by_both.pk}
+
+
+def test_an_unknown_found_by_value_is_named_not_obeyed(analyst_client):
+    ClaimFactory(method=Claim.Method.MODEL)
+    response = analyst_client.get(URL, {"method": "oracle"})
+    assert response.status_code == 200
+    assert "method" in response.context["filterset"].errors
