@@ -49,24 +49,23 @@ def test_different_amounts_or_dates_are_not_the_same_claim(model, a, b):
     assert judge(model, a, b).label == "unrelated"
 
 
-def test_the_same_amount_written_two_ways_is_still_the_same_claim(model):
-    judgement = judge(
-        model,
-        "The council will spend $1.5 billion on the new hospital",
-        "The council is to spend 1.5bn dollars on the new hospital",
-    )
-
-    assert judgement.label in {"same_claim", "agree"}
-
-
-def test_a_claim_that_adds_a_figure_to_the_others_still_agrees(model):
-    judgement = judge(
-        model,
-        "The new hospital will cost the council $1.5 billion",
-        "The new hospital will cost the council $1.5 billion, 2 times the first estimate",
-    )
-
-    assert judgement.label in {"same_claim", "agree"}
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the same amount written two ways
+        (
+            "The council will spend $1.5 billion on the new hospital",
+            "The council is to spend 1.5bn dollars on the new hospital",
+        ),
+        # one side adds a figure to the other's: it says more, not something else
+        (
+            "The new hospital will cost the council $1.5 billion",
+            "The new hospital will cost the council $1.5 billion, 2 times the first estimate",
+        ),
+    ],
+)
+def test_figures_that_do_not_differ_leave_the_agreement_standing(model, a, b):
+    assert judge(model, a, b).label in {"same_claim", "agree"}
 
 
 def test_a_denial_stays_a_conflict_whatever_its_figures(model):
