@@ -258,7 +258,12 @@ class SpeakerRegistry:
     def _by_common_noun(self, lemma: str) -> _Entry | None:
         # "the official" / "the sources" after "a U.S. official" / "two Lebanese sources".
         # "the senator" after "Sen. Jane Doe": abbreviated titles are read in full.
+        # A body's noun never names a person: "the campaign" after "campaign spokesman Jason
+        # Miller" is the campaign, not its spokesman.
+        body = lemma in _ORGANISATION_NOUNS
         for entry in reversed(self._entries):
+            if body and entry.kind == SpeakerKind.PERSON:
+                continue
             text = _ABBREVIATED_TITLE.sub(
                 lambda m: _TITLE_ABBREVIATIONS[m.group(1)], f"{entry.name} {entry.role}".lower()
             )

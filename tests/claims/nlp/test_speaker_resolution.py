@@ -59,6 +59,22 @@ def test_it_resolves_the_official_to_the_official_named_before(extract):
     assert second.speaker.affiliation == "Canada"
 
 
+def test_the_body_a_spokesperson_speaks_for_is_not_the_spokesperson(extract):
+    first, second = extract(
+        "City council spokeswoman Ann Lee said the road would close. The council said the work would take a year."
+    )
+    assert first.speaker.name == "Ann Lee"
+    assert second.speaker.name != "Ann Lee"
+    assert second.speaker.kind != SpeakerKind.PERSON
+
+
+def test_a_title_still_finds_the_person_who_holds_it(extract):
+    first, second = extract(
+        "Sen. Ted Cruz (R-Tex) said he would vote for the nominee. The senator said the choice had been hard."
+    )
+    assert first.speaker.name == second.speaker.name == "Ted Cruz"
+
+
 def test_it_treats_a_ministry_as_a_government_speaker(extract):
     [claim] = extract("Russia's Defense Ministry said its jets had hit a depot.")
     assert claim.speaker.kind == SpeakerKind.GOVERNMENT
