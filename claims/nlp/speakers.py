@@ -106,6 +106,7 @@ class SpeakerRegistry:
         mention, the source as written, ends before ``stop`` (the cue). Its entry is found when
         the chunk is settled. A ``quiet`` mention (a tagger's source) does not make its speaker
         the most recent one, so the pronouns after it resolve as the rules alone would."""
+        head = _past_dateline(head)
         if quiet:
             self._quiet.add(head.i)
         host = _participle_host(head)
@@ -418,6 +419,7 @@ def _mention_span(head: Token, stop: Token | None = None, host: Token | None = N
     left = head.left_edge.i if host is None else min(head.left_edge.i, host.left_edge.i)
     if stop is not None and left <= stop.i < head.i:
         left = stop.i + 1
+    left = _after_last_dash(doc, left, head.i)
     right, _ = _phrase_end(head, left, stop)
     if right - left > _MAX_MENTION_TOKENS:
         left, right = _core_span(head).start, head.i + 1
@@ -478,9 +480,33 @@ def _core_span(head: Token) -> Span:
     for child in head.lefts:
         if child.dep_ in {"compound", "amod", "nmod", "poss", "nummod", "det", "quantmod", "npadvmod", "advmod"}:
             left = min(left, child.left_edge.i)
-    span = head.doc[left : head.i + 1]
+    span = head.doc[_after_last_dash(head.doc, left, head.i) : head.i + 1]
     # A title before a name is sometimes attached as its own compound chain ("Col. Steve Warren").
     return span
+
+
+def _past_dateline(head: Token) -> Token:
+    """A dateline the parser took for the subject ("WASHINGTON -- President Obama … said",
+    "RANGOON, Burma - Aung San Suu Kyi's allies said"): the place heads the sentence in capitals,
+    a dash follows, and the speaker hangs on the place as its apposition. The speaker is that."""
+    if not (head.is_upper and head.is_alpha and len(head) > 1 and head.i == head.sent.start):
+        return head
+    dash = next((t.i for t in head.doc[head.i + 1 : head.i + 5] if _is_dash(t)), None)
+    if dash is None:
+        return head
+    return next((child for child in head.children if child.dep_ == "appos" and child.i > dash), head)
+
+
+def _after_last_dash(doc: Doc, left: int, head: int) -> int:
+    """Where a phrase starts once what stands before a dash is left out: a dateline is no part of
+    a name ("Burma - Aung San Suu Kyi's allies")."""
+    dashes = [i for i in range(left, head) if _is_dash(doc[i])]
+    return dashes[-1] + 1 if dashes else left
+
+
+def _is_dash(token: Token) -> bool:
+    # A hyphen set off by spaces is a dash; inside a word ("low-cost") it is not.
+    return token.text in _DASHES or token.text == "-" and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _person_in(core: Span) -> Span | None:
@@ -586,6 +612,7 @@ def _kind_of(core: Span, head: Token, plural: bool) -> str:
 
 _PERSON_NOUNS = words("speaker_nouns", "person")
 _ORGANISATION_NOUNS = words("speaker_nouns", "body")
+_DASHES = {"--", "\u2013", "\u2014"}
 
 
 _AFFILIATION_RE = re.compile(

@@ -85,3 +85,16 @@ def test_it_gives_speaker_offsets_into_the_original_text(extract):
     text = "Intro line.\n\nIvan Petrov, the Kremlin spokesman, said the talks had failed."
     [claim] = extract(text)
     assert text[claim.speaker.start : claim.speaker.end] == "Ivan Petrov, the Kremlin spokesman"
+
+
+def test_a_dateline_is_not_the_speaker(extract):
+    (claim,) = extract(
+        "WASHINGTON -- President Obama, opening the museum on Saturday, said it would tell an American story."
+    )
+    assert claim.speaker.name == "Obama"
+    assert claim.speaker.mention == "President Obama"
+
+
+def test_a_hyphen_inside_a_word_is_not_a_dash(extract):
+    (claim,) = extract("A well-known low-cost airline said fares would rise in the spring.")
+    assert claim.speaker.mention == "A well-known low-cost airline"
