@@ -496,8 +496,29 @@ def _frame_cue(token: Token) -> Cue | None:
     if speaker is None or token.head.pos_ not in {"VERB", "AUX"} or is_cue_verb(token.head):
         return None
     cue = Cue(token, text, text, cue_class, "frame", speaker)
-    cue.content = content_around(token)
+    cue.content = (_quote_beside(token) if text == "put it" else None) or content_around(token)
     return cue
+
+
+def _quote_beside(put: Token) -> tuple[int, int] | None:
+    """The quotation "as X put it" stands next to: those are the words X is credited with, not the
+    writer's sentence around them ('… is a "lawful source of income," as a memo put it'; 'The plan
+    was, as one aide put it, "a bridge too far."'). Token range inside the marks, or None."""
+    sentence = put.sent
+    mark = next((c for c in put.children if c.dep_ == "mark" and c.lower_ == "as"), put)
+    before = mark.i - 1
+    while before > sentence.start and put.doc[before].text == ",":
+        before -= 1
+    if before > sentence.start and put.doc[before].is_quote:
+        opening = next((i for i in range(before - 1, sentence.start - 1, -1) if put.doc[i].is_quote), None)
+        return trim(put.doc, opening + 1, before) if opening is not None and before - opening > 1 else None
+    after = span_of(put)[1]
+    while after < sentence.end and put.doc[after].text == ",":
+        after += 1
+    if after < sentence.end and put.doc[after].is_quote:
+        closing = next((i for i in range(after + 1, sentence.end) if put.doc[i].is_quote), None)
+        return trim(put.doc, after + 1, closing) if closing is not None and closing - after > 1 else None
+    return None
 
 
 def _frame_source(prep: Token) -> tuple[Token | None, str]:

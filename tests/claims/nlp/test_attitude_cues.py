@@ -3,6 +3,8 @@ intentions urged on others, and clauses framed as a poll's result or someone's v
 
 from __future__ import annotations
 
+import pytest
+
 from claims.nlp.types import ClaimType, CueClass, ExtractedClaim
 
 
@@ -97,6 +99,19 @@ def test_a_clause_as_someone_put_it_is_theirs(extract):
     claim = _one(extract("As one resident put it, the harbour has never been this empty."))
     assert claim.speaker.name == "resident"
     assert claim.content == "the harbour has never been this empty"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The harbour needs "a dredging plan with teeth," as one resident put it.',
+        'The harbour needs, as one resident put it, "a dredging plan with teeth."',
+    ],
+)
+def test_beside_a_quotation_as_someone_put_it_credits_them_with_the_quoted_words(extract, text):
+    claim = _one(extract(text))
+    assert claim.speaker.name == "resident"
+    assert claim.content == "a dredging plan with teeth"
 
 
 def test_a_place_framed_by_in_is_no_source(extract):
