@@ -23,7 +23,11 @@ GOVERNMENT_WORDS = words("government_words")
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _RELATIVE = {"who", "which", "that", "whom"}
-_QUANTIFIERS = {"one", "some", "many", "several", "most", "two", "three", "four", "few", "all", "both", "each", "none"}
+# Heads that count or measure the speakers named after "of": "one of the sources", "a number of
+# studies", "79 percent of Democrats" speak as the sources, the studies, the Democrats.
+_QUANTIFIERS = set(
+    "one two three four some many several most few all both each none number majority handful percent".split()
+)
 # Longer source phrases are cut at a modifier boundary: the name and what identifies it stay.
 _MAX_MENTION_TOKENS = 30
 _TITLE_ABBREVIATIONS = lexicon("title_abbreviations")
@@ -396,7 +400,7 @@ def _participle_host(head: Token) -> Token | None:
 
 
 def _quantified(head: Token) -> Token:
-    """ "one of the sources" → "sources"."""
+    """ "one of the sources" → "sources"; "79 percent of Democrats" → "Democrats"."""
     if head.lower_ in _QUANTIFIERS:
         of = next((c for c in head.children if c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claims.nlp.types import SpeakerKind
 
 ARTICLE = (
@@ -48,6 +50,19 @@ def test_it_names_a_counted_group_without_the_number(extract):
     assert claim.speaker.name == "U.S. officials"
     assert claim.speaker.kind == SpeakerKind.GROUP
     assert claim.speaker.affiliation == "United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Seventy-nine percent of Democrats said they were satisfied with the mayor.", "Democrats"),
+        ("A number of studies found that the new tests had helped poorer pupils.", "studies"),
+        ("A majority of voters said the council should resign.", "voters"),
+    ],
+)
+def test_a_share_of_a_group_speaks_as_the_group(extract, text, name):
+    [claim] = extract(text)
+    assert claim.speaker.name == name
 
 
 def test_it_resolves_the_official_to_the_official_named_before(extract):
