@@ -43,16 +43,6 @@ class TaggedText:
     ents: list[TaggedSpan]
 
 
-@dataclass(frozen=True)
-class Window:
-    """Word-piece ids of one slice of a text, and which of its pieces this window answers for."""
-
-    ids: list[int]
-    first: int  # index in the text's pieces of ids[0]
-    keep_from: int  # pieces [keep_from, keep_to) of this window are the ones read from it
-    keep_to: int
-
-
 def windows(piece_count: int, size: int, overlap: int) -> list[tuple[int, int, int, int]]:
     """(start, end, keep_from, keep_to) slices covering ``piece_count`` pieces, each at most ``size``.
 
@@ -86,6 +76,18 @@ def spans_from_tags(tags: np.ndarray, offsets: list[tuple[int, int]]) -> list[tu
     if start is not None:
         found.append((offsets[start][0], offsets[len(tags) - 1][1]))
     return found
+
+
+def padded(rows: list[list[int]], pad: int):
+    """Rows of piece ids as one padded tensor and its attention mask (1 over the real pieces)."""
+    import torch
+
+    ids = torch.full((len(rows), max(map(len, rows))), pad, dtype=torch.long)
+    mask = torch.zeros_like(ids)
+    for row, pieces in enumerate(rows):
+        ids[row, : len(pieces)] = torch.tensor(pieces)
+        mask[row, : len(pieces)] = 1
+    return ids, mask
 
 
 def build_network(base_dir: Path):
@@ -141,8 +143,10 @@ class EncoderTagger:
         return cls(tokenizer, network, window=int(card["window"]), overlap=int(card["overlap"]))
 
     def pipe(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[TaggedText]:
+        """spaCy's ``pipe`` signature, so extraction calls either tagger alike; ``batch_size`` here
+        counts one text's windows per forward pass."""
         for text in texts:
-            yield self.tag(text)
+            yield self.tag(text, batch_size)
 
     def tag(self, text: str, batch_size: int = 16) -> TaggedText:
         encoded = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
@@ -166,12 +170,7 @@ class EncoderTagger:
         cls, sep, pad = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id, self.tokenizer.pad_token_id
         for at in range(0, len(slices), batch_size):
             batch = slices[at : at + batch_size]
-            width = max(end - start for start, end, _, _ in batch) + 2
-            input_ids = torch.full((len(batch), width), pad, dtype=torch.long)
-            mask = torch.zeros((len(batch), width), dtype=torch.long)
-            for row, (start, end, _, _) in enumerate(batch):
-                input_ids[row, : end - start + 2] = torch.tensor([cls, *ids[start:end], sep])
-                mask[row, : end - start + 2] = 1
+            input_ids, mask = padded([[cls, *ids[start:end], sep] for start, end, _, _ in batch], pad)
             with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bfloat16):
                 best = self.network(input_ids, mask).argmax(-1).numpy()
             for row, (start, _, keep_from, keep_to) in enumerate(batch):

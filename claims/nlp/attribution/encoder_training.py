@@ -26,9 +26,10 @@ from claims.nlp.attribution.encoder_tagger import (
     WEIGHTS_NAME,
     EncoderTagger,
     build_network,
+    padded,
     windows,
 )
-from claims.nlp.attribution.training import HELD_OUT_SEED, HELD_OUT_SHARE, held_out_names
+from claims.nlp.attribution.training import HELD_OUT_SEED, HELD_OUT_SHARE, held_out_names, trim_spaces
 from claims.nlp.meaning import use_bfloat16
 
 IGNORED = -100  # the loss skips [CLS], [SEP] and padding
@@ -51,11 +52,7 @@ def gold_spans(text: str, spans: list[CharSpan]) -> dict[str, list[tuple[int, in
     overlapping spans wins (one layer holds no nesting)."""
     by_label: dict[str, list[tuple[int, int]]] = {label: [] for label in LABELS}
     for span in sorted(spans, key=lambda s: s.start - s.end):
-        start, end = span.start, span.end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim_spaces(text, span.start, span.end)
         kept = by_label[span.label]
         if start < end and all(end <= a or start >= b for a, b in kept):
             kept.append((start, end))
@@ -102,10 +99,7 @@ def exact_span_scores(
 def tagged_spans(tagger: EncoderTagger, text: str) -> dict[str, list[tuple[int, int]]]:
     by_label: dict[str, list[tuple[int, int]]] = {label: [] for label in LABELS}
     for ent in tagger.tag(text).ents:
-        start, end = ent.start_char, ent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        by_label[ent.label_].append((start, end))
+        by_label[ent.label_].append(trim_spaces(text, ent.start_char, ent.end_char))
     return by_label
 
 
@@ -223,14 +217,10 @@ def _training_windows(tokenizer, articles, settings: TrainingSettings) -> list[t
 def _batch(examples, pad: int):
     import torch
 
-    width = max(len(ids) for ids, _ in examples)
-    ids = torch.full((len(examples), width), pad, dtype=torch.long)
-    mask = torch.zeros((len(examples), width), dtype=torch.long)
-    tags = torch.full((len(examples), width, len(LABELS)), IGNORED, dtype=torch.long)
-    for row, (piece_ids, piece_tags_) in enumerate(examples):
-        ids[row, : len(piece_ids)] = torch.tensor(piece_ids)
-        mask[row, : len(piece_ids)] = 1
-        tags[row, 1 : 1 + len(piece_tags_)] = torch.from_numpy(piece_tags_)
+    ids, mask = padded([piece_ids for piece_ids, _ in examples], pad)
+    tags = torch.full((*ids.shape, len(LABELS)), IGNORED, dtype=torch.long)
+    for row, (_, piece_tags_) in enumerate(examples):
+        tags[row, 1 : 1 + len(piece_tags_)] = torch.from_numpy(piece_tags_)  # after [CLS]
     return ids, mask, tags
 
 

@@ -27,7 +27,7 @@ def doc_with_spans(nlp: Language, text: str, spans: list[CharSpan]) -> Doc:
     doc = nlp.make_doc(text)
     ents: list[Span] = []
     for span in spans:
-        start, end = _trim(text, span.start, span.end)
+        start, end = trim_spaces(text, span.start, span.end)
         if start >= end:
             continue
         ent = doc.char_span(start, end, label=span.label, alignment_mode="expand")
@@ -37,7 +37,8 @@ def doc_with_spans(nlp: Language, text: str, spans: list[CharSpan]) -> Doc:
     return doc
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    """A character range without the spaces at its ends."""
     # Annotators' ranges sometimes carry spaces or a closing quote mark's neighbour space.
     while start < end and text[start].isspace():
         start += 1
