@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicons import cue_classes
+from .lexicons import cue_classes, words
 
 CUE_VERBS = cue_classes("cue_verbs")
+SPEAKER_NOUNS = words("speaker_nouns")
+MESSAGE_NOUNS = words("speaker_nouns", "message")
+ISSUING_VERBS = words("issuing_verbs")
 PERSONAL_PRONOUNS = {"him", "her", "them", "me", "us", "you", "he", "she", "they", "i", "we"}
 QUOTE_MARKS = {"\u201c", "\u201d", '"', "''", "``"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -62,13 +65,22 @@ def trim_keep_to(doc: Doc, start: int, end: int, shortest: int) -> tuple[int, in
 
 def speaker_of_verb(verb: Token) -> Token | None:
     """The verb's subject, borrowing it from the head for conjuncts and participles."""
+    cue = verb
     for _ in range(4):  # bounded climb: a few coordinated or participial verbs at most
         subject = nearest_subject(verb)
         if subject is not None:
+            if subject.dep_ == "nsubjpass" and verb is not cue and cue.dep_ == "conj" and not is_passive(cue):
+                return subject  # "Trump was forced into … and said that …": the active conjunct's subject
             if subject.dep_ == "nsubjpass" or subject.lower_ == "it" and is_passive(verb):
                 return by_agent(verb)
             return subject
         if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+            issuer = _issuer(verb.head)
+            if issuer is not None:
+                return issuer
+            if _misattached_participle(verb):
+                verb = verb.head.head  # "made a third attempt to deflect it, writing that …": who made it writes
+                continue
             return verb.head  # "Peskov, when asked …, saying …": the modified noun speaks
         if _means_or_time(verb):
             verb = verb.head.head  # "responded by saying …": the one who responded says it
@@ -77,6 +89,43 @@ def speaker_of_verb(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _issuer(message: Token) -> Token | None:
+    """ "The campaign released a statement saying …": who put the message out speaks through it.
+
+    Only a message noun (statement, letter, tweet …) that is the object of a verb of issuing, whose
+    own subject is the author; "received a letter saying" keeps the letter.
+    """
+    verb = message.head
+    if message.lemma_.lower() not in MESSAGE_NOUNS or message.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    author = nearest_subject(verb)
+    if author is None and verb.dep_ in _BORROWING_DEPS and verb.head.pos_ in {"VERB", "AUX"}:
+        author = nearest_subject(verb.head)  # "…, and issued a statement saying …"
+    return None if author is None or author.dep_ == "nsubjpass" else author
+
+
+def _misattached_participle(participle: Token) -> bool:
+    """ "Mr. Trump made a third attempt to deflect the criticism, writing that …": a participle set
+    off by a comma after a verb's object, which the parser hangs on the object, though the object
+    ("attempt", "notion") is nothing that can speak. It belongs to the verb and its subject."""
+    noun = participle.head
+    return (
+        participle.tag_ == "VBG"
+        and noun.dep_ in {"dobj", "attr"}
+        and noun.head.pos_ in {"VERB", "AUX"}
+        and noun.pos_ == "NOUN"
+        and not noun.ent_type_
+        and noun.lemma_.lower() not in SPEAKER_NOUNS
+        and _after_comma(participle)
+    )
+
+
+def _after_comma(token: Token) -> bool:
+    """The phrase opens with a comma, or follows one (the parser hangs the comma either way)."""
+    first = token.left_edge
+    return first.text == "," or first.i > 0 and token.doc[first.i - 1].text == ","
 
 
 def _means_or_time(gerund: Token) -> bool:
@@ -179,7 +228,10 @@ def is_passive(verb: Token) -> bool:
 
 
 def by_agent(token: Token) -> Token | None:
-    agent = next((c for c in token.children if c.dep_ == "agent" or c.lower_ == "by" and c.dep_ == "prep"), None)
+    # An agent follows its verb: a fronted "By the end of the day, …" is a time, not who acted.
+    agent = next(
+        (c for c in token.children if c.dep_ == "agent" or c.lower_ == "by" and c.dep_ == "prep" and c.i > token.i), None
+    )
     return child_with_dep(agent, {"pobj"}) if agent is not None else None
 
 
