@@ -67,9 +67,13 @@ def pair_features(a: ClaimFacts, b: ClaimFacts, signals_a: TextSignals, signals_
     values += _both_xor(signals_a.question, signals_b.question)
     for name in ("refute", "negation"):
         unshared_a, unshared_b = _unshared(signals_a, signals_b, name), _unshared(signals_b, signals_a, name)
+        if name == "negation":
+            unshared_a = _cue_negation_unshared(a, b, unshared_a)
+            unshared_b = _cue_negation_unshared(b, a, unshared_b)
         values += [float(unshared_a or unshared_b), float(unshared_a != unshared_b)]
     values.append(float(_negated(a, signals_a) != _negated(b, signals_b)))
-    near_a, near_b = _negation_near(signals_a, shared), _negation_near(signals_b, shared)
+    near_a = denied_by_cue(a) or _negation_near(signals_a, shared)
+    near_b = denied_by_cue(b) or _negation_near(signals_b, shared)
     values += [float(near_a != near_b), float(near_a or near_b)]
     values.append(float((a.cue_class == CueClass.DENY) != (b.cue_class == CueClass.DENY)))
     values.append(float((a.cue_class == CueClass.HEDGE) != (b.cue_class == CueClass.HEDGE)))
@@ -80,11 +84,24 @@ def pair_features(a: ClaimFacts, b: ClaimFacts, signals_a: TextSignals, signals_
 
 def _has(facts: ClaimFacts, signals: TextSignals, name: str) -> bool:
     """A signal in the words, or in what extraction knows: a deny cue refutes, a hedge cue hedges,
-    a negated polarity negates (the training headlines carry no cues, so the cue lends its word's weight)."""
-    from_cue = {"refute": CueClass.DENY, "hedge": CueClass.HEDGE}.get(name)
+    a negated polarity negates (the training headlines carry no cues, so the cue lends its word's weight).
+
+    Where extraction knows the polarity, a deny cue's denial is in it already ("denied that the
+    talks had collapsed" is negated): it is counted there, as a negation of the whole content, and
+    not lent again as a refuting word, or it would stand against "the talks have not collapsed",
+    which says the same.
+    """
     if name == "negation" and facts.negated is not None:
         return facts.negated
+    if name == "refute" and facts.negated is not None and facts.cue_class == CueClass.DENY:
+        return signals.has(name)
+    from_cue = {"refute": CueClass.DENY, "hedge": CueClass.HEDGE}.get(name)
     return signals.has(name) or (from_cue is not None and facts.cue_class == from_cue)
+
+
+def denied_by_cue(facts: ClaimFacts) -> bool:
+    """The speaker denies the content itself ("denied that …", "refused to …"): a negation of the whole."""
+    return facts.cue_class == CueClass.DENY and facts.negated is True
 
 
 def _both_xor(has_a: bool, has_b: bool) -> list[float]:
@@ -96,6 +113,13 @@ def _entity_overlap(entities_a: tuple[str, ...], entities_b: tuple[str, ...]) ->
         return 0.0, 0.0
     set_a, set_b = {e.lower() for e in entities_a}, {e.lower() for e in entities_b}
     return len(set_a & set_b) / len(set_a | set_b), 1.0
+
+
+def _cue_negation_unshared(mine: ClaimFacts, other: ClaimFacts, from_words: bool) -> bool:
+    """A cue's denial is a negation the other side lacks unless the other side is negated too."""
+    if denied_by_cue(mine):
+        return other.negated is not True
+    return from_words
 
 
 def _unshared(mine: TextSignals, other: TextSignals, word_class: str) -> bool:
@@ -126,12 +150,16 @@ def text_feature_names() -> tuple[str, ...]:
     return (*words, *(f"has_{name}" for name in SIGNAL_CLASSES), "question", "colon_lead", "source_tail")
 
 
-def text_features(signals: TextSignals) -> np.ndarray:
-    """The features of one text, in the order of text_feature_names()."""
+def text_features(signals: TextSignals, denied: bool = False) -> np.ndarray:
+    """The features of one text, in the order of text_feature_names().
+
+    ``denied``: the text is what a speaker denied ("denied that [the talks had collapsed]"); it
+    reads as a headline that says so ("X denies the talks had collapsed"), with a refuting word.
+    """
     present = {f"{name}:{' '.join(entry)}" for name in SIGNAL_CLASSES for entry in matched_entries(signals, name)}
     names = text_feature_names()
     values = [float(name in present) for name in names[: -len(SIGNAL_CLASSES) - 3]]
-    values += [float(signals.has(name)) for name in SIGNAL_CLASSES]
+    values += [float(signals.has(name) or denied and name == "refute") for name in SIGNAL_CLASSES]
     values += [float(signals.question), float(signals.colon_lead), float(signals.source_tail)]
     return np.asarray(values, dtype=np.float64)
 

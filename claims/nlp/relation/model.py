@@ -26,7 +26,15 @@ import numpy as np
 
 from ..types import RelationType
 from .facts import UNRELATED, ClaimFacts, Judgement
-from .features import FEATURE_NAMES, SIDE_FEATURE_NAMES, pair_features, side_features, text_feature_names, text_features
+from .features import (
+    FEATURE_NAMES,
+    SIDE_FEATURE_NAMES,
+    denied_by_cue,
+    pair_features,
+    side_features,
+    text_feature_names,
+    text_features,
+)
 from .figures import different_figures, written
 from .signals import TextSignals, stem, text_signals
 
@@ -95,7 +103,10 @@ class RelationModel:
             return []
         texts = dict.fromkeys(text for pair in pairs for text in (pair[0].text, pair[1].text))
         signals = {text: text_signals(text) for text in texts}  # each distinct text read once
-        against = dict(zip(signals, self.against_probability([signals[t] for t in signals]), strict=True))
+        sides = list(dict.fromkeys(_side_key(f) for pair in pairs for f in pair))
+        against = dict(
+            zip(sides, self.against_probability([signals[t] for t, _ in sides], [d for _, d in sides]), strict=True)
+        )
         rows = self.pair_rows(pairs, signals, against)
         p_related = self.related_head.probability(rows)
         p_conflict = self.conflict_head.probability(rows)
@@ -104,8 +115,10 @@ class RelationModel:
             for (a, b), r, c in zip(pairs, p_related, p_conflict, strict=True)
         ]
 
-    def against_probability(self, signals: Sequence[TextSignals]) -> np.ndarray:
-        return self.against_head.probability(np.vstack([text_features(s) for s in signals]))
+    def against_probability(self, signals: Sequence[TextSignals], denied: Sequence[bool] = ()) -> np.ndarray:
+        """How strongly each text reads as denying its story (``denied``: a speaker denied the text)."""
+        denied = list(denied) or [False] * len(signals)
+        return self.against_head.probability(np.vstack([text_features(s, d) for s, d in zip(signals, denied, strict=True)]))
 
     def report_probability(self, signals: Sequence[TextSignals]) -> np.ndarray:
         """How likely each text only reports its story (someone says it) rather than stating it."""
@@ -115,13 +128,17 @@ class RelationModel:
 
     @staticmethod
     def pair_rows(
-        pairs: Sequence[tuple[ClaimFacts, ClaimFacts]], signals: dict[str, TextSignals], against: dict[str, float]
+        pairs: Sequence[tuple[ClaimFacts, ClaimFacts]],
+        signals: dict[str, TextSignals],
+        against: dict[tuple[str, bool], float],
     ) -> np.ndarray:
-        """The pair heads' input: the hand features and the two sides' denial probabilities compared."""
+        """The pair heads' input: the hand features and the two sides' denial probabilities compared
+        (``against`` is keyed by `_side_key`)."""
         hand = np.vstack([pair_features(a, b, signals[a.text], signals[b.text]) for a, b in pairs])
         side = side_features(
             hand,
-            np.array([against[a.text] for a, _ in pairs]), np.array([against[b.text] for _, b in pairs])
+            np.array([against[_side_key(a)] for a, _ in pairs]),
+            np.array([against[_side_key(b)] for _, b in pairs]),
         )
         return np.hstack([hand, side])
 
@@ -196,3 +213,8 @@ def _why_conflict(signals_a: TextSignals, signals_b: TextSignals) -> str:
 
 def _round(value: float) -> float:
     return float(f"{float(value):.6g}")
+
+
+def _side_key(facts: ClaimFacts) -> tuple[str, bool]:
+    """One side as the text head reads it: its words, and whether a speaker denied them."""
+    return facts.text, denied_by_cue(facts)

@@ -90,3 +90,30 @@ def test_a_known_denial_cue_counts_as_a_difference_between_the_sides(model):
     denied = facts("The plant will close next year", cue_class=CueClass.DENY)[0]
 
     assert model.judge(asserted, denied).p_conflict > model.judge(asserted, asserted).p_conflict
+
+
+def test_a_denied_statement_and_its_plain_negation_say_the_same(model):
+    # "The ministry denied that the talks had collapsed" / "The talks have not collapsed."
+    denied = facts("the talks had collapsed", negated=True, cue_class=CueClass.DENY)[0]
+    negation = facts("The talks have not collapsed", negated=True, cue_class=CueClass.ASSERT)[0]
+
+    assert model.judge(denied, negation).label in ("agree", "same_claim")
+
+
+def test_a_denied_statement_conflicts_with_the_statement_asserted(model):
+    # "The ministry denied that the talks had collapsed" / "The talks have collapsed."
+    denied = facts("the talks had collapsed", negated=True, cue_class=CueClass.DENY)[0]
+    asserted = facts("The talks have collapsed", negated=False, cue_class=CueClass.ASSERT)[0]
+
+    judgement = model.judge(denied, asserted)
+
+    assert judgement.label == "conflict"
+    assert judgement.p_conflict > model.judge(denied, facts("The talks have not collapsed", negated=True)[0]).p_conflict
+
+
+def test_a_refusal_and_a_report_of_the_same_thing_withheld_agree(model):
+    # "The foundation refused to release the names of its donors" / "The donors' names were not disclosed."
+    refused = facts("to release the names of its foreign donors", negated=True, cue_class=CueClass.DENY)[0]
+    withheld = facts("The names of the foundation's foreign donors were not disclosed", negated=True, cue_class=CueClass.REPORT)[0]
+
+    assert model.judge(refused, withheld).label == "agree"
