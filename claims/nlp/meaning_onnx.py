@@ -40,7 +40,7 @@ class OnnxEncoder:
         options.log_severity_level = 3  # errors only
         self.session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
 
-    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: list[str], batch_size: int = 8) -> np.ndarray:
         """Unit-length float32 vectors, one row per text, in the order given."""
         pieces = [encoding.ids for encoding in self.tokenizer.encode_batch(list(texts))]
         longest_first = sorted(range(len(pieces)), key=lambda i: -len(pieces[i]))
