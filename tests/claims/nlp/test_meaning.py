@@ -63,17 +63,20 @@ def test_onnx_vectors_are_unit_length_and_match_the_torch_ones(backend, precisio
     assert np.allclose(meaning.embed_texts(TEXTS[::-1]), onnx[::-1], atol=1e-5)
 
 
-def test_the_onnx_backend_runs_without_torch_in_the_process():
-    """What a worker saves: in a fresh interpreter, embedding never imports torch."""
+def test_a_worker_that_parses_and_embeds_never_loads_torch():
+    """What a worker saves: in a fresh interpreter, spaCy (whose thinc would import torch) and the
+    ONNX encoder run without torch; torch still imports for the code that wants it."""
     code = (
-        "import sys; from claims.nlp.meaning import embed_texts; "
-        "embed_texts(['The port authority says the talks have collapsed']); print('torch' in sys.modules)"
+        "import sys; from claims.nlp.meaning import embed_texts; import spacy; "
+        "spacy.blank('en')('The port authority says the talks have collapsed'); "
+        "embed_texts(['The port authority says the talks have collapsed']); print('torch' in sys.modules); "
+        "import torch; print(torch.ones(2).sum().item())"
     )
     env = {**os.environ, "CLAIMTRACK_EMBED_BACKEND": "onnx"}
     root = Path(__file__).resolve().parents[3]
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root, check=True)
 
-    assert run.stdout.strip() == "False"
+    assert run.stdout.split() == ["False", "2.0"]
 
 
 def test_the_setting_picks_the_backend(backend):
