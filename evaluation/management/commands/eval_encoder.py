@@ -24,7 +24,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.nlp import meaning
-from claims.nlp.meaning_export import graph_path
+from claims.nlp.meaning_export import graph_path, is_current
 from evaluation import encoder as measure
 from evaluation.linking import peak_rss_mb
 
@@ -50,10 +50,7 @@ class Command(BaseCommand):
         os.environ["CLAIMTRACK_EMBED_PRECISION"] = "fp32"  # the reference: float32 on both sides
         meaning.use_bfloat16.cache_clear()
         graph = graph_path(settings.EMBEDDING_MODEL)
-        if (
-            meaning.backend_for(settings.EMBEDDING_MODEL) != "onnx"
-            and os.environ.get("CLAIMTRACK_EMBED_BACKEND") != "torch"
-        ):
+        if not is_current(graph, meaning.model_dir(settings.EMBEDDING_MODEL)):
             raise CommandError(f"No current ONNX graph at {graph}: run manage.py export_encoder_onnx.")
         repeat = max(1, options["repeat"])
         onnx_encoder = meaning.get_onnx_encoder(settings.EMBEDDING_MODEL)
