@@ -54,6 +54,7 @@ class Command(BaseCommand):
             raise CommandError(f"No current ONNX graph at {graph}: run manage.py export_encoder_onnx.")
         repeat = max(1, options["repeat"])
         onnx_encoder = meaning.get_onnx_encoder(settings.EMBEDDING_MODEL)
+        meaning.get_encoder(settings.EMBEDDING_MODEL)  # both loaded before any timing
         reference, torch_wall, torch_cpu = measure.best_of(
             lambda t: meaning.embed_texts_torch(t, settings.EMBEDDING_MODEL), texts, repeat
         )
