@@ -11,7 +11,7 @@ TEST_DB_URL = $${DATABASE_URL:-$$($(PY) -m claimtrack.localdb url claimtrack_tes
 # `make test PYTEST_ARGS=` reuses the last one for speed.
 PYTEST_ARGS ?= --create-db
 
-.PHONY: run serve load-test test setup-run setup-test lint eval eval-linking eval-linking-news eval-syndication bench-pages bench-api bench-ingest bench-alerts screenshots stop-db
+.PHONY: run serve load-test test setup-run setup-test lint eval eval-linking eval-linking-news eval-encoder eval-syndication bench-pages bench-api bench-ingest bench-alerts screenshots stop-db
 
 run: setup-run
 	@scripts/local_env.sh "$(DB_URL)"
@@ -68,6 +68,10 @@ eval-linking: setup-test
 # Linking on news nobody tuned on (PolNeAR dev): relations per claim, largest disputes, 50 to read.
 eval-linking-news: setup-test
 	@$(EVAL_MANAGE) eval_linking --news --settings=claimtrack.settings.test
+
+# The claim encoder's backends on 3,000 real claims: ONNX vs torch vectors, time, memory; int8 tried.
+eval-encoder: setup-test
+	@$(EVAL_MANAGE) eval_encoder --int8 --settings=claimtrack.settings.test
 
 # Syndicated copies: the seed CNN pair, and PolNeAR dev articles plus re-dressed copies (nothing kept).
 eval-syndication: setup-test

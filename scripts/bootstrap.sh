@@ -20,6 +20,11 @@ if [ ! -f "$stamp" ] || [ requirements.txt -nt "$stamp" ] || [ requirements-dev.
   touch "$stamp"
 fi
 
+# The claim encoder as an ONNX graph (.models/, outside git), made from the weights the model
+# package ships; the command does nothing when the graph is current. The secret key is a stand-in:
+# settings want one, and the export touches nothing that uses it.
+DJANGO_SECRET_KEY=${DJANGO_SECRET_KEY:-install-time-only} .venv/bin/python manage.py export_encoder_onnx
+
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
 apt_updated=
 apt_install() {

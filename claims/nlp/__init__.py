@@ -2,3 +2,8 @@
 
 Services in ``claims.services`` are the only code that turns these results into rows.
 """
+
+from claims.nlp.spacy_without_torch import import_thinc_without_torch
+
+# Before any spaCy import below this package: a worker then never loads torch (see the module).
+import_thinc_without_torch()

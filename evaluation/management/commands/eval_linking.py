@@ -35,6 +35,7 @@ from articles.ingest.files import read_sources
 from articles.models import Article
 from claims.exports import export_document
 from claims.models import Claim, Proposition, Relation
+from claims.nlp.meaning import backend_for
 from evaluation import linking as measure
 from evaluation.extraction import load_scorer, read_gold
 from pipeline.services import ingest_job_create, ingest_job_run, ingest_job_summary
@@ -76,7 +77,8 @@ class Command(BaseCommand):
 
     def _run(self, options: dict) -> None:
         self.stdout.write(
-            f"Model: embeddings {settings.EMBEDDING_MODEL}, k={settings.LINK_NEIGHBOURS}, "
+            f"Model: embeddings {settings.EMBEDDING_MODEL} on {backend_for(settings.EMBEDDING_MODEL)}, "
+            f"k={settings.LINK_NEIGHBOURS}, "
             f"similarity floor {settings.LINK_MIN_SIMILARITY}, ef_search {settings.LINK_EF_SEARCH}"
         )
         seeds = self.seeds(Path(options["seeds"]), Path(options["gold"]), Path(options["scorer"]))
@@ -212,7 +214,8 @@ def _rss_probe(folder: Path) -> str:
         found = [c for r in extract_texts([text]) if isinstance(r, list) for c in r]
         facts = [ClaimFacts(text=c.content, embedding=c.embedding) for c in found if c.embedding is not None]
         model.judge_many(list(zip(facts, facts[1:], strict=False)))
-    return f"peak RSS {measure.peak_rss_mb():.0f} MB ({len(texts)} texts)"
+    torch = "torch loaded" if "torch" in sys.modules else "no torch"
+    return f"peak RSS {measure.peak_rss_mb():.0f} MB ({len(texts)} texts; encoder on {backend_for()}, {torch})"
 
 
 def argparse_hidden() -> str:
