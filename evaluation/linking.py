@@ -222,8 +222,10 @@ def _chunks(rows: list, size: int):  # type: ignore[no-untyped-def]
 
 
 def relink_times(articles: Sequence[Article], repeat: int) -> tuple[list[float], int]:
-    """Seconds per article of the fastest of ``repeat`` relinking runs (other load only adds time),
-    and the candidate pairs judged in a run (the work, to compare sizes like for like).
+    """Seconds each article took to relink, the fastest of its ``repeat`` runs (other load on a
+    shared machine only adds time, and it comes and goes within a run: the fastest run of each
+    article is nearer its own cost than the fastest run of all articles together), and the
+    candidate pairs judged in a run (the work, to compare sizes like for like).
 
     An untimed run comes first, so every timed run finds the pages it reads in memory at every
     size: a freshly built index at 100,000 claims would otherwise be read back from disk in the
@@ -231,18 +233,16 @@ def relink_times(articles: Sequence[Article], repeat: int) -> tuple[list[float],
     for article in articles:
         unlink(article)
         claims_link_for_article(article=article)
-    best: list[float] = []
+    fastest = [float("inf")] * len(articles)
     candidates = 0
     for _ in range(repeat):
-        times, candidates = [], 0
-        for article in articles:
+        candidates = 0
+        for index, article in enumerate(articles):
             unlink(article)
             began = time.perf_counter()
             candidates += claims_link_for_article(article=article).candidates
-            times.append(time.perf_counter() - began)
-        if not best or sum(times) < sum(best):
-            best = times
-    return best, candidates
+            fastest[index] = min(fastest[index], time.perf_counter() - began)
+    return fastest, candidates
 
 
 def unlink(article: Article) -> None:
