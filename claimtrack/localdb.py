@@ -73,7 +73,7 @@ EMBEDDED_SERVER_SETTINGS = {
     # Linking walks the HNSW index of claim embeddings (claim_embedding_hnsw, about 2 kB a claim:
     # 195 MB at 100,000 claims, 635 MB for the whole database) at random. initdb's 128 MB could not
     # hold it: at 100,000 claims each scan read pages back from the OS and pushed others out, 3.1 ms
-    # a scan against 1.1 ms with the index in shared buffers (docs/linking.md, What it costs).
+    # a scan against 1.1 ms with the index in shared buffers (docs/linking.md, Relinking at 100,000).
     # PostgreSQL takes the memory only as it fills the buffers.
     "shared_buffers": "1GB",
 }
@@ -93,14 +93,16 @@ def embedded_server(*, keep_running: bool = True):
 
 def embedded_server_configure(server) -> None:  # type: ignore[no-untyped-def]
     """Give the running embedded server ``EMBEDDED_SERVER_SETTINGS``, restarting it once when a
-    changed setting takes effect only at start (``shared_buffers`` does)."""
-    if not _settings_differing(server.get_uri("postgres")):
+    changed setting takes effect only at start (``shared_buffers`` does; the restart cuts the
+    connections open at that moment)."""
+    differing = _settings_differing(server.get_uri("postgres"))
+    if not differing:
         return
     connection = psycopg2.connect(server.get_uri("postgres"))
     connection.autocommit = True  # ALTER SYSTEM cannot run in a transaction
     try:
         with connection.cursor() as cursor:
-            for name, value in _settings_differing(server.get_uri("postgres")).items():
+            for name, value in differing.items():
                 cursor.execute(sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value)))
             cursor.execute("SELECT pg_reload_conf()")
             cursor.execute(
