@@ -95,15 +95,13 @@ def _issuer(message: Token) -> Token | None:
     """ "The campaign released a statement saying …": who put the message out speaks through it.
 
     Only a message noun (statement, letter, tweet …) that is the object of a verb of issuing, whose
-    own subject is the author; "received a letter saying" keeps the letter.
+    speaker (borrowed as any verb's: "…, and issued a statement saying …") is the author;
+    "received a letter saying" keeps the letter.
     """
     verb = message.head
     if message.lemma_.lower() not in MESSAGE_NOUNS or message.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
         return None
-    author = nearest_subject(verb)
-    if author is None and verb.dep_ in _BORROWING_DEPS and verb.head.pos_ in {"VERB", "AUX"}:
-        author = nearest_subject(verb.head)  # "…, and issued a statement saying …"
-    return None if author is None or author.dep_ == "nsubjpass" else author
+    return speaker_of_verb(verb)
 
 
 def _misattached_participle(participle: Token) -> bool:
