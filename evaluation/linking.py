@@ -7,6 +7,8 @@ command created; nothing is tuned on what it measures.
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -15,6 +17,7 @@ from itertools import combinations, islice
 from pathlib import Path
 
 import numpy as np
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q
 
@@ -270,3 +273,16 @@ def peak_rss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def fresh_process_probe(*command: str) -> str:
+    """The last line a ``manage.py`` command prints when run in a process of its own (a memory
+    probe must not count its parent's pages), or the end of its error output when it prints none."""
+    probe = subprocess.run(
+        [sys.executable, "manage.py", *command],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return (probe.stdout.strip().splitlines() or [probe.stderr.strip()[-300:]])[-1]

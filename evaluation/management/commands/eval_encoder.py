@@ -13,8 +13,8 @@
 
 from __future__ import annotations
 
+import argparse
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -26,7 +26,7 @@ from django.core.management.base import BaseCommand, CommandError
 from claims.nlp import meaning
 from claims.nlp.meaning_export import graph_path, is_current
 from evaluation import encoder as measure
-from evaluation.linking import peak_rss_mb
+from evaluation.linking import fresh_process_probe, peak_rss_mb
 
 
 class Command(BaseCommand):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=3)
         parser.add_argument("--int8", action="store_true", help="Also measure an int8 copy of the graph.")
         parser.add_argument("--skip-memory", action="store_true")
-        parser.add_argument("--rss-probe", default=None, choices=meaning.BACKENDS[1:], help=_hidden())
+        parser.add_argument("--rss-probe", default=None, choices=meaning.BACKENDS[1:], help=argparse.SUPPRESS)
 
     def handle(self, *args, **options) -> str:
         gold = Path(options["gold"])
@@ -96,24 +96,7 @@ class Command(BaseCommand):
 
 
 def _probe(backend: str, gold: Path, count: int) -> str:
-    probe = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "eval_encoder",
-            "--rss-probe",
-            backend,
-            "--gold",
-            str(gold),
-            "--texts",
-            str(count),
-        ],
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return (probe.stdout.strip().splitlines() or [probe.stderr.strip()[-300:]])[-1]
+    return fresh_process_probe("eval_encoder", "--rss-probe", backend, "--gold", str(gold), "--texts", str(count))
 
 
 def _rss_probe(backend: str, texts: list[str]) -> str:
@@ -124,9 +107,3 @@ def _rss_probe(backend: str, texts: list[str]) -> str:
     for at in range(0, len(texts), 64):  # about three articles' claims a call, as the nlp stage sends
         meaning.embed_texts(texts[at : at + 64], settings.EMBEDDING_MODEL)
     return f"{peak_rss_mb():.0f} MB (Django loaded: {before:.0f} MB; torch imported: {'torch' in sys.modules})"
-
-
-def _hidden() -> str:
-    import argparse
-
-    return argparse.SUPPRESS

@@ -20,8 +20,8 @@ at the end (``--keep-db`` keeps it), so the configured database is never touched
 
 from __future__ import annotations
 
+import argparse
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -64,7 +64,7 @@ class Command(BaseCommand):
             help="Ingest the seeds and measure scaling alone (no scores, cost or memory): for profiling the ratio.",
         )
         parser.add_argument("--keep-db", action="store_true", help="Keep the scratch database afterwards.")
-        parser.add_argument("--rss-probe", default=None, help=argparse_hidden())
+        parser.add_argument("--rss-probe", default=None, help=argparse.SUPPRESS)
 
     def handle(self, *args, **options) -> str:
         if options["rss_probe"]:
@@ -193,14 +193,7 @@ class Command(BaseCommand):
 
     # ---- memory --------------------------------------------------------------------------------
     def memory(self, folder: Path) -> None:
-        probe = subprocess.run(
-            [sys.executable, "manage.py", "eval_linking", "--rss-probe", str(folder)],
-            cwd=settings.BASE_DIR,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        line = (probe.stdout.strip().splitlines() or [probe.stderr.strip()[-300:]])[-1]
+        line = measure.fresh_process_probe("eval_linking", "--rss-probe", str(folder))
         self.stdout.write(f"Memory of a worker-like process: {line}")
 
 
@@ -228,12 +221,6 @@ def _rss_probe(folder: Path) -> str:
         model.judge_many(list(zip(facts, facts[1:], strict=False)))
     torch = "torch loaded" if "torch" in sys.modules else "no torch"
     return f"peak RSS {measure.peak_rss_mb():.0f} MB ({len(texts)} texts; encoder on {backend_for()}, {torch})"
-
-
-def argparse_hidden() -> str:
-    import argparse
-
-    return argparse.SUPPRESS
 
 
 def _sizes(text: str) -> list[int]:
