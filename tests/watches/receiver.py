@@ -20,8 +20,12 @@ def signature_valid(body: bytes, header: str, secret: str) -> bool:
 
 
 class Receiver:
-    def __init__(self, secret: str = "", delay: float = 0.0, status: int = 200) -> None:
+    def __init__(self, secret: str = "", delay: float = 0.0, status: int = 200, hold_from: int | None = None) -> None:
         self.secret, self.delay, self.status = secret, delay, status
+        # From the hold_from-th request on, answers wait until `release()`: a test can kill the
+        # sender while a request is certainly in flight, however slow the machine is.
+        self.hold_from = hold_from
+        self.released = threading.Event()
         self.requests: list[dict] = []  # every request, repeats included
         self.accepted: dict[str, dict] = {}  # delivery id -> body, first arrival only
         self.bad_signatures = 0
@@ -34,6 +38,7 @@ class Receiver:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.release()
         self.server.shutdown()
         self.server.server_close()
 
@@ -43,7 +48,9 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
-                receiver._record(body, dict(self.headers))
+                number = receiver._record(body, dict(self.headers))
+                if receiver.hold_from is not None and number >= receiver.hold_from:
+                    receiver.released.wait(timeout=120)
                 time.sleep(receiver.delay)  # a slow receiver: the sender may die while it waits
                 self.send_response(receiver.status)
                 self.end_headers()
@@ -53,10 +60,17 @@ class Receiver:
 
         return Handler
 
-    def _record(self, body: bytes, headers: dict[str, str]) -> None:
+    def release(self) -> None:
+        """Let held requests be answered (to a sender that may be gone by now)."""
+        self.released.set()
+
+    def _record(self, body: bytes, headers: dict[str, str]) -> int:
+        """Keep a request; returns its number, counting from 1."""
         with self.lock:
             self.requests.append({"body": body, "headers": headers})
+            number = len(self.requests)
             if self.secret and not signature_valid(body, headers.get("X-ClaimTrack-Signature", ""), self.secret):
                 self.bad_signatures += 1
-                return
-            self.accepted.setdefault(headers["X-ClaimTrack-Delivery"], json.loads(body))
+            else:
+                self.accepted.setdefault(headers["X-ClaimTrack-Delivery"], json.loads(body))
+            return number

@@ -44,12 +44,14 @@ def _alerts_with_a_webhook(receiver: Receiver) -> list[int]:
 
 def test_killing_the_worker_during_delivery_loses_no_alert_and_sends_none_twice(start_worker, settings):
     settings.CLAIMTRACK_ALLOW_PRIVATE_URLS = True  # the receiver is on 127.0.0.1
-    with Receiver(delay=1.5) as receiver:
+    # The second request is held unanswered until after the kill, so it is certainly in flight.
+    with Receiver(delay=0.5, hold_from=2) as receiver:
         first = start_worker("doomed-hooks", **WORKER)
         alert_ids = _alerts_with_a_webhook(receiver)
         _wait(lambda: len(receiver.requests) >= 2, 60, "the worker never reached the receiver")
 
         first.kill()  # mid-request: the receiver has the body, the worker never hears the answer
+        receiver.release()
         assert WebhookDelivery.objects.filter(status=WebhookDelivery.Status.PENDING).exists()
         time.sleep(2.5)  # the killed worker's unacknowledged messages become visible again
         start_worker("restarted-hooks", **WORKER)
