@@ -151,7 +151,7 @@ class RelationModel:
             reason = f"Different statements (similarity {similarity:.2f}) → unrelated"
             return Judgement(UNRELATED, 1.0 - p_rel, reason, **probabilities)
         if p_con >= self.thresholds["conflict"]:
-            why = _why_conflict(signals_a, signals_b)
+            why = _why_conflict(a, b, signals_a, signals_b)
             reason = f"Same statement (similarity {similarity:.2f}); {why} → conflict"
             return Judgement(RelationType.CONFLICT, p_rel * p_con, reason, **probabilities)
         if different_figures(signals_a.figures, signals_b.figures):
@@ -197,12 +197,15 @@ def _load_cached(path: str) -> RelationModel:
     return RelationModel.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
-def _why_conflict(signals_a: TextSignals, signals_b: TextSignals) -> str:
-    """The most telling difference between the sides, in words."""
+def _why_conflict(a: ClaimFacts, b: ClaimFacts, signals_a: TextSignals, signals_b: TextSignals) -> str:
+    """The most telling difference between the sides, in words: a refuting word, a speaker's denial
+    (known from the cue, not the words: "denied that [the talks had collapsed]"), a negation."""
     for mine, other in ((signals_a, signals_b), (signals_b, signals_a)):
         refuting = [mine.tokens[i] for i in mine.positions["refute"] if mine.tokens[i] not in other.tokens]
         if refuting:
             return f"one side calls it untrue ('{refuting[0]}')"
+    if denied_by_cue(a) != denied_by_cue(b):
+        return "one side's speaker denies it"
     shared = signals_a.content_stems & signals_b.content_stems
     for mine, other in ((signals_a, signals_b), (signals_b, signals_a)):
         if mine.has("negation") and not other.has("negation"):

@@ -108,6 +108,7 @@ def test_a_denied_statement_conflicts_with_the_statement_asserted(model):
     judgement = model.judge(denied, asserted)
 
     assert judgement.label == "conflict"
+    assert "speaker denies it" in judgement.reason
     assert judgement.p_conflict > model.judge(denied, facts("The talks have not collapsed", negated=True)[0]).p_conflict
 
 
