@@ -210,7 +210,7 @@ def claim_facts(claim: Claim):  # -> ClaimFacts
         entities=tuple(claim.entities or ()),
         negated=claim.polarity == Claim.Polarity.NEGATED,
         cue_class=claim.cue_class,
-        speaker=_speaker_key(claim) or None,
+        speaker=_speaker_identity(claim),
         outlet=str(claim.article.outlet_id) if claim.article.outlet_id else None,
     )
 
@@ -377,6 +377,15 @@ def claim_vectors(ids: Sequence[int]) -> dict[int, np.ndarray]:
 
 def _linkable(queryset: QuerySet) -> QuerySet:
     return queryset.exclude(review_status=Claim.ReviewStatus.REJECTED)
+
+
+def _speaker_identity(claim: Claim) -> str | None:
+    """Who is speaking, as far as extraction knows across articles: a resolved speaker is one
+    person or body everywhere; an unresolved mention ("officials", "he") only within its article."""
+    if claim.speaker_id:
+        return f"speaker:{claim.speaker_id}"
+    mention = normalize_speaker_name(claim.speaker_mention)
+    return f"article:{claim.article_id}:{mention}" if mention else None
 
 
 def _speaker_key(claim: Claim) -> str:

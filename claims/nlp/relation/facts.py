@@ -18,7 +18,9 @@ class ClaimFacts:
     entities: tuple[str, ...] = ()  # named entities in the text, as written
     negated: bool | None = None  # the extractor's polarity when known (None: derive it from the text)
     cue_class: str | None = None  # a claims.nlp.types.CueClass value when known
-    speaker: str | None = None  # any stable key for the same-speaker signal
+    # A key naming one speaker: equal keys only for one person or body (two "officials" in two
+    # articles are not one). Two agreeing claims of one speaker are one claim reported again.
+    speaker: str | None = None
     outlet: str | None = None  # any stable key for the same-outlet signal
 
 

@@ -4,7 +4,8 @@ Decisions, in order:
 1. *against* (per text): how strongly one text reads as denying its story, from its signal words.
 2. *related* (per pair): the two state the same thing, or its denial, rather than different things.
 3. *conflict* (per related pair): one side denies what the other asserts.
-A related, agreeing pair whose embeddings are nearly identical is the same claim reported again.
+A related, agreeing pair whose embeddings are nearly identical, or whose two sides have one speaker,
+is the same claim reported again.
 4. *figures* (a rule, not learned): an agreeing pair (or the same claim) whose two sides state
    different figures is unrelated (`figures.py`).
 A fourth head, *report* (per text), tells a headline that only reports a story from one that
@@ -159,6 +160,10 @@ class RelationModel:
             figures_a, figures_b = written(signals_a.figures), written(signals_b.figures)
             reason = f"Alike (similarity {similarity:.2f}) but different figures ({figures_a} against {figures_b}) → unrelated"
             return Judgement(UNRELATED, p_rel, reason, **probabilities)
+        if a.speaker is not None and a.speaker == b.speaker:
+            # One source saying it twice is one claim reported again, not two sources agreeing.
+            reason = f"The same speaker says it again (similarity {similarity:.2f}), neither denies the other → same claim"
+            return Judgement(RelationType.SAME_CLAIM, p_rel * (1.0 - p_con), reason, **probabilities)
         if similarity >= self.thresholds["same_claim_similarity"]:
             reason = f"Near-identical statements (similarity {similarity:.2f}), neither denies the other → same claim"
             return Judgement(RelationType.SAME_CLAIM, p_rel * (1.0 - p_con), reason, **probabilities)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from claims.nlp.meaning import embed_texts
@@ -118,3 +120,25 @@ def test_a_refusal_and_a_report_of_the_same_thing_withheld_agree(model):
     withheld = facts("The names of the foundation's foreign donors were not disclosed", negated=True, cue_class=CueClass.REPORT)[0]
 
     assert model.judge(refused, withheld).label == "agree"
+
+
+def test_one_speaker_saying_a_statement_twice_is_the_same_claim_reported_again(model):
+    first, second = facts(
+        "The wage talks between the dock workers and the port authority have collapsed",
+        "Negotiations on pay between the port authority and the dock workers broke down",
+    )
+    one_speaker = model.judge(replace(first, speaker="speaker:7"), replace(second, speaker="speaker:7"))
+    two_speakers = model.judge(replace(first, speaker="speaker:7"), replace(second, speaker="speaker:8"))
+
+    assert one_speaker.label == "same_claim" and "same speaker" in one_speaker.reason
+    assert two_speakers.label == "agree"
+
+
+def test_one_speaker_contradicting_themselves_is_still_a_conflict(model):
+    said, unsaid = facts(
+        "The wage talks between the dock workers and the port authority have collapsed",
+        "The wage talks between the dock workers and the port authority have not collapsed",
+        speaker="speaker:7",
+    )
+
+    assert model.judge(said, unsaid).label == "conflict"

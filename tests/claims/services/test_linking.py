@@ -70,6 +70,31 @@ def test_a_denial_is_found_as_a_conflict_with_a_readable_reason(talks):
     assert len(relation.explanation.split()) >= 3  # a sentence a person can read, not a code
 
 
+def test_a_speaker_saying_it_again_in_another_article_is_the_same_claim_not_an_agreement():
+    first = said(TALKS, who="Union leader Dana Roth")
+    again = said(TALKS_AGAIN, who="Union leader Dana Roth")
+    other = said(TALKS_AGAIN, who="Port director Sam Hale")
+
+    claims_link_for_article(article=again.article)
+    claims_link_for_article(article=other.article)
+
+    assert relation_between(first, again).type == Relation.Type.SAME_CLAIM
+    assert "same speaker" in relation_between(first, again).explanation
+    assert relation_between(first, other).type == Relation.Type.AGREE
+
+
+def test_unnamed_officials_in_two_articles_are_two_sources():
+    first = claim_at(ArticleFactory(body=f"Officials said {TALKS}."), TALKS, speaker=None, speaker_mention="Officials")
+    second = claim_at(
+        ArticleFactory(body=f"Officials said {TALKS_AGAIN}."), TALKS_AGAIN, speaker=None, speaker_mention="Officials"
+    )
+    embedded(first), embedded(second)
+
+    claims_link_for_article(article=second.article)
+
+    assert relation_between(first, second).type == Relation.Type.AGREE
+
+
 def test_two_claims_about_the_same_person_that_say_different_things_are_left_unrelated():
     said(SAME_PERSON[0])
     farm = said(SAME_PERSON[1])
