@@ -177,7 +177,9 @@ def _pairs_to_judge(run: LinkRun, candidates: dict[int, list[tuple[int, float]]]
     """Unique pairs of an article claim and a candidate, minus those a curator decided.
 
     Two parts of one speaker's statement in one article are not compared: they are one claim's
-    continuation, not two sources. Nor is a content that states nothing (`Claim.states_something`:
+    continuation, not two sources. Nor are two claims of one article whose words overlap: one
+    statement nested in another ("Carson said [CNN's Moody had tweeted that [he was staying in the
+    race]]") or attributed twice is one set of words, not two sources agreeing. Nor is a content that states nothing (`Claim.states_something`:
     "Clinton", "the issue of tax reform"): a dispute is about a statement, and a name or a topic
     is near every claim that mentions it.
     """
@@ -191,7 +193,9 @@ def _pairs_to_judge(run: LinkRun, candidates: dict[int, list[tuple[int, float]]]
             pair = _pair(claim_id, other_id)
             if other is None or pair in run.decided or pair in pairs or not other.states_something:
                 continue
-            if other.article_id == claim.article_id and _speaker_key(other) == _speaker_key(claim):
+            if other.article_id == claim.article_id and (
+                _speaker_key(other) == _speaker_key(claim) or _spans_overlap(claim, other)
+            ):
                 continue
             pairs[pair] = None
     return list(pairs)
@@ -377,6 +381,11 @@ def claim_vectors(ids: Sequence[int]) -> dict[int, np.ndarray]:
 
 def _linkable(queryset: QuerySet) -> QuerySet:
     return queryset.exclude(review_status=Claim.ReviewStatus.REJECTED)
+
+
+def _spans_overlap(a: Claim, b: Claim) -> bool:
+    """Two claims of one article share words of its text."""
+    return a.content_start < b.content_end and b.content_start < a.content_end
 
 
 def _speaker_identity(claim: Claim) -> str | None:

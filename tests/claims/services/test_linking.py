@@ -83,6 +83,28 @@ def test_a_speaker_saying_it_again_in_another_article_is_the_same_claim_not_an_a
     assert relation_between(first, other).type == Relation.Type.AGREE
 
 
+def test_a_statement_nested_in_another_of_the_same_article_is_not_a_second_source():
+    body = f"Union leader Dana Roth said that port director Sam Hale had told him that {TALKS}."
+    article = ArticleFactory(body=body)
+    whole = claim_at(article, f"port director Sam Hale had told him that {TALKS}", speaker=SpeakerFactory(name="Dana Roth"))
+    nested = claim_at(article, TALKS, speaker=SpeakerFactory(name="Sam Hale"))
+    embedded(whole), embedded(nested)
+
+    claims_link_for_article(article=article)
+
+    assert not related(whole, nested)
+
+
+def test_two_sources_in_one_article_saying_the_same_thing_are_compared():
+    article = ArticleFactory(body=f"Dana Roth said {TALKS}. Later Sam Hale said {TALKS_AGAIN}.")
+    first = embedded(claim_at(article, TALKS, speaker=SpeakerFactory(name="Dana Roth")))
+    second = embedded(claim_at(article, TALKS_AGAIN, speaker=SpeakerFactory(name="Sam Hale")))
+
+    claims_link_for_article(article=article)
+
+    assert relation_between(first, second).type == Relation.Type.AGREE
+
+
 def test_unnamed_officials_in_two_articles_are_two_sources():
     first = claim_at(ArticleFactory(body=f"Officials said {TALKS}."), TALKS, speaker=None, speaker_mention="Officials")
     second = claim_at(
