@@ -34,3 +34,21 @@ def mention_name_key(mention: str) -> str:
     """The name key of a source phrase as written: its leading name, without the appositive or
     clause that follows it ("Jon Smyth, a spokesman who …" → "jon smyth")."""
     return normalize_speaker_name(_AFTER_NAME.split(mention, maxsplit=1)[0])
+
+
+def without_middle_initials(key: str) -> str:
+    """A name key without its one-letter middle words: "donald j trump" → "donald trump"."""
+    words = key.split()
+    if len(words) < 3:
+        return key
+    return " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
+
+
+def with_middle_initials_pattern(key: str) -> str | None:
+    """A regular expression for the key with one or more middle initials after its first word
+    ("donald trump" → names such as "donald j trump"), or None for a key that has initials already
+    or is no first-and-last name."""
+    words = key.split()
+    if len(words) < 2 or without_middle_initials(key) != key or any(len(w) < 2 for w in words):
+        return None
+    return "^" + re.escape(words[0]) + "( [a-z])+ " + re.escape(" ".join(words[1:])) + "$"

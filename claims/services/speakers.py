@@ -6,8 +6,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from claims.models import Speaker, SpeakerAlias
-from claims.naming import is_full_name, normalize_speaker_name
-from claims.nlp.types import SpeakerRef
+from claims.naming import is_full_name, normalize_speaker_name, with_middle_initials_pattern, without_middle_initials
+from claims.nlp.types import SpeakerKind, SpeakerRef
 
 
 def speaker_find(*, name: str) -> Speaker | None:
@@ -28,8 +28,9 @@ def speaker_resolve(*, ref: SpeakerRef) -> Speaker | None:
     None when the name has nothing to key on (only determiners or punctuation): the claim then
     keeps the mention as written and no speaker row.
 
-    Matching uses the canonical name and the reference's full-name aliases; a lone surname
-    never matches across articles ("Warren" in one story is not every Warren). Fields a curator
+    Matching uses the canonical name and the reference's full-name aliases, then, for a person,
+    the same name with or without middle initials; a lone surname never matches across articles
+    ("Warren" in one story is not every Warren). Fields a curator
     set are left alone; blanks are filled from what this article says.
     """
     if not normalize_speaker_name(ref.name):
@@ -39,6 +40,8 @@ def speaker_resolve(*, ref: SpeakerRef) -> Speaker | None:
         for alias in ref.aliases:
             if is_full_name(alias) and (speaker := speaker_find(name=alias)):
                 break
+    if speaker is None and ref.kind == SpeakerKind.PERSON:
+        speaker = _speaker_find_by_initials(ref.name)
     if speaker is None:
         speaker = _speaker_create(ref)
     # Save only what changed: every save writes a history row that curators read.
@@ -49,6 +52,25 @@ def speaker_resolve(*, ref: SpeakerRef) -> Speaker | None:
     # written at one claim ("Jane Doe, who chairs the panel," or "she"), not a name.
     _aliases_add(speaker, {ref.name, *ref.aliases} - {speaker.name})
     return speaker
+
+
+def _speaker_find_by_initials(name: str) -> Speaker | None:
+    """The one person whose name differs from ``name`` only by middle initials on one side
+    ("Donald J. Trump" and "Donald Trump", as two outlets write one man).
+
+    Never when both sides have initials ("George W. Bush" is not "George H. W. Bush"), and never
+    when two speakers would fit ("George Bush" against both): no match then, rather than a guess.
+    """
+    key = normalize_speaker_name(name)
+    bare = without_middle_initials(key)
+    if bare != key:
+        fits = Q(normalized_name=bare) | Q(aliases__normalized_name=bare)
+    elif pattern := with_middle_initials_pattern(key):
+        fits = Q(normalized_name__regex=pattern) | Q(aliases__normalized_name__regex=pattern)
+    else:
+        return None
+    found = list(Speaker.objects.filter(fits).distinct().order_by("id")[:2])
+    return found[0] if len(found) == 1 else None
 
 
 def _speaker_create(ref: SpeakerRef) -> Speaker:

@@ -42,6 +42,29 @@ def test_a_bare_surname_alias_does_not_join_two_people():
     assert Speaker.objects.count() == 2
 
 
+def test_a_name_with_a_middle_initial_and_without_is_one_person():
+    with_initial = speaker_resolve(ref=ref("Donald J. Trump", kind=SpeakerKind.PERSON))
+
+    assert speaker_resolve(ref=ref("Donald Trump", kind=SpeakerKind.PERSON)) == with_initial
+    assert speaker_resolve(ref=ref("Paul Ryan", kind=SpeakerKind.PERSON)) == speaker_resolve(
+        ref=ref("Paul D. Ryan", kind=SpeakerKind.PERSON)
+    )
+
+
+def test_two_people_with_different_initials_stay_two_and_an_ambiguous_name_joins_neither():
+    elder = speaker_resolve(ref=ref("George H. W. Bush", kind=SpeakerKind.PERSON))
+    younger = speaker_resolve(ref=ref("George W. Bush", kind=SpeakerKind.PERSON))
+    plain = speaker_resolve(ref=ref("George Bush", kind=SpeakerKind.PERSON))
+
+    assert len({elder, younger, plain}) == 3
+
+
+def test_initials_join_people_only_not_organisations():
+    person = speaker_resolve(ref=ref("Acme Trust", kind=SpeakerKind.PERSON))
+
+    assert speaker_resolve(ref=ref("Acme B Trust", kind=SpeakerKind.ORGANISATION)) != person
+
+
 def test_groups_that_differ_only_by_a_count_are_one_group():
     two = speaker_resolve(ref=ref("two U.S. officials", kind=SpeakerKind.GROUP, affiliation="United States"))
 
