@@ -142,7 +142,7 @@ class Command(BaseCommand):
         stats = measure.news_statistics(ids)
         n = max(1, stats["claims"])
         self.stdout.write(
-            f"News ({folder.parent.name}/{folder.name}, dev split, never trained or tuned on: {len(articles)} articles, "
+            f"News ({folder.parent.name}/{folder.name}: {len(articles)} articles, "
             f"{stats['claims']} claims; ingest {took:.1f} s)"
         )
         self.stdout.write(
