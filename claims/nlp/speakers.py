@@ -151,13 +151,17 @@ class SpeakerRegistry:
         words = _name_words(name)
         if len(words) < 2:
             return
-        entry = self._find_person(words)
+        title = name.doc[max(name.start - 1, 0) : name.end].text  # "Mrs. Ortiz": NER leaves out the title
+        gender = _gender_of_words(title) or self._genders.get(name.start, "")
+        entry = self._find_person(words, gender)
         if entry is None and self._person_by_surname(words[-1]) is None:
             entry = _Entry(" ".join(words), SpeakerKind.PERSON)
             self._people.append(entry)
         if entry is not None:
-            title = name.doc[max(name.start - 1, 0) : name.end].text  # "Mrs. Ortiz": NER leaves out the title
-            entry.gender = entry.gender or _gender_of_words(title) or self._genders.get(name.start, "")
+            if len(words) > len(entry.name.split()):  # the full name of a person first met by surname
+                entry.aliases.add(entry.name)
+                entry.name = " ".join(words)
+            entry.gender = entry.gender or gender
 
     def resolve_label(self, label: str, start: int, end: int) -> Resolved:
         """A speaker named only by a label, such as a transcript's "WALLACE:": the person seen
@@ -232,7 +236,9 @@ class SpeakerRegistry:
     def _person(self, person: Span, core: Span, head: Token) -> _Entry:
         words = _name_words(person)
         name = " ".join(words) or person.text
-        entry = self._find_person(words)
+        role = _role(core, person, head)
+        gender = _gender_of_words(f"{core.text} {role}") or self._genders.get(person.start, "")
+        entry = self._find_person(words, gender)
         if entry is None:
             entry = _Entry(name, SpeakerKind.PERSON)
             self._people.append(entry)
@@ -240,13 +246,12 @@ class SpeakerRegistry:
             entry.aliases.add(entry.name)
             entry.name = name
         entry.aliases.add(words[-1] if words else name)
-        role = _role(core, person, head)
         entry.role = entry.role or role
         entry.affiliation = entry.affiliation or _affiliation(f"{role} {_appositive(head, whole=True)}")
-        entry.gender = entry.gender or _gender_of_words(f"{core.text} {role}") or self._genders.get(person.start, "")
+        entry.gender = entry.gender or gender
         return entry
 
-    def _find_person(self, words: list[str]) -> _Entry | None:
+    def _find_person(self, words: list[str], gender: str = "") -> _Entry | None:
         if not words:
             return None
         full = " ".join(words).lower()
@@ -254,7 +259,15 @@ class SpeakerRegistry:
             if entry.name.lower() == full:
                 return entry
         # Only a bare surname is looked up by surname: "John Kerry" never merges into "Mary Kerry".
-        return self._person_by_surname(words[-1]) if len(words) == 1 else None
+        if len(words) == 1:
+            return self._person_by_surname(words[-1])
+        # A person named by surname alone before their full name ("Mr. Ryan said" in a lead,
+        # "Speaker Paul D. Ryan" below): the full name is theirs, unless their genders differ.
+        bare = words[-1].lower()
+        for entry in reversed(self._people):
+            if entry.name.lower() == bare and (not gender or not entry.gender or entry.gender == gender):
+                return entry
+        return None
 
     def _person_by_surname(self, surname: str) -> _Entry | None:
         surname = surname.lower()

@@ -26,6 +26,26 @@ def test_it_resolves_a_bare_surname_to_the_full_name(extract):
     assert "Lopez" in third.speaker.aliases
 
 
+def test_a_surname_met_before_the_full_name_is_that_person(extract):
+    # A lead or headline often names someone by surname before the body gives the full name.
+    lead, body = extract(
+        "Mr. Okafor said the bridge would reopen in May. "
+        "Later, Transport Minister Daniel K. Okafor said the repairs were nearly done."
+    )
+    assert lead.speaker.mention == "Mr. Okafor"
+    assert lead.speaker.name == body.speaker.name == "Daniel K. Okafor"
+    assert "Okafor" in lead.speaker.aliases
+
+
+def test_a_surname_met_first_is_not_given_the_full_name_of_someone_of_the_other_gender(extract):
+    lead, body = extract(
+        "Mr. Okafor said the bridge would reopen in May. "
+        "Mrs. Grace Okafor, a lawyer in the city, said the repairs were nearly done."
+    )
+    assert lead.speaker.name == "Okafor"
+    assert body.speaker.name == "Grace Okafor"
+
+
 def test_it_keeps_the_appositive_as_role(extract):
     first, *_ = extract(ARTICLE)
     assert first.speaker.role == "director of the water agency"
