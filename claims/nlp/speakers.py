@@ -196,6 +196,9 @@ class SpeakerRegistry:
             fits = entry is not None and entry.gender in {"", _pronoun_gender(head)}
             return entry if entry is not None and fits else self._pronoun(head)
         core = _core_span(head)
+        shortened = self._shortened_body(core, head)
+        if shortened is not None:
+            return shortened
         person = _person_in(core)
         if person is not None:
             return self._person(person, core, head)
@@ -289,6 +292,14 @@ class SpeakerRegistry:
                 return entry
         return None
 
+    def _shortened_body(self, core: Span, head: Token) -> _Entry | None:
+        """"the Post" after "The Washington Post", "the Ministry" after "the Defense Ministry": a
+        body's name shortened to its last word, as a person's to the surname (whatever NER makes
+        of the lone word)."""
+        if len(core) != 2 or core[0].lower_ != "the" or head.tag_ not in {"NNP", "NNPS"}:
+            return None
+        return next((e for e in reversed(self._entries) if _shortens_to(e, head.text)), None)
+
     def _other(self, core: Span, head: Token) -> _Entry:
         name = _clean(_strip_determiners(core).text)
         for entry in reversed(self._entries):
@@ -299,6 +310,12 @@ class SpeakerRegistry:
         entry.role = _appositive(head)
         entry.affiliation = _affiliation(f"{core.text} {_appositive(head, whole=True)}")
         return entry
+
+
+def _shortens_to(entry: _Entry, word: str) -> bool:
+    """A body named in several words whose last word is ``word``."""
+    words = entry.name.lower().split()
+    return entry.kind != SpeakerKind.PERSON and len(words) > 1 and words[-1] == word.lower()
 
 
 def _gender_of_words(text: str) -> str:

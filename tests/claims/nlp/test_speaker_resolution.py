@@ -46,6 +46,16 @@ def test_a_surname_met_first_is_not_given_the_full_name_of_someone_of_the_other_
     assert body.speaker.name == "Grace Okafor"
 
 
+def test_a_body_shortened_to_the_last_word_of_its_name_is_the_same_body(extract):
+    first, second, third = extract(
+        "The Harbour Gazette reported that the port would close. The Gazette also reported that "
+        "the dockers had been told. House Democrats said the plan was flawed."
+    )
+    assert second.speaker.mention == "The Gazette"
+    assert second.speaker.name == first.speaker.name == "Harbour Gazette"
+    assert third.speaker.name == "House Democrats"
+
+
 def test_it_keeps_the_appositive_as_role(extract):
     first, *_ = extract(ARTICLE)
     assert first.speaker.role == "director of the water agency"
