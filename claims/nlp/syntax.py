@@ -78,8 +78,11 @@ def speaker_of_verb(verb: Token) -> Token | None:
             issuer = _issuer(verb.head)
             if issuer is not None:
                 return issuer
+            holder = _holder_of_noun(verb)
+            if holder is not None:
+                return holder
             if _misattached_participle(verb):
-                verb = verb.head.head  # "made a third attempt to deflect it, writing that …": who made it writes
+                verb = _governing_verb(verb.head)  # "made a third attempt to deflect it, writing that …": who made it writes
                 continue
             return verb.head  # "Peskov, when asked …, saying …": the modified noun speaks
         if _means_or_time(verb):
@@ -104,20 +107,47 @@ def _issuer(message: Token) -> Token | None:
     return speaker_of_verb(verb)
 
 
-def _misattached_participle(participle: Token) -> bool:
-    """ "Mr. Trump made a third attempt to deflect the criticism, writing that …": a participle set
-    off by a comma after a verb's object, which the parser hangs on the object, though the object
-    ("attempt", "notion") is nothing that can speak. It belongs to the verb and its subject."""
-    noun = participle.head
+def _misattached_participle(verb: Token) -> bool:
+    """ "Mr. Trump made a third attempt to deflect the criticism, writing that …", "they will be
+    under pressure to pledge that …": a participle or infinitive the parser hangs on a verb's
+    object (or on the object of the verb's preposition), though that noun ("attempt", "notion",
+    "pressure") is nothing that can speak. It belongs to the verb and its subject."""
+    noun = verb.head
+    if not (verb.tag_ == "VBG" and _after_comma(verb) or is_infinitive(verb) or _bare_singular(noun)):
+        return False
     return (
-        participle.tag_ == "VBG"
-        and noun.dep_ in {"dobj", "attr"}
-        and noun.head.pos_ in {"VERB", "AUX"}
+        _governing_verb(noun) is not None
         and noun.pos_ == "NOUN"
         and not noun.ent_type_
-        and noun.lemma_.lower() not in SPEAKER_NOUNS
-        and _after_comma(participle)
+        and (noun.lemma_.lower() not in SPEAKER_NOUNS or _bare_singular(noun))
     )
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object ``noun`` is, directly ("made an attempt") or through a preposition
+    ("under pressure")."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    return None
+
+
+def _bare_singular(noun: Token) -> bool:
+    # "on record opposing …": a singular noun with no determiner or modifier is an idiom's,
+    # not a thing (a record that speaks is "the record", "records").
+    return noun.tag_ == "NN" and noun.dep_ == "pobj" and not any(c.dep_ != "acl" for c in noun.children)
+
+
+def _holder_of_noun(verb: Token) -> Token | None:
+    """ "Grijalva was the first Democrat to endorse Sanders": a verb on the noun a copula
+    predicates of its subject is the subject's (whatever the noun)."""
+    noun = verb.head
+    copula = noun.head
+    if noun.dep_ != "attr" or copula.lemma_ != "be" or not is_infinitive(verb):
+        return None
+    return nearest_subject(copula)
 
 
 def _after_comma(token: Token) -> bool:

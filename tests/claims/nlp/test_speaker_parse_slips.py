@@ -58,3 +58,35 @@ def test_a_participle_on_a_noun_that_can_speak_keeps_the_noun():
         lemmas=["Harlan", "cite", "a", "report", ",", "say", "that", "the", "dam", "be", "safe"],
     )
     assert speaker_of_verb(doc[5]).text == "report"
+
+
+def test_an_infinitive_hung_on_the_object_of_a_preposition_belongs_to_the_verbs_subject():
+    from claims.nlp.syntax import speaker_of_verb
+
+    # "The mayor was under pressure to promise that the pool reopens": nothing called "pressure" promises.
+    doc = _parsed(
+        words=["The", "mayor", "was", "under", "pressure", "to", "promise", "that", "the", "pool", "reopens"],
+        heads=[1, 2, 2, 2, 3, 6, 4, 10, 9, 10, 6],
+        deps=["det", "nsubj", "ROOT", "prep", "pobj", "aux", "acl", "mark", "det", "nsubj", "ccomp"],
+        tags=["DT", "NN", "VBD", "IN", "NN", "TO", "VB", "IN", "DT", "NN", "VBZ"],
+        pos=["DET", "NOUN", "AUX", "ADP", "NOUN", "PART", "VERB", "SCONJ", "DET", "NOUN", "VERB"],
+        lemmas=["the", "mayor", "be", "under", "pressure", "to", "promise", "that", "the", "pool", "reopen"],
+    )
+    assert speaker_of_verb(doc[6]).text == "mayor"
+
+
+def test_those_on_record_opposing_a_plan_oppose_it(extract):
+    (claim,) = extract("The two senators are on record opposing the new tariff.")
+    assert claim.speaker.mention == "The two senators"
+    assert claim.content == "the new tariff"
+
+
+def test_the_first_to_endorse_is_the_subject_the_copula_names(extract):
+    (claim,) = extract("Ortiz was the first council member to endorse the plan.")
+    assert claim.speaker.name == "Ortiz"
+
+
+def test_a_participle_on_a_predicate_noun_keeps_the_noun(extract):
+    # "is a man saying …" describes the man; the infinitive rule above does not reach it.
+    (claim,) = extract("The coach is a man saying what fans want to hear.")
+    assert claim.speaker.mention == "a man"
