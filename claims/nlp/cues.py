@@ -19,6 +19,7 @@ from .extent import (
     continued_sentence,
     coordinated_infinitives_end,
     following_report_end,
+    inverted_parenthetical,
     is_cue_verb,
     parenthetical,
     past_dangling_conjunction,
@@ -141,8 +142,11 @@ def _verb_cue(token: Token) -> Cue | None:
     cue.speaker = speaker_of_verb(token) or fronted_verb_subject(token)
     cue.passive_no_agent = cue.speaker is None and is_passive(token)
     inside = parenthetical(token)
+    inverted = inverted_parenthetical(token) if inside is None else None
     if inside is not None:
         cue.content, cue.gap = inside
+    elif inverted is not None:
+        cue.speaker, cue.content, cue.gap = inverted
     else:
         cue.content = clause_content(token)
     if cue.speaker is None and not cue.passive_no_agent:
