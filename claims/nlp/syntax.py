@@ -13,6 +13,7 @@ CUE_VERBS = cue_classes("cue_verbs")
 SPEAKER_NOUNS = words("speaker_nouns")
 MESSAGE_NOUNS = words("speaker_nouns", "message")
 ISSUING_VERBS = words("issuing_verbs")
+ADDRESSING_VERBS = words("addressing_verbs")
 PERSONAL_PRONOUNS = {"him", "her", "them", "me", "us", "you", "he", "she", "they", "i", "we"}
 QUOTE_MARKS = {"\u201c", "\u201d", '"', "''", "``"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -81,7 +82,7 @@ def speaker_of_verb(verb: Token) -> Token | None:
             holder = _holder_of_noun(verb)
             if holder is not None:
                 return holder
-            if _misattached_participle(verb):
+            if _misattached_participle(verb) or _addressee(verb):
                 verb = _governing_verb(verb.head)  # "made a third attempt to deflect it, writing that …": who made it writes
                 continue
             return verb.head  # "Peskov, when asked …, saying …": the modified noun speaks
@@ -120,6 +121,18 @@ def _misattached_participle(verb: Token) -> bool:
         and noun.pos_ == "NOUN"
         and not noun.ent_type_
         and (noun.lemma_.lower() not in SPEAKER_NOUNS or _bare_singular(noun))
+    )
+
+
+def _addressee(verb: Token) -> bool:
+    """ "The senator emailed supporters saying …": a participle hung on the one a verb of
+    addressing (lexicon/addressing_verbs.tsv) is aimed at belongs to the one who addressed them."""
+    noun = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in ADDRESSING_VERBS
+        and noun.pos_ in {"NOUN", "PROPN", "PRON"}
     )
 
 

@@ -90,3 +90,28 @@ def test_a_participle_on_a_predicate_noun_keeps_the_noun(extract):
     # "is a man saying …" describes the man; the infinitive rule above does not reach it.
     (claim,) = extract("The coach is a man saying what fans want to hear.")
     assert claim.speaker.mention == "a man"
+
+
+def test_a_participle_hung_on_the_ones_addressed_belongs_to_the_sender(extract):
+    (claim,) = extract("The mayor emailed supporters saying that the pier was safe.")
+    assert claim.speaker.mention == "The mayor"
+
+
+def test_a_participle_on_people_met_is_still_theirs(extract):
+    # "met" addresses no one: the protesters say it.
+    (claim,) = extract("The mayor met protesters saying that the pier was unsafe.")
+    assert claim.speaker.mention == "protesters"
+
+
+def test_the_addressee_rule_holds_whatever_the_statistical_parser_does():
+    from claims.nlp.syntax import speaker_of_verb
+
+    doc = _parsed(
+        words=["Ortiz", "texted", "voters", "saying", "that", "the", "pier", "was", "safe"],
+        heads=[1, 1, 1, 2, 7, 6, 7, 3, 7],
+        deps=["nsubj", "ROOT", "dobj", "acl", "mark", "det", "nsubj", "ccomp", "acomp"],
+        tags=["NNP", "VBD", "NNS", "VBG", "IN", "DT", "NN", "VBD", "JJ"],
+        pos=["PROPN", "VERB", "NOUN", "VERB", "SCONJ", "DET", "NOUN", "AUX", "ADJ"],
+        lemmas=["Ortiz", "text", "voter", "say", "that", "the", "pier", "be", "safe"],
+    )
+    assert speaker_of_verb(doc[3]).text == "Ortiz"
