@@ -22,6 +22,7 @@ from .syntax import (
     clause_boundary,
     first_conjunct,
     nearest_subject,
+    repeated_report,
     set_off,
     span_of,
     subordinate,
@@ -305,7 +306,7 @@ def _report_end(clause: Token) -> int:
     "…, citing …". That report is someone's (or the same speaker's) next claim."""
     end = clause.right_edge.i + 1
     for child in clause.rights:
-        if child.dep_ in _SECOND_REPORT_DEPS and _reports(child) and set_off(child):
+        if child.dep_ in _SECOND_REPORT_DEPS and (_reports(child) and set_off(child) or repeated_report(child) is not None):
             return min(end, child.left_edge.i)
     return end
 

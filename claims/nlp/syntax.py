@@ -89,10 +89,28 @@ def speaker_of_verb(verb: Token) -> Token | None:
         if _means_or_time(verb):
             verb = verb.head.head  # "responded by saying …": the one who responded says it
             continue
+        first = repeated_report(verb)
+        if first is not None:
+            verb = first  # "said A should act and said B …": the first report's speaker says B
+            continue
         if verb.dep_ not in _BORROWING_DEPS or verb.head.i == verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
             return None
         verb = verb.head
     return None
+
+
+def repeated_report(verb: Token) -> Token | None:
+    """ "The envoy said the ministry should cut its patrols and said any attempt would fail",
+    "acknowledging that the plan had merit but warning that …": a second reporting verb without
+    a subject, in the first one's form, that the parser coordinates with the clause the first
+    one reports rather than with the first one. Returns that first reporting verb; ``None`` when
+    the forms leave it open ("said the ministry cut its patrols and warned …")."""
+    clause, first = verb.head, verb.head.head
+    if verb.dep_ != "conj" or clause.dep_ != "ccomp" or first.i > clause.i or nearest_subject(verb) is not None:
+        return None
+    if verb.lemma_.lower() not in CUE_VERBS or first.lemma_.lower() not in CUE_VERBS:
+        return None
+    return first if verb.tag_ in FINITE_TAGS | {"VBG"} and verb.tag_ == first.tag_ != clause.tag_ else None
 
 
 def _issuer(message: Token) -> Token | None:

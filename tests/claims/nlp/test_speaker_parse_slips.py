@@ -115,3 +115,35 @@ def test_the_addressee_rule_holds_whatever_the_statistical_parser_does():
         lemmas=["Ortiz", "text", "voter", "say", "that", "the", "pier", "be", "safe"],
     )
     assert speaker_of_verb(doc[3]).text == "Ortiz"
+
+
+def test_a_second_said_the_parser_joins_to_the_reported_clause_is_the_first_speakers(extract):
+    first, second = extract(
+        "The envoy said the ministry should cut its patrols and said any attempt to isolate the port would fail."
+    )
+    assert first.content == "the ministry should cut its patrols"
+    assert second.speaker.mention == "The envoy"
+    assert second.content == "any attempt to isolate the port would fail"
+
+
+def test_a_second_participle_joined_to_the_reported_clause_is_the_first_ones_speakers(extract):
+    acknowledging, warning = extract(
+        "Ortiz did it sideways, acknowledging that the plan had merit but warning that its cost would rise."
+    )
+    assert acknowledging.content == "the plan had merit"
+    assert warning.speaker.name == "Ortiz"
+
+
+def test_the_repeated_report_rule_holds_whatever_the_statistical_parser_does():
+    from claims.nlp.syntax import repeated_report
+
+    # "Kay said the board must act and said the vote was void", the second "said" hung on "act".
+    doc = _parsed(
+        words=["Kay", "said", "the", "board", "must", "act", "and", "said", "the", "vote", "was", "void"],
+        heads=[1, 1, 3, 5, 5, 1, 5, 5, 9, 10, 7, 10],
+        deps=["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "cc", "conj", "det", "nsubj", "ccomp", "acomp"],
+        tags=["NNP", "VBD", "DT", "NN", "MD", "VB", "CC", "VBD", "DT", "NN", "VBD", "JJ"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "CCONJ", "VERB", "DET", "NOUN", "AUX", "ADJ"],
+        lemmas=["Kay", "say", "the", "board", "must", "act", "and", "say", "the", "vote", "be", "void"],
+    )
+    assert repeated_report(doc[7]).i == 1
