@@ -214,6 +214,10 @@ def nearest_subject(verb: Token) -> Token | None:
     # Two subjects mean the parser took a quoted clause's subject for the verb's too
     # ("“My reaction, that was outrageous,” the strategist said"): the nearer one speaks.
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        # "Murdoch, who is by all accounts enjoying …": the parser may hang the subject on the
+        # auxiliary rather than on the verb it helps.
+        subjects = [c for aux in verb.children if aux.dep_ in {"aux", "auxpass"} for c in aux.children if c.dep_ in SUBJECT_DEPS]
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 

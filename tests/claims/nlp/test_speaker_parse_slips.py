@@ -147,3 +147,18 @@ def test_the_repeated_report_rule_holds_whatever_the_statistical_parser_does():
         lemmas=["Kay", "say", "the", "board", "must", "act", "and", "say", "the", "vote", "be", "void"],
     )
     assert repeated_report(doc[7]).i == 1
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary_still_speaks():
+    from claims.nlp.syntax import speaker_of_verb
+
+    # "Ortiz, who is by all accounts saying that …": "who" hung on "is", not on "saying".
+    doc = _parsed(
+        words=["Ortiz", ",", "who", "is", "by", "all", "accounts", "saying", "that", "the", "pier", "is", "safe"],
+        heads=[0, 0, 3, 7, 3, 6, 4, 0, 11, 10, 11, 7, 11],
+        deps=["ROOT", "punct", "nsubj", "aux", "prep", "det", "pobj", "relcl", "mark", "det", "nsubj", "ccomp", "acomp"],
+        tags=["NNP", ",", "WP", "VBZ", "IN", "DT", "NNS", "VBG", "IN", "DT", "NN", "VBZ", "JJ"],
+        pos=["PROPN", "PUNCT", "PRON", "AUX", "ADP", "DET", "NOUN", "VERB", "SCONJ", "DET", "NOUN", "AUX", "ADJ"],
+        lemmas=["Ortiz", ",", "who", "be", "by", "all", "account", "say", "that", "the", "pier", "be", "safe"],
+    )
+    assert speaker_of_verb(doc[7]).text == "who"
