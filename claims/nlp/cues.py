@@ -19,6 +19,7 @@ from .extent import (
     continued_sentence,
     coordinated_infinitives_end,
     following_report_end,
+    inverted_parenthetical,
     is_cue_verb,
     parenthetical,
     past_dangling_conjunction,
@@ -69,6 +70,8 @@ _LIGHT_VERBS = words("light_verbs")
 # Verbs that also describe inference from evidence ("the data suggest"): cues only when the
 # subject can be a source.
 _NEEDS_SOURCE_SUBJECT = words("inference_verbs")
+# "continued to interject": with a verb as complement these say how long, not what (lexicon/aspect_verbs.tsv).
+_ASPECT_VERBS = words("aspect_verbs")
 # Agent-noun endings (inspector, researcher, economist, politician): people.
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian")
 _PEOPLE_SUFFIXES = ("man", "woman", "men", "women", "person", "people", "folk")
@@ -138,11 +141,16 @@ def _verb_cue(token: Token) -> Cue | None:
     cue = Cue(token, lemma, token.text, CUE_VERBS[lemma], "verb")
     if lemma == "quote" and is_passive(token):
         return _quoted_as_cue(cue)
+    if lemma in _ASPECT_VERBS and any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children):
+        return None
     cue.speaker = speaker_of_verb(token) or fronted_verb_subject(token)
     cue.passive_no_agent = cue.speaker is None and is_passive(token)
     inside = parenthetical(token)
+    inverted = inverted_parenthetical(token) if inside is None else None
     if inside is not None:
         cue.content, cue.gap = inside
+    elif inverted is not None:
+        cue.speaker, cue.content, cue.gap = inverted
     else:
         cue.content = clause_content(token)
     if cue.speaker is None and not cue.passive_no_agent:

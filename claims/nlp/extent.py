@@ -22,6 +22,7 @@ from .syntax import (
     clause_boundary,
     first_conjunct,
     nearest_subject,
+    repeated_report,
     set_off,
     span_of,
     subordinate,
@@ -184,6 +185,34 @@ def parenthetical(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None
     return content, gap
 
 
+def inverted_parenthetical(verb: Token) -> tuple[Token, tuple[int, int], tuple[int, int]] | None:
+    """ "And Trump, said Sunshine, who knew him, doesn't forgive", "The plan, says the mayor, will
+    cost too much": an inverted attribution set off inside the clause it reports. The parser
+    takes the words before it for the verb's subject, and the speaker after it for the rest of
+    the clause's subject or for a second subject of the verb. Returns the speaker, the content
+    (both sides) and the gap (the attribution with its commas)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i:
+        clause, left = verb.head, verb.head.left_edge.i
+    else:
+        clause, left = next((c for c in verb.rights if c.dep_ == "ccomp"), None), verb.left_edge.i
+    if clause is None or left >= verb.i - 1:
+        return None
+    subjects = [c for c in [*verb.children, *clause.children] if c.dep_ in SUBJECT_DEPS]
+    speaker = next((c for c in subjects if c.left_edge.i == verb.i + 1), None)
+    if speaker is None:
+        return None
+    comma = speaker.right_edge.i if doc[speaker.right_edge.i].text == "," else speaker.right_edge.i + 1
+    if comma >= clause.i or doc[comma].text != ",":
+        return None
+    content = trim(doc, left, clause.right_edge.i + 1)
+    if content is None or not content[0] < verb.i - 1:
+        return None
+    return speaker, content, (verb.i - 1, comma + 1)
+
+
 def _reported_halves(verb: Token) -> tuple[int, int] | None:
     """The extent of "A, X said, and B" when the verb reports a clause before it and has a
     coordinated clause with a subject of its own after it: not the speaker again ("…, he said,
@@ -277,7 +306,7 @@ def _report_end(clause: Token) -> int:
     "…, citing …". That report is someone's (or the same speaker's) next claim."""
     end = clause.right_edge.i + 1
     for child in clause.rights:
-        if child.dep_ in _SECOND_REPORT_DEPS and _reports(child) and set_off(child):
+        if child.dep_ in _SECOND_REPORT_DEPS and (_reports(child) and set_off(child) or repeated_report(child) is not None):
             return min(end, child.left_edge.i)
     return end
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import lexicon, words
+from .syntax import QUOTE_MARKS
 from .types import SpeakerKind, SpeakerRef
 
 # Word lists are data (lexicon/*.tsv). Titles or ranks in front of a name are kept as the role.
@@ -191,8 +192,8 @@ class SpeakerRegistry:
         if antecedent is not None:
             return self._entry_for(antecedent)  # "Trump, who said …"; "aides, most of whom said …"
         if head.pos_ == "PRON":
-            named_later = _cataphor_subject(head)
-            entry = self._entry_for(named_later) if named_later is not None else None
+            named = _cataphor_subject(head) or _clause_subject(head)
+            entry = self._entry_for(named) if named is not None else None
             fits = entry is not None and entry.gender in {"", _pronoun_gender(head)}
             return entry if entry is not None and fits else self._pronoun(head)
         core = _core_span(head)
@@ -367,6 +368,34 @@ def _cataphor_subject(pronoun: Token) -> Token | None:
             break
         clause = clause.head
     return None
+
+
+def _clause_subject(pronoun: Token) -> Token | None:
+    """ "Trump didn't back away from his pledge …", "Sanders rallied voters with calls to end the
+    economy that he says is rigged": a he/she (or his/her) inside a clause whose subject, named
+    before it, is a person stands for that person. The nearest clause with another subject
+    decides; another person named between them ("… to Rubio's record and his support") or a
+    quotation (the speaker's "he" is someone else) leaves the pronoun to the usual rule."""
+    if pronoun.lower_ not in _PERSON_PRONOUNS:
+        return None
+    token = pronoun
+    for _ in range(8):  # a few arcs up to the clause's verb
+        head = token.head
+        if head.i == token.i:
+            return None
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i != pronoun.i), None)
+        if subject is not None:
+            between = pronoun.doc[subject.i + 1 : pronoun.i]
+            person = subject.ent_type_ == "PERSON" and subject.i < pronoun.i
+            clear = not any(t.text in QUOTE_MARKS or _may_be_person(t) for t in between)
+            return subject if person and clear else None
+        token = head
+    return None
+
+
+def _may_be_person(token: Token) -> bool:
+    # A possessive name may be a person's whatever NER calls it ("Ana Reyes's record").
+    return token.ent_type_ == "PERSON" or token.dep_ == "poss" and token.pos_ == "PROPN"
 
 
 def _pronoun_gender(pronoun: Token) -> str:

@@ -13,6 +13,7 @@ CUE_VERBS = cue_classes("cue_verbs")
 SPEAKER_NOUNS = words("speaker_nouns")
 MESSAGE_NOUNS = words("speaker_nouns", "message")
 ISSUING_VERBS = words("issuing_verbs")
+ADDRESSING_VERBS = words("addressing_verbs")
 PERSONAL_PRONOUNS = {"him", "her", "them", "me", "us", "you", "he", "she", "they", "i", "we"}
 QUOTE_MARKS = {"\u201c", "\u201d", '"', "''", "``"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -78,17 +79,38 @@ def speaker_of_verb(verb: Token) -> Token | None:
             issuer = _issuer(verb.head)
             if issuer is not None:
                 return issuer
-            if _misattached_participle(verb):
-                verb = verb.head.head  # "made a third attempt to deflect it, writing that …": who made it writes
+            holder = _holder_of_noun(verb)
+            if holder is not None:
+                return holder
+            if _misattached_participle(verb) or _addressee(verb):
+                verb = _governing_verb(verb.head)  # "made a third attempt to deflect it, writing that …": who made it writes
                 continue
             return verb.head  # "Peskov, when asked …, saying …": the modified noun speaks
         if _means_or_time(verb):
             verb = verb.head.head  # "responded by saying …": the one who responded says it
             continue
+        first = repeated_report(verb)
+        if first is not None:
+            verb = first  # "said A should act and said B …": the first report's speaker says B
+            continue
         if verb.dep_ not in _BORROWING_DEPS or verb.head.i == verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
             return None
         verb = verb.head
     return None
+
+
+def repeated_report(verb: Token) -> Token | None:
+    """ "The envoy said the ministry should cut its patrols and said any attempt would fail",
+    "acknowledging that the plan had merit but warning that …": a second reporting verb without
+    a subject, in the first one's form, that the parser coordinates with the clause the first
+    one reports rather than with the first one. Returns that first reporting verb; ``None`` when
+    the forms leave it open ("said the ministry cut its patrols and warned …")."""
+    clause, first = verb.head, verb.head.head
+    if verb.dep_ != "conj" or clause.dep_ != "ccomp" or first.i > clause.i or nearest_subject(verb) is not None:
+        return None
+    if verb.lemma_.lower() not in CUE_VERBS or first.lemma_.lower() not in CUE_VERBS:
+        return None
+    return first if verb.tag_ in FINITE_TAGS | {"VBG"} and verb.tag_ == first.tag_ != clause.tag_ else None
 
 
 def _issuer(message: Token) -> Token | None:
@@ -104,20 +126,59 @@ def _issuer(message: Token) -> Token | None:
     return speaker_of_verb(verb)
 
 
-def _misattached_participle(participle: Token) -> bool:
-    """ "Mr. Trump made a third attempt to deflect the criticism, writing that …": a participle set
-    off by a comma after a verb's object, which the parser hangs on the object, though the object
-    ("attempt", "notion") is nothing that can speak. It belongs to the verb and its subject."""
-    noun = participle.head
+def _misattached_participle(verb: Token) -> bool:
+    """ "Mr. Trump made a third attempt to deflect the criticism, writing that …", "they will be
+    under pressure to pledge that …": a participle or infinitive the parser hangs on a verb's
+    object (or on the object of the verb's preposition), though that noun ("attempt", "notion",
+    "pressure") is nothing that can speak. It belongs to the verb and its subject."""
+    noun = verb.head
+    if not (verb.tag_ == "VBG" and _after_comma(verb) or is_infinitive(verb) or _bare_singular(noun)):
+        return False
     return (
-        participle.tag_ == "VBG"
-        and noun.dep_ in {"dobj", "attr"}
-        and noun.head.pos_ in {"VERB", "AUX"}
+        _governing_verb(noun) is not None
         and noun.pos_ == "NOUN"
         and not noun.ent_type_
-        and noun.lemma_.lower() not in SPEAKER_NOUNS
-        and _after_comma(participle)
+        and (noun.lemma_.lower() not in SPEAKER_NOUNS or _bare_singular(noun))
     )
+
+
+def _addressee(verb: Token) -> bool:
+    """ "The senator emailed supporters saying …": a participle hung on the one a verb of
+    addressing (lexicon/addressing_verbs.tsv) is aimed at belongs to the one who addressed them."""
+    noun = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in ADDRESSING_VERBS
+        and noun.pos_ in {"NOUN", "PROPN", "PRON"}
+    )
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object ``noun`` is, directly ("made an attempt") or through a preposition
+    ("under pressure")."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    return None
+
+
+def _bare_singular(noun: Token) -> bool:
+    # "on record opposing …": a singular noun with no determiner or modifier is an idiom's,
+    # not a thing (a record that speaks is "the record", "records").
+    return noun.tag_ == "NN" and noun.dep_ == "pobj" and not any(c.dep_ != "acl" for c in noun.children)
+
+
+def _holder_of_noun(verb: Token) -> Token | None:
+    """ "Grijalva was the first Democrat to endorse Sanders": a verb on the noun a copula
+    predicates of its subject is the subject's (whatever the noun)."""
+    noun = verb.head
+    copula = noun.head
+    if noun.dep_ != "attr" or copula.lemma_ != "be" or not is_infinitive(verb):
+        return None
+    return nearest_subject(copula)
 
 
 def _after_comma(token: Token) -> bool:
@@ -153,6 +214,10 @@ def nearest_subject(verb: Token) -> Token | None:
     # Two subjects mean the parser took a quoted clause's subject for the verb's too
     # ("“My reaction, that was outrageous,” the strategist said"): the nearer one speaks.
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        # "Murdoch, who is by all accounts enjoying …": the parser may hang the subject on the
+        # auxiliary rather than on the verb it helps.
+        subjects = [c for aux in verb.children if aux.dep_ in {"aux", "auxpass"} for c in aux.children if c.dep_ in SUBJECT_DEPS]
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 

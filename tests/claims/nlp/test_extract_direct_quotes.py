@@ -124,3 +124,12 @@ def test_it_credits_the_quote_to_the_subject_of_said_not_a_name_inside_it(extrac
     [claim] = extract("“My reaction, that was outrageous,” Harper's former deputy said in an interview.")
     assert claim.speaker.name == "Harper's former deputy"
     assert claim.content.startswith("My reaction, that was outrageous")
+
+
+def test_a_quote_is_not_given_to_someone_who_did_not_respond(extract):
+    claims = extract(
+        "Varga calls for a toll on the bridge, “to make drivers pay for the road they use.” "
+        "Her office did not respond to requests for comment."
+    )
+    assert not [c for c in claims if c.cue == "respond"]
+    assert {c.speaker.name for c in claims} == {"Varga"}

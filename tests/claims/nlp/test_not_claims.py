@@ -34,3 +34,16 @@ def test_it_still_reads_the_news_around_boilerplate(extract):
     text = "Sign up for our newsletter.\n\nThe mayor said the bridge was safe.\n\nRelated News"
     [claim] = extract(text)
     assert claim.content == "the bridge was safe"
+
+
+def test_continuing_to_do_something_is_no_report(extract):
+    # "continued to interject" says how long Varga went on, not what she said: the quote
+    # before it is not hers, and "continued to portray …" reports nothing.
+    claims = extract("“Quiet,” he demanded, as Varga continued to interject.")
+    assert not [c for c in claims if c.cue == "continued"]
+    assert extract("On the same day, Varga continued to portray “reckless” drivers as criminals.") == []
+
+
+def test_continued_still_frames_a_quote(extract):
+    (claim,) = extract("“The pier will reopen in June,” she continued.")
+    assert claim.cue == "continued"

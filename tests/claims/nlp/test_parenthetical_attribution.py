@@ -70,3 +70,44 @@ def test_an_including_phrase_after_the_attribution_goes_on_with_the_report(extra
     text = "The budget leaves out the harbor, council members say, including the pier that flooded in March."
     [claim] = _said(extract(text), "say")
     assert claim.content.endswith("including the pier that flooded in March")
+
+
+def test_an_inverted_attribution_inside_the_clause_names_the_speaker_after_the_verb(extract):
+    # The parser takes "The new bridge" for the subject of "said" and the mayor for the subject
+    # of "will open"; the mayor speaks, the bridge is what she speaks of.
+    [claim] = _said(extract("The new bridge, said Mayor Ortiz, will open in June."), "said")
+    assert claim.speaker.name == "Ortiz"
+    assert claim.content == f"The new bridge{CONTENT_JOINER}will open in June"
+
+
+def test_an_inverted_attribution_parsed_as_an_aside_names_the_speaker_after_the_verb(extract):
+    [claim] = _said(extract("The plan, says the mayor, will cost too much."), "says")
+    assert claim.speaker.mention == "the mayor"
+    assert claim.content == f"The plan{CONTENT_JOINER}will cost too much"
+
+
+def test_an_inverted_attribution_keeps_the_speakers_relative_clause_out_of_the_content(extract):
+    text = "And the toll, said Varga, who chairs the board, will stay where it is."
+    [claim] = _said(extract(text), "said")
+    assert claim.speaker.mention == "Varga, who chairs the board"
+    assert claim.content.endswith("will stay where it is")
+    assert "chairs" not in claim.content
+
+
+def test_the_inverted_shape_is_read_whatever_the_statistical_parser_does():
+    from spacy.tokens import Doc
+
+    from claims.nlp.extent import inverted_parenthetical
+    from claims.nlp.loader import get_nlp
+
+    doc = Doc(
+        get_nlp().vocab,
+        words=["The", "cuts", ",", "said", "the", "nurse", ",", "would", "hurt", "patients"],
+        heads=[1, 3, 3, 3, 5, 8, 5, 8, 3, 8],
+        deps=["det", "nsubj", "punct", "ROOT", "det", "nsubj", "punct", "aux", "ccomp", "dobj"],
+        tags=["DT", "NNS", ",", "VBD", "DT", "NN", ",", "MD", "VB", "NNS"],
+        pos=["DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "AUX", "VERB", "NOUN"],
+    )
+    speaker, content, gap = inverted_parenthetical(doc[3])
+    assert speaker.text == "nurse"
+    assert (content, gap) == ((0, 10), (2, 7))

@@ -47,3 +47,34 @@ def test_an_unresolved_relative_word_is_never_the_antecedent_of_they(nlp):
 
     assert they.mention == "They"
     assert they.entry.name == "They"  # left unresolved, not "Which"
+
+
+def test_a_pronoun_inside_a_clause_stands_for_the_person_that_clause_is_about(extract):
+    # The latest speaker is Ortiz, but "his pledge" sits in a clause whose subject is Brandt.
+    claims = extract(
+        "Mayor Lena Ortiz said the pier would close. "
+        "Paul Brandt did not back away from his pledge to rebuild the pier."
+    )
+    pledge = next(c for c in claims if c.cue == "pledge")
+    assert pledge.speaker.mention == "his"
+    assert pledge.speaker.name == "Paul Brandt"
+
+
+def test_a_pronoun_in_a_when_clause_stands_for_the_main_clauses_subject(extract):
+    claims = extract(
+        "Mayor Lena Ortiz said the pier would close. "
+        "Paul Brandt drew boos when he told the council that the pier was safe."
+    )
+    told = next(c for c in claims if c.cue == "told")
+    assert told.speaker.name == "Paul Brandt"
+
+
+def test_another_person_between_them_or_a_quotation_leaves_the_pronoun_to_the_usual_rule(nlp):
+    from claims.nlp.speakers import _clause_subject
+
+    doc = nlp("Paul Brandt has pointed to Ana Reyes's record and her support for the bill.")
+    assert _clause_subject(next(t for t in doc if t.lower_ == "her")) is None
+    doc = nlp('Paul Brandt said: "He never read the bill."')
+    assert _clause_subject(next(t for t in doc if t.text == "He")) is None
+    doc = nlp("Paul Brandt said he had read the bill twice.")
+    assert _clause_subject(next(t for t in doc if t.text == "he")).text == "Brandt"
