@@ -162,6 +162,7 @@ def synthetic_create(*, rng: random.Random, sentences: list[str], claims: int, a
     speaker_rows = _speakers(rng, speakers)
     built = _articles_and_claims(rng, sentences, outlets, speaker_rows, claims, articles)
     relations, disputes = _links(rng, built)
+    _statistics_refresh()
     return {
         "articles": articles,
         "speakers": len(speaker_rows),
@@ -169,6 +170,27 @@ def synthetic_create(*, rng: random.Random, sentences: list[str], claims: int, a
         "relations": relations,
         "disputes": disputes,
     }
+
+
+# The tables a synthetic load fills in bulk.
+_FILLED_TABLES = (
+    "articles_article",
+    "claims_speaker",
+    "claims_claim",
+    "claims_relation",
+    "claims_proposition",
+    "claims_propositionmember",
+)
+
+
+def _statistics_refresh() -> None:
+    """ANALYZE the tables just filled, in the caller's transaction. Autovacuum cannot see rows
+    not yet committed, so the summary tables' catch-up (``claims_agg_apply``, run before the next
+    read) would otherwise be planned for tables as they were before the load: in one test run it
+    took over 8 minutes for 1,500 claims that it handles in well under a second with statistics."""
+    with connection.cursor() as cursor:
+        for table in _FILLED_TABLES:
+            cursor.execute(f"ANALYZE {table}")  # names from the list above, not from input
 
 
 def _outlets() -> list[Outlet]:
