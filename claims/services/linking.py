@@ -194,7 +194,7 @@ def _pairs_to_judge(run: LinkRun, candidates: dict[int, list[tuple[int, float]]]
             if other is None or pair in run.decided or pair in pairs or not other.states_something:
                 continue
             if other.article_id == claim.article_id and (
-                _speaker_key(other) == _speaker_key(claim) or _spans_overlap(claim, other)
+                _speaker_identity(other) == _speaker_identity(claim) or _spans_overlap(claim, other)
             ):
                 continue
             pairs[pair] = None
@@ -395,10 +395,6 @@ def _speaker_identity(claim: Claim) -> str | None:
         return f"speaker:{claim.speaker_id}"
     mention = normalize_speaker_name(claim.speaker_mention)
     return f"article:{claim.article_id}:{mention}" if mention else None
-
-
-def _speaker_key(claim: Claim) -> str:
-    return f"speaker:{claim.speaker_id}" if claim.speaker_id else normalize_speaker_name(claim.speaker_mention)
 
 
 def _pair(a: int, b: int) -> tuple[int, int]:
