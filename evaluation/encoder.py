@@ -71,11 +71,3 @@ def changed_verdicts(
 
     before, after = judged(reference), judged(other)
     return sum(a != b for a, b in zip(before, after, strict=True)), sum(a != "unrelated" for a in before)
-
-
-def quantised_graph(graph: Path, out: Path) -> Path:
-    """An int8 copy of the graph (ONNX Runtime's dynamic quantisation of the MatMul weights, per channel)."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    quantize_dynamic(str(graph), str(out), weight_type=QuantType.QInt8, per_channel=True)
-    return out

@@ -5,7 +5,12 @@ Django-free. Run once at install time (``manage.py export_encoder_onnx``, which
 and never imports torch. The graph holds the transformer only (word pieces in, one hidden vector per
 piece out); mean pooling and normalising stay in numpy, as in the torch path's pooling modules.
 
-Beside the graph a small JSON manifest records what it was made from (the weights' SHA-256, the
+Two graphs are written: the float32 one, and an int8 copy of it (ONNX Runtime's dynamic
+quantisation of the weight matrices, per output channel, 7-bit), which workers use by default
+(``CLAIMTRACK_EMBED_PRECISION``, see ``claims.nlp.meaning``): it takes about 0.65 of the float32
+graph's CPU time, and linking's cost, not its verdicts, is what moves (docs/linking.md).
+
+Beside the graphs a small JSON manifest records what they were made from (the weights' SHA-256, the
 torch version, the exporter), so a graph left over from other weights is found and made again.
 """
 
@@ -13,16 +18,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import warnings
 from pathlib import Path
 
-# Bumped when the way the graph is made changes, so older exports are made again.
-EXPORT_FORMAT = 1
+# Bumped when the way the graph is made changes, so older exports are made again (2: the int8 copy).
+EXPORT_FORMAT = 2
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 OUTPUT_NAME = "last_hidden_state"
 OPSET = 17
 WEIGHTS_FILE = "model.safetensors"
+QUANTISATION = "dynamic, int8 weights per channel, 7-bit (reduce_range), weight MatMuls only"
 
 
 def default_onnx_dir() -> Path:
@@ -33,8 +40,13 @@ def default_onnx_dir() -> Path:
 
 
 def graph_path(model_name: str, onnx_dir: Path | None = None) -> Path:
-    """The exported graph's file for ``model_name`` (a model package's name, or a folder: its last part)."""
+    """The exported float32 graph's file for ``model_name`` (a model package's name, or a folder: its last part)."""
     return (onnx_dir or default_onnx_dir()) / f"{Path(model_name).name}.onnx"
+
+
+def int8_path(graph: Path) -> Path:
+    """The int8 copy beside a float32 graph."""
+    return graph.with_name(f"{graph.stem}.int8.onnx")
 
 
 def manifest_path(graph: Path) -> Path:
@@ -62,6 +74,7 @@ def is_current(graph: Path, model_dir: Path) -> bool:
     manifest = read_manifest(graph)
     return (
         graph.is_file()
+        and int8_path(graph).is_file()
         and manifest is not None
         and manifest.get("format") == EXPORT_FORMAT
         and manifest.get("weights_sha256") == weights_digest(model_dir)
@@ -121,6 +134,7 @@ def export_encoder(model_dir: Path, graph: Path) -> dict:
             dynamo=False,
         )
     partial.replace(graph)
+    quantise(graph, int8_path(graph))
     manifest = {
         "format": EXPORT_FORMAT,
         "model": graph.stem,
@@ -129,6 +143,37 @@ def export_encoder(model_dir: Path, graph: Path) -> dict:
         "exporter": "torch.onnx.export(dynamo=False)",
         "opset": OPSET,
         "precision": "fp32",
+        "int8": {"file": int8_path(graph).name, "quantisation": QUANTISATION},
     }
     manifest_path(graph).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+def quantise(graph: Path, out: Path) -> Path:
+    """An int8 copy of ``graph``: the weight matrices quantised per output channel, activations at
+    run time (ONNX Runtime's dynamic quantisation), written beside ``out`` and moved into place.
+
+    Only MatMuls with a weight are quantised; the attention's two products of activations stay
+    float32. 7-bit weights (``reduce_range``) because CPUs without VNNI, this one among them, can
+    saturate the 8-bit products: on 987 news sentences they moved pair similarities less (mean
+    0.011 against 0.013) and crossed the 0.75 linking floor for 1 pair of 29 against 3.
+    """
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    model = onnx.load(str(graph), load_external_data=False)
+    weights = {tensor.name for tensor in model.graph.initializer}
+    matrices = [node.name for node in model.graph.node if node.op_type == "MatMul" and set(node.input) & weights]
+    partial = out.with_name(f"partial-{out.name}")  # the quantiser wants an .onnx name
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # the quantiser's advice to pre-process is for static quantisation
+    try:
+        quantize_dynamic(
+            str(graph), str(partial), weight_type=QuantType.QInt8, per_channel=True, reduce_range=True,
+            nodes_to_quantize=matrices,
+        )
+    finally:
+        root.setLevel(level)
+    partial.replace(out)
+    return out

@@ -6,9 +6,9 @@
    wall clock and CPU time (CPU time is steadier on a shared machine).
 3. Memory: for each backend a fresh process loads the encoder alone and embeds the texts; its peak
    resident memory (VmHWM).
-4. ``--int8``: an int8 copy of the graph (dynamic quantisation, written to /tmp), its cosines and
-   speed, and how many relation-model verdicts change on the pairs linking would judge (each
-   text's nearest others above ``LINK_MIN_SIMILARITY`` by the float32 vectors).
+4. ``--int8``: the int8 graph workers run by default (``claims.nlp.meaning_export.quantise``), its
+   cosines and speed, and how many relation-model verdicts change on the pairs linking would judge
+   (each text's nearest others above ``LINK_MIN_SIMILARITY`` by the float32 vectors).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +23,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.nlp import meaning
-from claims.nlp.meaning_export import graph_path, is_current
+from claims.nlp.meaning_export import graph_path, int8_path, is_current
 from evaluation import encoder as measure
 from evaluation.linking import fresh_process_probe, peak_rss_mb
 
@@ -36,7 +35,7 @@ class Command(BaseCommand):
         parser.add_argument("--gold", default=str(Path(settings.CLAIMTRACK_EVAL_DIR) / "polnear_train" / "gold.jsonl"))
         parser.add_argument("--texts", type=int, default=3000)
         parser.add_argument("--repeat", type=int, default=3)
-        parser.add_argument("--int8", action="store_true", help="Also measure an int8 copy of the graph.")
+        parser.add_argument("--int8", action="store_true", help="Also measure the int8 graph.")
         parser.add_argument("--skip-memory", action="store_true")
         parser.add_argument("--rss-probe", default=None, choices=meaning.BACKENDS[1:], help=argparse.SUPPRESS)
 
@@ -76,11 +75,10 @@ class Command(BaseCommand):
     def _int8(self, texts, reference, graph: Path, repeat: int, torch_wall: float, torch_cpu: float) -> None:  # type: ignore[no-untyped-def]
         from claims.nlp.meaning_onnx import OnnxEncoder
 
-        with tempfile.TemporaryDirectory() as scratch:
-            int8_graph = measure.quantised_graph(graph, Path(scratch) / "int8.onnx")
-            size = int8_graph.stat().st_size / 1e6
-            encoder = OnnxEncoder(meaning.model_dir(settings.EMBEDDING_MODEL), int8_graph)
-            int8, wall, cpu = measure.best_of(lambda t: encoder.encode(t, meaning.ONNX_BATCH), texts, repeat)
+        int8_graph = int8_path(graph)
+        size = int8_graph.stat().st_size / 1e6
+        encoder = OnnxEncoder(meaning.model_dir(settings.EMBEDDING_MODEL), int8_graph)
+        int8, wall, cpu = measure.best_of(lambda t: encoder.encode(t, meaning.ONNX_BATCH), texts, repeat)
         agree = measure.cosines(reference, int8)
         pairs = measure.neighbour_pairs(reference, settings.LINK_MIN_SIMILARITY, settings.LINK_NEIGHBOURS)
         changed, related = measure.changed_verdicts(texts, reference, int8, pairs)

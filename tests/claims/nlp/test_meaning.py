@@ -1,5 +1,6 @@
-"""The sentence encoder: unit float32 vectors on either backend, the same meaning on both, bfloat16
-products where the CPU has them, and a clear word when the ONNX graph is missing."""
+"""The sentence encoder: unit float32 vectors on either backend, the same meaning on both, an int8
+graph by default, bfloat16 products where the CPU has them, and a clear word when the ONNX graph is
+missing."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def backend(monkeypatch):
     def forget() -> None:
         meaning._graph_problem.cache_clear()
         meaning._warn_fallback.cache_clear()
-        meaning.get_onnx_encoder.cache_clear()
+        meaning._onnx_encoder.cache_clear()
 
     def choose(name: str, onnx_dir=None) -> None:
         monkeypatch.setenv("CLAIMTRACK_EMBED_BACKEND", name)
@@ -127,6 +128,7 @@ def test_export_writes_a_current_graph_once(tmp_path):
     folder = meaning.model_dir(meaning.DEFAULT_MODEL)
 
     assert meaning_export.is_current(graph, folder)
+    assert meaning_export.int8_path(graph).is_file()
     assert meaning_export.read_manifest(graph)["weights_sha256"] == meaning_export.weights_digest(folder)
     assert "is current" in call_command("export_encoder_onnx", out_dir=str(tmp_path))
 
@@ -147,3 +149,36 @@ def test_an_unknown_precision_fails_loudly(precision):
 
     with pytest.raises(ValueError, match="CLAIMTRACK_EMBED_PRECISION"):
         meaning.embed_texts_torch([TALKS])
+
+
+def test_workers_run_the_int8_graph_by_default_and_it_keeps_the_meaning(backend, precision):
+    backend("onnx")
+    precision("fp32")
+    full = meaning.embed_texts(TEXTS)
+    precision("auto")
+    default = meaning.embed_texts(TEXTS)
+    precision("int8")
+    int8 = meaning.embed_texts(TEXTS)
+
+    assert np.array_equal(default, int8)
+    assert np.allclose(np.linalg.norm(int8, axis=1), 1, atol=1e-5)
+    agreement = (int8 * full).sum(axis=1)
+    assert agreement.max() < 0.99999  # another graph ran, not the float32 one
+    assert agreement.min() >= 0.95
+    # What linking reads from the vectors survives: a paraphrase stays nearer than two things
+    # said about one person.
+    at = TEXTS.index
+    for vectors in (full, int8):
+        paraphrase = vectors[at(PARAPHRASE[0])] @ vectors[at(PARAPHRASE[1])]
+        same_person = vectors[at(SAME_PERSON[0])] @ vectors[at(SAME_PERSON[1])]
+        assert paraphrase > same_person
+
+
+def test_a_graph_without_its_int8_copy_is_made_again(tmp_path):
+    call_command("export_encoder_onnx", out_dir=str(tmp_path))
+    graph = meaning_export.graph_path(meaning.DEFAULT_MODEL, tmp_path)
+    meaning_export.int8_path(graph).unlink()
+
+    assert not meaning_export.is_current(graph, meaning.model_dir(meaning.DEFAULT_MODEL))
+    assert "Wrote" in call_command("export_encoder_onnx", out_dir=str(tmp_path))
+    assert meaning_export.int8_path(graph).is_file()
