@@ -84,3 +84,26 @@ def claims_embed_all_missing(*, batch_size: int = 256) -> int:
             if not batch:
                 return done
             done += claims_embed_missing(claims=batch)
+
+
+def claims_embed_all_again(*, batch_size: int = 256) -> int:
+    """Embed every stored claim again with the encoder this process runs (after the model or its
+    precision changed: ``CLAIMTRACK_EMBED_PRECISION``), so that old and new claims are compared in
+    one space. A batch per transaction, in id order, each batch's rows locked while their vectors
+    are made, so a curator's edit meanwhile is not overwritten with the old content's vector;
+    returns how many."""
+    done, after = 0, 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                Claim.objects.select_for_update()
+                .filter(pk__gt=after)
+                .order_by("id")
+                .only("id", "content")[:batch_size]
+            )
+            if not batch:
+                return done
+            for claim, vector in zip(batch, embed_contents([c.content for c in batch]), strict=True):
+                claim.embedding = vector
+            Claim.objects.bulk_update(batch, ["embedding"], batch_size=500)
+        done, after = done + len(batch), batch[-1].pk

@@ -1,7 +1,8 @@
 """manage.py link_claims: (re)link claims into relations and disputes, keeping curator decisions.
 
 ``--all`` also moves an existing database to linking by meaning: claims without an embedding
-are embedded first, then every article is linked again.
+are embedded first, then every article is linked again. ``--all --reembed`` embeds every claim
+again first, for a database whose vectors an earlier encoder or precision made.
 
 The pipeline's link stage, run again on extracted or linked articles (``pipeline.services.article_relink``).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import Article
-from claims.services.embedding import claims_embed_all_missing
+from claims.services.embedding import claims_embed_all_again, claims_embed_all_missing
 from claims.services.linking import LINKABLE
 from common.exceptions import ApplicationError
 from pipeline.services import article_relink, articles_relink
@@ -24,12 +25,18 @@ class Command(BaseCommand):
         which = parser.add_mutually_exclusive_group(required=True)
         which.add_argument("--article", type=int, help="Id of the article to link.")
         which.add_argument("--all", action="store_true", help="Every extracted article, oldest first.")
+        parser.add_argument(
+            "--reembed", action="store_true",
+            help="With --all: embed every claim again first (after EMBEDDING_MODEL or CLAIMTRACK_EMBED_PRECISION changed).",
+        )
 
-    def handle(self, *args, article: int | None, all: bool, **options) -> str:
+    def handle(self, *args, article: int | None, all: bool, reembed: bool = False, **options) -> str:
+        if reembed and not all:
+            raise CommandError("--reembed goes with --all: one article's claims re-embedded alone would sit in another space.")
         embedded = 0
         if all:
             # Every claim embedded first, so each article finds its neighbours among all the others.
-            embedded = claims_embed_all_missing()
+            embedded = claims_embed_all_again() if reembed else claims_embed_all_missing()
             summary = articles_relink(articles=Article.objects.filter(status__in=LINKABLE).order_by("id"))
         else:
             found = Article.objects.filter(pk=article).first()

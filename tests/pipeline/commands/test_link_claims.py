@@ -3,6 +3,7 @@ by meaning (claims embedded first) with every curator decision kept."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -10,6 +11,7 @@ from django.core.management.base import CommandError
 from articles.models import Article
 from claims.models import Claim, Origin, Proposition, PropositionMember, Relation
 from claims.services.curation import claim_move_to_dispute, proposition_create, proposition_rename, relation_create
+from claims.services.embedding import embed_contents
 from tests.claim_texts import PARAPHRASE, TALKS, TALKS_AGAIN, TALKS_DENIED, embedded
 from tests.factories import ArticleFactory, CuratorFactory, RelationFactory, SpeakerFactory, claim_at
 
@@ -67,3 +69,26 @@ def test_all_embeds_every_claim_and_keeps_every_curator_decision():
 def test_an_unknown_article_is_refused_clearly():
     with pytest.raises(CommandError, match="No article with id 987654"):
         call_command("link_claims", article=987654)
+
+
+def test_reembed_gives_every_claim_the_running_encoders_vector_then_links():
+    """After the encoder or its precision changed: stored vectors made by another encoder are
+    replaced, missing ones filled, and linking runs on the new vectors."""
+    statement, again = said(TALKS), said(TALKS_AGAIN)
+    statement.embedding = embed_contents([PARAPHRASE[0]])[0]  # a vector some other encoder left
+    statement.save(update_fields=["embedding"])
+
+    summary = call_command("link_claims", all=True, reembed=True)
+
+    assert summary.startswith("Embedded 2 claims.")
+    expected = embed_contents([TALKS, TALKS_AGAIN])
+    for claim, vector in zip((statement, again), expected, strict=True):
+        claim.refresh_from_db()
+        assert np.allclose(claim.embedding, vector, atol=1e-5)
+
+
+def test_reembed_without_all_is_refused():
+    claim = said(TALKS)
+
+    with pytest.raises(CommandError, match="--reembed goes with --all"):
+        call_command("link_claims", article=claim.article_id, reembed=True)
