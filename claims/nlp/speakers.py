@@ -36,6 +36,10 @@ _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\."
 _NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
 # A role is read as a short phrase: "fellow at the Institute", not the clauses after it.
 _MAX_ROLE_TOKENS = 12
+_ARTICLES = {"the", "a", "an"}
+_NAME_TAIL_PREPOSITIONS = {"of", "on", "for"}
+_NAME_FUNCTION_WORDS = {"of", "on", "for", "and", "the", "&"}
+_MAX_NAME_TAIL_TOKENS = 6
 _ROLE_ENDS = {"relcl", "acl", "advcl", "appos", "cc", "conj", "parataxis"}
 # Words that tell a person's gender when they stand in the name's phrase ("Mrs. Ortiz", "the
 # party's chairwoman, Ana Ortiz"); the pronouns the article uses for the person tell it too.
@@ -302,10 +306,17 @@ class SpeakerRegistry:
         return next((e for e in reversed(self._entries) if _shortens_to(e, head.text)), None)
 
     def _other(self, core: Span, head: Token) -> _Entry:
-        name = _clean(_strip_determiners(core).text)
+        name = _clean(_strip_determiners(core).text + _name_tail(head))
         for entry in reversed(self._entries):
             if entry.name.lower() == name.lower():
                 return entry
+        # "the nonpartisan Commission" after "the Commission on Presidential Debates": the name
+        # with a describing adjective before it, or without its "of …" part, is the same body.
+        bare = _without_describing_words(core)
+        if bare is not None:
+            found = next((e for e in reversed(self._entries) if _shortens_to(e, bare)), None)
+            if found is not None:
+                return found
         plural = head.tag_ in {"NNS", "NNPS"}
         entry = _Entry(name, _kind_of(core, head, plural), plural=plural, gender=_gender_of_words(core.text))
         entry.role = _appositive(head)
@@ -314,9 +325,50 @@ class SpeakerRegistry:
 
 
 def _shortens_to(entry: _Entry, word: str) -> bool:
-    """A body named in several words whose last word is ``word``."""
+    """A body named in several words that ``word`` shortens: its last word ("the Post" for "The
+    Washington Post"), or its head before "of", "on" or "for" ("the Department" for "Department
+    of Justice")."""
     words = entry.name.lower().split()
-    return entry.kind != SpeakerKind.PERSON and len(words) > 1 and words[-1] == word.lower()
+    if entry.kind == SpeakerKind.PERSON or len(words) < 2:
+        return False
+    word = word.lower()
+    head = next((words[i - 1] for i, w in enumerate(words) if i and w in _NAME_TAIL_PREPOSITIONS), None)
+    return words[-1] == word or head == word
+
+
+def _name_tail(head: Token) -> str:
+    """The "of …" part of a body's proper name, with the space before it: " of Justice" in
+    "Department of Justice", " on Presidential Debates", " of America" ("" when there is none).
+    Only for a body's noun written as a name ("Department", "Commission": ``speaker_nouns.tsv``)
+    and a complement of capitalised words: "Ana Ruiz of Human Rights Watch" is a person and her
+    body, "senior Democrats on the House Judiciary Committee" a group, "the head of the agency"
+    no name."""
+    if not _body_name(head):
+        return ""
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in _NAME_TAIL_PREPOSITIONS), None)
+    if prep is None or prep.i != head.i + 1:
+        return ""
+    tail = head.doc[prep.i : prep.right_edge.i + 1]
+    words = [t for t in tail[1:] if not t.is_punct]
+    named = words and all(t.text[:1].isupper() or t.lower_ in _NAME_FUNCTION_WORDS for t in words)
+    if not named or not any(t.pos_ == "PROPN" for t in words) or len(tail) > _MAX_NAME_TAIL_TOKENS:
+        return ""
+    return " " + tail.text
+
+
+def _body_name(head: Token) -> bool:
+    """A body's noun written as (part of) a proper name: "Commission", "Bank", "Department"."""
+    return head.tag_ == "NNP" and head.lemma_.lower() in _ORGANISATION_NOUNS
+
+
+def _without_describing_words(core: Span) -> str | None:
+    """The proper-noun head of a name that lowercase words describe ("nonpartisan Commission"
+    → "Commission"); None when nothing describes it."""
+    head = core[-1]
+    if not _body_name(head):
+        return None
+    described = any(t.dep_ == "amod" and t.text[:1].islower() for t in core if t.head.i == head.i)
+    return head.text if described else None
 
 
 def _gender_of_words(text: str) -> str:
@@ -578,10 +630,19 @@ def _person_in(core: Span) -> Span | None:
     if ents:
         return ents[0]
     # The small model misses some names; a capitalised proper-noun head is taken as a person
-    # only when no other entity type claims it.
+    # only when no other entity type claims it, and not after an article without a title: a
+    # person's name takes none ("the Rev. Ana Ruiz" has a title), a body's does ("The Commission
+    # on Presidential Debates said", "the Kremlin").
     if head.pos_ == "PROPN" and not head.ent_type_ and head.text[:1].isupper() and head.tag_ == "NNP":
+        titled = any(t.text.strip(".").lower() in TITLES for t in core if t.lower_ not in _ARTICLES)
+        if _after_article(core) and not titled:
+            return None
         return core.doc[_given_names_start(head) : head.i + 1]
     return None
+
+
+def _after_article(core: Span) -> bool:
+    return any(t.dep_ == "det" and t.lower_ in _ARTICLES for t in core)
 
 
 def _given_names_start(surname: Token) -> int:
