@@ -33,7 +33,7 @@ from claims.models import Claim, Origin, Relation
 from claims.naming import normalize_speaker_name
 from common.exceptions import ApplicationError
 
-from .embedding import claims_embed_missing
+from .embedding import claims_embed_missing, embed_contents
 
 LINKABLE = (Article.Status.EXTRACTED, Article.Status.LINKED)
 # What a pair judgement reads of a claim, besides its embedding; candidates load nothing else.
@@ -224,12 +224,18 @@ def judge_pairs(pairs: Sequence[tuple[Claim, Claim]]) -> list:  # -> list[Judgem
     if not pairs:
         return []
     from claims.nlp.relation import RelationModel
+    from claims.nlp.relation.denial import conflicts_resting_on_denial
 
     model = RelationModel.load()
     # A claim is in many pairs (an article claim in one per candidate): its facts are built once.
     claims = {claim.pk: claim for pair in pairs for claim in pair}
     facts = {pk: claim_facts(claim) for pk, claim in claims.items()}
-    return list(model.judge_many([(facts[a.pk], facts[b.pk]) for a, b in pairs]))
+    judged = [(facts[a.pk], facts[b.pk]) for a, b in pairs]
+    # News conflicts above the floor are mostly a shared topic and a stray "not": each must rest
+    # on its denial (the few it leaves are embedded again: a handful a batch).
+    return conflicts_resting_on_denial(
+        judged, model.judge_many(judged), embed=embed_contents, min_share=settings.LINK_CONFLICT_MIN_DENIAL_SHARE
+    )
 
 
 def _judge(run: LinkRun, pairs: Sequence[tuple[int, int]]) -> None:

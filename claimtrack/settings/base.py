@@ -198,6 +198,12 @@ LINK_EF_SEARCH = env.int("LINK_EF_SEARCH", default=40)
 # A claim of fewer words states nothing to agree or disagree with ("Clinton", "the issue of tax
 # reform"), so it is never paired; the relation model's news negatives use the same bound.
 LINK_MIN_CONTENT_WORDS = env.int("LINK_MIN_CONTENT_WORDS", default=5)
+# A conflict in words must rest on its denial: its negations and refuting words make at least this
+# share of the distance between the two sides, or the pair is unrelated
+# (claims/nlp/relation/denial.py). Chosen by reading the 46 conflicts linking found in the 840
+# PolNeAR *training* articles: of the 43 in words 4 were right; at 0.3, 4 stay, 3 of them right
+# (shares of the right ones 0.50, 0.36, 0.33, 0.29; of the wrong ones 0.30 and below; docs/linking.md).
+LINK_CONFLICT_MIN_DENIAL_SHARE = env.float("LINK_CONFLICT_MIN_DENIAL_SHARE", default=0.3)
 # Disputes: a conflict scoring at least this founds one (0: every conflict the model finds, by its
 # own learned cut-offs); a relation with a member (not the central claim) this sure makes the model
 # judge the claim against the central claim.
