@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from . import normal
 from .cues import Cue
@@ -19,6 +19,7 @@ from .draft import Draft
 from .lexicons import words as lexicon_words
 from .quotes import Quote
 from .speakers import Resolved
+from .syntax import child_with_dep
 from .types import ClaimType, CueClass
 
 # A quote split by its attribution ("“A,” he said. “B.”") is one claim, as annotated in
@@ -177,7 +178,7 @@ class QuoteAttribution:
         for cue in self.cues:
             if not window[0] <= cue.token.i < window[1] or cue.kind not in {"verb", "quoted_as"}:
                 continue
-            if cue.content is None and _negated(cue.token):
+            if cue.content is None and child_with_dep(cue.token, {"neg"}) is not None:
                 continue  # "… did not respond to requests for comment" says nothing, quoted or not
             if cue.content is not None and not self._content_is_quote(cue.content, first, last):
                 if not self._opens_split(quote, cue):
@@ -421,7 +422,3 @@ class QuoteAttribution:
             draft.add_normal_form(self._char_span(max(self.offset, quote.inner_start), min(self.end, quote.inner_end)))
 
     # -- indirect speech -----------------------------------------------------------------
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)

@@ -304,7 +304,11 @@ class SpeakerRegistry:
         of the lone word)."""
         if len(core) != 2 or core[0].lower_ != "the" or head.tag_ not in {"NNP", "NNPS"}:
             return None
-        return next((e for e in reversed(self._entries) if _shortens_to(e, head.text)), None)
+        return self._body_shortened_to(head.text)
+
+    def _body_shortened_to(self, word: str) -> _Entry | None:
+        """The latest body whose name ``word`` shortens (`_shortens_to`)."""
+        return next((e for e in reversed(self._entries) if _shortens_to(e, word)), None)
 
     def _other(self, core: Span, head: Token) -> _Entry:
         name = _clean(_strip_determiners(core).text + _name_tail(head))
@@ -314,10 +318,9 @@ class SpeakerRegistry:
         # "the nonpartisan Commission" after "the Commission on Presidential Debates": the name
         # with a describing adjective before it, or without its "of …" part, is the same body.
         bare = _without_describing_words(core)
-        if bare is not None:
-            found = next((e for e in reversed(self._entries) if _shortens_to(e, bare)), None)
-            if found is not None:
-                return found
+        found = self._body_shortened_to(bare) if bare is not None else None
+        if found is not None:
+            return found
         plural = head.tag_ in {"NNS", "NNPS"}
         entry = _Entry(name, _kind_of(core, head, plural), plural=plural, gender=_gender_of_words(core.text))
         entry.role = _appositive(head)

@@ -55,13 +55,18 @@ def extracted_with_embeddings(batches: Sequence[Sequence[ExtractedClaim] | Excep
 def claims_embed_missing(*, claims: Sequence[Claim]) -> int:
     """Embed and store the claims that have no embedding yet (in place); returns how many."""
     missing = [c for c in claims if c.embedding is None]
-    if not missing:
-        return 0
-    for claim, vector in zip(missing, embed_contents([c.content for c in missing]), strict=True):
+    _vectors_store(missing)
+    return len(missing)
+
+
+def _vectors_store(claims: Sequence[Claim]) -> None:
+    """Embed the claims' current contents in one encoder call and store the vectors (in place)."""
+    if not claims:
+        return
+    for claim, vector in zip(claims, embed_contents([c.content for c in claims]), strict=True):
         claim.embedding = vector
     # A plain update: the history leaves the vector out, and nothing else changed.
-    Claim.objects.bulk_update(missing, ["embedding"], batch_size=500)
-    return len(missing)
+    Claim.objects.bulk_update(claims, ["embedding"], batch_size=500)
 
 
 @transaction.atomic
@@ -103,7 +108,5 @@ def claims_embed_all_again(*, batch_size: int = 256) -> int:
             )
             if not batch:
                 return done
-            for claim, vector in zip(batch, embed_contents([c.content for c in batch]), strict=True):
-                claim.embedding = vector
-            Claim.objects.bulk_update(batch, ["embedding"], batch_size=500)
+            _vectors_store(batch)
         done, after = done + len(batch), batch[-1].pk
