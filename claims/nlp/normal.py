@@ -97,8 +97,40 @@ def states_clause(content: Span) -> bool:
     """The content has a verb that makes it a statement: a finite verb, or a non-finite one heading
     a clause; or the verb outside it predicates something of it ("described [her use of the server
     as a danger]", "called [the son a hero]"). A noun phrase ("her years as secretary of State",
-    "the issue of tax reform") has none: it names a topic and states nothing to agree with."""
+    "the issue of tax reform") has none: it names a topic and states nothing to agree with. Nor
+    does a noun phrase that only holds a clause ("[the governor's plan to close the hospitals]",
+    "[a special prosecutor to investigate the mayor]"): what the speaker says of it lies in the cue
+    (criticized, called for), so its words alone meet every claim on that topic. Nor does an open
+    question or a supposition ("asked [whether he was eligible]")."""
+    if _only_names_or_asks(content):
+        return False
     return any(_heads_clause(token) or _predicated_from_outside(token, content) for token in content)
+
+
+# What a noun heading a content may have and still be a statement: a subject, an auxiliary or a
+# copula make it a clause ("Clinton [the nominee]" parsed with "is" hanging from the noun).
+_STATEMENT_CHILD_DEPS = _CLAUSE_DEPS | {"aux", "auxpass", "cop"}
+# Subordinators that make a clause a question or a supposition rather than something said:
+# "asked [whether he was eligible]", "[if a third-party candidate should run]".
+_OPEN_CLAUSE_MARKERS = {"whether", "if"}
+
+
+def _only_names_or_asks(content: Span) -> bool:
+    """The content has a single head (punctuation aside) and it is a noun with no subject,
+    auxiliary or copula of its own and no predicate given from outside (one noun phrase), or a
+    verb marked as an open question or a condition."""
+    heads = [t for t in content if not t.is_punct and (t.head == t or not content.start <= t.head.i < content.end)]
+    if len(heads) != 1:
+        return False
+    head = heads[0]
+    if any(child.dep_ == "mark" and child.lower_ in _OPEN_CLAUSE_MARKERS for child in head.children):
+        return True
+    return (
+        head.pos_ in {"NOUN", "PROPN"}
+        and not any(child.dep_ in _STATEMENT_CHILD_DEPS for child in head.children)
+        and not _predicated_from_outside(head, content)
+        and head.dep_ != "oprd"
+    )
 
 
 def _heads_clause(token) -> bool:  # type: ignore[no-untyped-def]

@@ -38,3 +38,40 @@ def test_a_noun_phrase_names_a_topic_and_states_nothing(extract, sentence, conte
 
     assert content in claim.content
     assert not claim.states_clause
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("The senator criticized the governor's plan to close three rural hospitals.", "the governor's plan to close"),
+        ("The union condemned the company's decision to cut night shifts at the plant.", "decision to cut night shifts"),
+    ],
+)
+def test_a_noun_phrase_holding_a_clause_still_only_names_a_topic(extract, sentence, content):
+    # The clause inside ("to close three rural hospitals") belongs to the noun: what the speaker
+    # says of the plan is in the cue, so the words alone state nothing to agree with.
+    [claim] = extract(sentence)
+
+    assert content in claim.content
+    assert not claim.states_clause
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("The mayor said the plan to close the port would cost hundreds of jobs.", "would cost hundreds of jobs"),
+        ("The senator has called the governor unfit for office.", "the governor unfit for office"),
+    ],
+)
+def test_a_statement_about_a_plan_or_a_predicate_given_to_a_noun_still_states_something(extract, sentence, content):
+    [claim] = extract(sentence)
+
+    assert content in claim.content
+    assert claim.states_clause
+
+
+def test_an_open_question_states_nothing(extract):
+    [claim] = extract("The senator questioned whether the governor was eligible to run again.")
+
+    assert "the governor was eligible" in claim.content
+    assert not claim.states_clause
