@@ -151,6 +151,9 @@ class Claim(BaseModel):
     # can agree or disagree with, where a noun phrase only names a topic. Null where not known
     # (extracted before 2026.12.3, or words a curator edited): linking then goes by length alone.
     states_clause = models.BooleanField(null=True, blank=True)
+    # The content is one noun phrase naming a thing (a plan, a ban, a deal): with a cue that takes a
+    # side ("criticized", "backed") the claim is a position on it. None: not known (curator text).
+    names_thing = models.BooleanField(null=True, blank=True)
     # The content's sentence embedding (``claims.nlp.meaning``, unit length): linking finds a
     # claim's candidates as its nearest neighbours through the HNSW index. Null until embedded.
     embedding = VectorField(dimensions=EMBEDDING_DIMENSIONS, null=True, blank=True)
@@ -208,6 +211,17 @@ class Claim(BaseModel):
     @property
     def is_human_reviewed(self) -> bool:
         return self.review_status != self.ReviewStatus.MACHINE
+
+    @property
+    def position(self) -> str | None:
+        """The side ("for" / "against") the claim takes on the thing its content names, when the
+        content is one noun phrase of ``LINK_MIN_CONTENT_WORDS`` words or more and the cue takes a
+        side ("criticized [the governor's plan to close the hospitals]"); None otherwise."""
+        from claims.nlp.relation.positions import position_side
+
+        if not self.names_thing or len(self.content.split()) < settings.LINK_MIN_CONTENT_WORDS:
+            return None
+        return position_side(self.cue_lemma, negated=self.polarity == self.Polarity.NEGATED)
 
     @property
     def states_something(self) -> bool:

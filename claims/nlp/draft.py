@@ -31,16 +31,20 @@ class Draft:
     parts: tuple[tuple[int, int], ...] = ()
     method: str = ExtractionMethod.RULES
     states_clause: bool = False
+    names_thing: bool = False
 
     def add_normal_form(self, span: Span) -> None:
         self.terms.update(dict.fromkeys(normal.terms(span)))
         self.entities.update(dict.fromkeys(normal.entities(span)))
+        # A content in parts (a split quote) is more than one noun phrase.
+        self.names_thing = not self.parts and normal.names_a_thing(span)
         self.states_clause = self.states_clause or normal.states_clause(span)
 
     def clear_normal_form(self) -> None:
         self.terms.clear()
         self.entities.clear()
         self.states_clause = False
+        self.names_thing = False
 
     def content(self, text: str) -> str:
         if self.parts:
@@ -65,4 +69,5 @@ class Draft:
             terms=tuple(self.terms),
             entities=tuple(self.entities),
             states_clause=self.states_clause,
+            names_thing=self.names_thing,
         )

@@ -5,7 +5,7 @@ This is what agree/conflict linking compares, so it stays deliberately simple an
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .lexicons import words
 from .types import CueClass, Polarity
@@ -40,6 +40,15 @@ def polarity(content: Span, cue_class: str) -> str:
     if cue_class == CueClass.DENY:
         negated = not negated
     return Polarity.NEGATED if negated else Polarity.ASSERTED
+
+
+def position_polarity(content: Span, cue: Token) -> str | None:
+    """NEGATED for a content that states nothing under a negated cue ("did not endorse [the plan]"):
+    what is negated is the speaker's position, and the content has no clause to carry it. None
+    where the content's own clause decides (`polarity`)."""
+    if states_clause(content) or not any(child.dep_ == "neg" for child in cue.children):
+        return None
+    return Polarity.NEGATED
 
 
 def cue_class_of(content: Span, cue_class: str) -> str:
@@ -115,22 +124,38 @@ _STATEMENT_CHILD_DEPS = _CLAUSE_DEPS | {"aux", "auxpass", "cop"}
 _OPEN_CLAUSE_MARKERS = {"whether", "if"}
 
 
-def _only_names_or_asks(content: Span) -> bool:
-    """The content has a single head (punctuation aside) and it is a noun with no subject,
-    auxiliary or copula of its own and no predicate given from outside (one noun phrase), or a
-    verb marked as an open question or a condition."""
+def names_a_thing(content: Span) -> bool:
+    """The content is one noun phrase headed by a common noun ("the governor's plan to close the
+    hospitals", "a ban on imported steel"): a thing a speaker can be for or against. A name
+    ("Senator Bell") or a pronoun is a person or body, not a position's object."""
+    head = _single_head(content)
+    return head is not None and head.pos_ == "NOUN" and _heads_noun_phrase(head, content)
+
+
+def _single_head(content: Span):  # type: ignore[no-untyped-def]
     heads = [t for t in content if not t.is_punct and (t.head == t or not content.start <= t.head.i < content.end)]
-    if len(heads) != 1:
-        return False
-    head = heads[0]
-    if any(child.dep_ == "mark" and child.lower_ in _OPEN_CLAUSE_MARKERS for child in head.children):
-        return True
+    return heads[0] if len(heads) == 1 else None
+
+
+def _heads_noun_phrase(head, content: Span) -> bool:  # type: ignore[no-untyped-def]
     return (
         head.pos_ in {"NOUN", "PROPN"}
         and not any(child.dep_ in _STATEMENT_CHILD_DEPS for child in head.children)
         and not _predicated_from_outside(head, content)
         and head.dep_ != "oprd"
     )
+
+
+def _only_names_or_asks(content: Span) -> bool:
+    """The content has a single head (punctuation aside) and it is a noun with no subject,
+    auxiliary or copula of its own and no predicate given from outside (one noun phrase), or a
+    verb marked as an open question or a condition."""
+    head = _single_head(content)
+    if head is None:
+        return False
+    if any(child.dep_ == "mark" and child.lower_ in _OPEN_CLAUSE_MARKERS for child in head.children):
+        return True
+    return _heads_noun_phrase(head, content)
 
 
 def _heads_clause(token) -> bool:  # type: ignore[no-untyped-def]

@@ -127,6 +127,9 @@ class ExtractedClaim:
     entities: tuple[str, ...] = field(default=())
     # The content has a verb heading a clause (``normal.states_clause``): it states something.
     states_clause: bool = True
+    # The content is one noun phrase headed by a common noun (``normal.names_a_thing``): the object
+    # of a position ("criticized [the governor's plan to close the hospitals]").
+    names_thing: bool = False
     # The content's sentence embedding (``claims.nlp.meaning``), added by the nlp stage after
     # extraction, one batch for all texts; None when not computed (linking embeds it then).
     embedding: Any = field(default=None, compare=False, repr=False)

@@ -113,6 +113,7 @@ def claim_edit(*, claim: Claim, user: AbstractBaseUser | None, changes: Mapping[
         # The old vector no longer says what the claim says: none until the worker embeds the new text.
         claim.embedding = None
         claim.states_clause = None  # a curator's words are taken to state something: length alone decides
+        claim.names_thing = None
         transaction.on_commit(lambda claim_id=claim.pk: claim_embed_task.delay(claim_id), robust=True)
     return _claim_save_reviewed(claim, user, f"edited: {', '.join(changed)}")
 

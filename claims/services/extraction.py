@@ -109,6 +109,7 @@ REFRESHED_FIELDS = [
     "extractor_version",
     "entities",
     "states_clause",
+    "names_thing",
 ]
 
 
@@ -205,5 +206,6 @@ def _claim_row(article: Article, item: ExtractedClaim, speakers: dict[SpeakerRef
         extractor_version=EXTRACTOR_VERSION,
         entities=[e[:200] for e in item.entities],
         states_clause=item.states_clause,
+        names_thing=item.names_thing,
         embedding=item.embedding,
     )

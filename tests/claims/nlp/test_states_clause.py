@@ -75,3 +75,30 @@ def test_an_open_question_states_nothing(extract):
 
     assert "the governor was eligible" in claim.content
     assert not claim.states_clause
+
+
+def test_a_noun_phrase_headed_by_a_common_noun_names_a_thing_a_speaker_can_take_a_side_on(extract):
+    [claim] = extract("Senator Ann Bell criticized the governor's plan to close three rural hospitals.")
+
+    assert claim.names_thing and not claim.states_clause
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Tom Reed praised Governor Mary Lee of the northern province for her work.",  # a person
+        "Senator Ann Bell said the governor's plan would close three rural hospitals.",  # a statement
+    ],
+)
+def test_a_name_or_a_statement_is_no_thing_to_take_a_side_on(extract, sentence):
+    [claim] = extract(sentence)
+
+    assert not claim.names_thing
+
+
+def test_a_negated_cue_negates_a_position_whose_content_has_no_clause(extract):
+    [negated] = extract("Mayor Tom Reed did not endorse the governor's plan to close three rural hospitals.")
+    [asserted] = extract("Mayor Tom Reed endorsed the governor's plan to close three rural hospitals.")
+
+    assert negated.polarity == "negated"
+    assert asserted.polarity == "asserted"
