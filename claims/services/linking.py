@@ -47,6 +47,9 @@ FACT_FIELDS = (
     "content_start",
     "entities",
     "states_clause",
+    "names_thing",
+    "cue",
+    "cue_lemma",
     "polarity",
     "cue_class",
     "review_status",
@@ -181,17 +184,19 @@ def _pairs_to_judge(run: LinkRun, candidates: dict[int, list[tuple[int, float]]]
     statement nested in another ("Carson said [CNN's Moody had tweeted that [he was staying in the
     race]]") or attributed twice is one set of words, not two sources agreeing. Nor is a content that states nothing (`Claim.states_something`:
     "Clinton", "the issue of tax reform"): a dispute is about a statement, and a name or a topic
-    is near every claim that mentions it.
+    is near every claim that mentions it. A position on a thing ("criticized [the plan to close the
+    hospitals]", `Claim.position`) is compared with other positions only: its content names the
+    thing and says nothing of it.
     """
     pairs: dict[tuple[int, int], None] = {}
     for claim_id, found in candidates.items():
         claim = run.claims[claim_id]
-        if not claim.states_something:
+        if not claim.states_something and claim.position is None:
             continue
         for other_id, _ in found:
             other = run.claims.get(other_id)
             pair = _pair(claim_id, other_id)
-            if other is None or pair in run.decided or pair in pairs or not other.states_something:
+            if other is None or pair in run.decided or pair in pairs or not _comparable(claim, other):
                 continue
             if other.article_id == claim.article_id and (
                 _speaker_identity(other) == _speaker_identity(claim) or _spans_overlap(claim, other)
@@ -216,6 +221,8 @@ def claim_facts(claim: Claim):  # -> ClaimFacts
         cue_class=claim.cue_class,
         speaker=_speaker_identity(claim),
         outlet=str(claim.article.outlet_id) if claim.article.outlet_id else None,
+        position=claim.position,
+        cue=claim.cue,
     )
 
 
@@ -225,17 +232,27 @@ def judge_pairs(pairs: Sequence[tuple[Claim, Claim]]) -> list:  # -> list[Judgem
         return []
     from claims.nlp.relation import RelationModel
     from claims.nlp.relation.denial import conflicts_resting_on_denial
+    from claims.nlp.relation.positions import judge_positions
 
     model = RelationModel.load()
     # A claim is in many pairs (an article claim in one per candidate): its facts are built once.
     claims = {claim.pk: claim for pair in pairs for claim in pair}
     facts = {pk: claim_facts(claim) for pk, claim in claims.items()}
     judged = [(facts[a.pk], facts[b.pk]) for a, b in pairs]
+    # Two positions on a thing are judged by the sides their cues take; the rest by the model.
+    positions = {i: judge_positions(a, b) for i, (a, b) in enumerate(judged) if a.position and b.position}
+    statements = [pair for i, pair in enumerate(judged) if i not in positions]
     # News conflicts above the floor are mostly a shared topic and a stray "not": each must rest
     # on its denial (the few it leaves are embedded again: a handful a batch).
-    return conflicts_resting_on_denial(
-        judged, model.judge_many(judged), embed=embed_contents, min_share=settings.LINK_CONFLICT_MIN_DENIAL_SHARE
+    verdicts = iter(
+        conflicts_resting_on_denial(
+            statements,
+            model.judge_many(statements),
+            embed=embed_contents,
+            min_share=settings.LINK_CONFLICT_MIN_DENIAL_SHARE,
+        )
     )
+    return [positions[i] if i in positions else next(verdicts) for i in range(len(judged))]
 
 
 def _judge(run: LinkRun, pairs: Sequence[tuple[int, int]]) -> None:
@@ -387,6 +404,13 @@ def claim_vectors(ids: Sequence[int]) -> dict[int, np.ndarray]:
 
 def _linkable(queryset: QuerySet) -> QuerySet:
     return queryset.exclude(review_status=Claim.ReviewStatus.REJECTED)
+
+
+def _comparable(a: Claim, b: Claim) -> bool:
+    """Two statements, or two positions on things (not a statement and a position)."""
+    if a.position is not None or b.position is not None:
+        return a.position is not None and b.position is not None
+    return a.states_something and b.states_something
 
 
 def _spans_overlap(a: Claim, b: Claim) -> bool:

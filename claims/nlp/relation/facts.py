@@ -22,6 +22,10 @@ class ClaimFacts:
     # articles are not one). Two agreeing claims of one speaker are one claim reported again.
     speaker: str | None = None
     outlet: str | None = None  # any stable key for the same-outlet signal
+    # "for" / "against": the side the cue takes on the thing the content names ("criticized [the
+    # plan]"); such a pair is judged by `positions.judge_positions`. None: the content is a statement.
+    position: str | None = None
+    cue: str = ""  # the cue as written, for reasons in words
 
 
 @dataclass(frozen=True)

@@ -142,13 +142,47 @@ def extracted(body: str) -> Claim:
 
 
 def test_two_claims_that_only_name_one_topic_are_never_paired_however_alike():
-    # Long enough, and word for word the same, but neither states anything to agree with.
-    first = extracted("Senator Ann Bell criticized the harbour authority's handling of the flood relief money.")
-    second = extracted("Mayor Tom Reed criticized the harbour authority's handling of the flood relief money on Monday.")
+    # Long enough, and word for word the same, but neither states anything to agree with, and
+    # "mentioned" takes no side on it.
+    first = extracted("Senator Ann Bell mentioned the harbour authority's handling of the flood relief money.")
+    second = extracted("Mayor Tom Reed mentioned the harbour authority's handling of the flood relief money on Monday.")
 
     summary = claims_link_for_article(article=second.article)
 
     assert summary.candidates == 0
+    assert not related(first, second)
+
+
+def test_positions_on_one_thing_agree_when_on_one_side_and_conflict_when_on_opposite_sides():
+    against = extracted("Senator Ann Bell criticized the governor's plan to close three rural hospitals.")
+    also_against = extracted("The nurses' union condemned the governor's plan to shut three rural hospitals.")
+    claims_link_for_article(article=also_against.article)
+    in_favour = extracted("Mayor Tom Reed praised the governor's plan to close three rural hospitals.")
+    claims_link_for_article(article=in_favour.article)
+
+    assert relation_between(against, also_against).type == Relation.Type.AGREE
+    assert relation_between(against, in_favour).type == Relation.Type.CONFLICT
+    assert relation_between(also_against, in_favour).type == Relation.Type.CONFLICT
+    assert "one is for it, the other against" in relation_between(against, in_favour).explanation
+
+
+def test_a_position_is_never_paired_with_a_statement_on_its_topic():
+    position = extracted("Senator Ann Bell criticized the governor's plan to close three rural hospitals.")
+    statement = extracted("Mayor Tom Reed said the governor's plan would close three rural hospitals.")
+
+    summary = claims_link_for_article(article=statement.article)
+
+    assert summary.candidates == 0
+    assert not related(position, statement)
+
+
+def test_praise_and_criticism_of_one_person_are_not_positions_on_a_thing():
+    # A person is no proposition: every claim about a candidate would otherwise be one dispute.
+    first = extracted("Senator Ann Bell criticized Governor Mary Lee of the northern province for her record.")
+    second = extracted("Mayor Tom Reed praised Governor Mary Lee of the northern province for her record.")
+
+    claims_link_for_article(article=second.article)
+
     assert not related(first, second)
 
 
