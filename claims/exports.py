@@ -63,6 +63,7 @@ def claim_export_record(claim: Claim) -> dict:
         "content_start": claim.content_start,
         "content_end": claim.content_end,
         "polarity": claim.polarity,
+        "position": claim.position,
         "claim_date": claim.claim_date.isoformat() if claim.claim_date else None,
         "review_status": claim.review_status,
         "extractor_version": claim.extractor_version,

@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from articles.models import Article, Outlet
 from claims.models import Claim, Proposition, PropositionMember, QuoteFlag, Relation, Speaker
+from claims.nlp.relation.positions import SIDES
 from claims.selectors.quote_flags import claim_quote_flags
 from common.api import DetailUrlField
 
@@ -96,13 +97,19 @@ class ClaimSerializer(serializers.ModelSerializer):
     article = ArticleRefSerializer()
     speaker = SpeakerRefSerializer(allow_null=True)
     dispute = serializers.SerializerMethodField()
+    position = serializers.ChoiceField(
+        choices=[(side, side) for side in SIDES],
+        read_only=True,
+        allow_null=True,
+        help_text="The side the cue takes on the thing the content names ('criticized [the plan]'), or null.",
+    )
 
     class Meta:
         model = Claim
         fields = [
             "id", "url", "article", "speaker", "speaker_mention", "cue", "cue_lemma", "cue_class", "type",
-            "content", "content_start", "content_end", "polarity", "claim_date", "confidence", "method",
-            "review_status", "dispute", "extractor_version",
+            "content", "content_start", "content_end", "polarity", "position", "claim_date", "confidence",
+            "method", "review_status", "dispute", "extractor_version",
         ]  # fmt: skip
 
     @extend_schema_field(DisputeRefSerializer(allow_null=True))

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.factories import ArticleFactory, ClaimFactory, claim_at
+
 
 def test_the_detail_has_the_sentence_offsets_and_links(analyst_api, world):
     claim = world.claims["no_isis"]
@@ -83,3 +85,17 @@ def test_a_page_size_in_range_is_honoured_with_numbered_pages(analyst_api, many_
     assert first["count"] > 8 and len(first["results"]) == 4 and first["next"].endswith("page=2&page_size=4")
     assert len(last["results"]) == first["count"] - 4 * (pages - 1) and last["next"] is None
     assert len(everything["results"]) == first["count"]
+
+
+
+@pytest.mark.django_db
+def test_a_claim_gives_the_side_its_cue_takes_on_the_thing_it_names(analyst_api):
+    article = ArticleFactory(body="The union backed a ban on imported steel from the northern mills.")
+    position = claim_at(
+        article, "a ban on imported steel from the northern mills", cue="backed", cue_lemma="back",
+        names_thing=True, states_clause=False,
+    )  # fmt: skip
+    statement = ClaimFactory(article=article)
+
+    assert analyst_api.get(f"/api/v1/claims/{position.pk}/").json()["position"] == "for"
+    assert analyst_api.get(f"/api/v1/claims/{statement.pk}/").json()["position"] is None

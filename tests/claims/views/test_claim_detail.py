@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from claims.models import Relation
 from tests.claims.views.conftest import make_story
-from tests.factories import ArticleFactory, ClaimFactory
+from tests.factories import ArticleFactory, ClaimFactory, claim_at
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +66,15 @@ def test_a_dispute_member_without_a_stored_relation_lists_no_linked_claims(analy
 def test_the_page_says_what_found_the_claim(analyst_client, method, words):
     claim = ClaimFactory(article=ArticleFactory(body="x" * 200), method=method)
     assert words in analyst_client.get(claim.get_absolute_url()).content.decode()
+
+
+def test_a_position_on_a_thing_shows_its_side_and_a_statement_shows_none(analyst_client):
+    article = ArticleFactory(body="Senator Ann Bell criticized the governor's plan to close three rural hospitals.")
+    position = claim_at(
+        article, "the governor's plan to close three rural hospitals", cue="criticized", cue_lemma="criticize",
+        names_thing=True, states_clause=False,
+    )  # fmt: skip
+    statement = ClaimFactory()
+
+    assert "<dt>Position</dt><dd>against the thing it names" in analyst_client.get(position.get_absolute_url()).content.decode()
+    assert "<dt>Position</dt>" not in analyst_client.get(statement.get_absolute_url()).content.decode()
