@@ -110,8 +110,9 @@ def states_clause(content: Span) -> bool:
     does a noun phrase that only holds a clause ("[the governor's plan to close the hospitals]",
     "[a special prosecutor to investigate the mayor]"): what the speaker says of it lies in the cue
     (criticized, called for), so its words alone meet every claim on that topic. Nor does an open
-    question or a supposition ("asked [whether he was eligible]")."""
-    if _only_names_or_asks(content):
+    question or a supposition ("asked [whether he was eligible]"), or words that only ask ("Do you
+    think he has changed?")."""
+    if _only_names_or_asks(content) or _only_asks(content):
         return False
     return any(_heads_clause(token) or _predicated_from_outside(token, content) for token in content)
 
@@ -156,6 +157,13 @@ def _only_names_or_asks(content: Span) -> bool:
     if any(child.dep_ == "mark" and child.lower_ in _OPEN_CLAUSE_MARKERS for child in head.children):
         return True
     return _heads_noun_phrase(head, content)
+
+
+def _only_asks(content: Span) -> bool:
+    """Every sentence of the content is a question: it ends with "?" and holds no full stop or "!"
+    before it (a quotation that states things and then asks one still states them)."""
+    marks = [t.text for t in content if t.is_punct and t.text in {".", "!", "?"}]
+    return bool(marks) and marks[-1] == "?" and all(mark == "?" for mark in marks)
 
 
 def _heads_clause(token) -> bool:  # type: ignore[no-untyped-def]

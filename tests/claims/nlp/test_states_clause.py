@@ -102,3 +102,19 @@ def test_a_negated_cue_negates_a_position_whose_content_has_no_clause(extract):
 
     assert negated.polarity == "negated"
     assert asserted.polarity == "asserted"
+
+
+
+@pytest.mark.parametrize(
+    "words, states",
+    [
+        ("Do you think the port will close before the winter?", False),
+        ("Will it close? Who knows?", False),
+        ("The port will close in the winter. Who could have stopped it?", True),
+    ],
+)
+def test_words_that_only_ask_state_nothing_but_a_statement_ending_in_a_question_still_does(words, states):
+    from claims.nlp.loader import get_nlp
+    from claims.nlp.normal import states_clause
+
+    assert states_clause(get_nlp()(words)[:]) is states
