@@ -30,10 +30,11 @@ _QUANTIFIERS = set(
     "one two three four some many several most few all both each none number majority handful percent".split()
 )
 # Longer source phrases are cut at a modifier boundary: the name and what identifies it stay.
-_MAX_MENTION_TOKENS = 30
+_MAX_MENTION_TOKENS = 40
 _TITLE_ABBREVIATIONS = lexicon("title_abbreviations")
 _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\.")
 _NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
+_RELATIVE_OPENERS = {"who", "whom", "whose", "which", "that", "where"}
 # A role is read as a short phrase: "fellow at the Institute", not the clauses after it.
 _MAX_ROLE_TOKENS = 12
 _ARTICLES = {"the", "a", "an"}
@@ -581,7 +582,9 @@ def _ends_mention(child: Token, stop: Token | None) -> bool:
         return True
     if child.head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
         return False  # inside a modifier clause, only the cue ends the phrase
-    if child.dep_ == "advcl" or child.pos_ in {"VERB", "AUX"} and child.dep_ not in _NOUN_CLAUSES:
+    # A participle used as a preposition ("most governors, including Ana Ruiz,") names who
+    # else speaks; a verb's own clause on the noun does not.
+    if child.dep_ == "advcl" or child.pos_ in {"VERB", "AUX"} and child.dep_ not in _NOUN_CLAUSES | {"prep"}:
         return True
     # A clause set off by a comma without a relative word ("…, speaking on Monday", "…, when
     # asked …") tells what the speaker was doing, not who it is; "…, who led …" identifies.
@@ -590,7 +593,10 @@ def _ends_mention(child: Token, stop: Token | None) -> bool:
 
 
 def _has_relative(clause: Token) -> bool:
-    return any(t.lower_ in {"who", "whom", "whose", "which", "that"} for t in clause.lefts)
+    """The clause opens with a relative word, also one inside its first phrase ("whose roots
+    are …", "in which …") or of place ("the markets, where traders bet …")."""
+    opening = clause.doc[clause.left_edge.i : clause.i]
+    return any(t.lower_ in _RELATIVE_OPENERS for t in opening)
 
 
 def _core_span(head: Token) -> Span:
