@@ -589,7 +589,14 @@ def _ends_mention(child: Token, stop: Token | None) -> bool:
     # A clause set off by a comma without a relative word ("…, speaking on Monday", "…, when
     # asked …") tells what the speaker was doing, not who it is; "…, who led …" identifies.
     set_off = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
-    return child.dep_ in {"acl", "relcl"} and set_off and not _has_relative(child)
+    return child.dep_ in {"acl", "relcl"} and set_off and not _has_relative(child) and not _made_by(child)
+
+
+def _made_by(clause: Token) -> bool:
+    """A passive participle naming who made or runs the source ("the survey, conducted by the
+    institute,", "the aides, led by the campaign manager,"): a relative clause cut short, which
+    tells which source this is."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and any(c.dep_ == "agent" for c in clause.children)
 
 
 def _has_relative(clause: Token) -> bool:

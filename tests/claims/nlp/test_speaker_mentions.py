@@ -94,6 +94,24 @@ def test_a_relative_clause_set_off_by_commas_is_in_the_mention_whatever_its_rela
     assert claim.speaker.mention == mention
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "The survey, conducted by the Policy Institute of Oregon, found that the mayor had a small lead.",
+            "The survey, conducted by the Policy Institute of Oregon",
+        ),
+        (
+            "The aides, led by campaign manager Tom Sullivan, told donors that the race was close.",
+            "The aides, led by campaign manager Tom Sullivan",
+        ),
+    ],
+)
+def test_a_set_off_participle_naming_who_made_or_runs_the_source_is_in_the_mention(extract, text, mention):
+    [claim] = extract(text)
+    assert claim.speaker.mention == mention
+
+
 def test_the_others_a_group_includes_are_in_the_mention(extract):
     [claim] = extract("Most governors, including Governor Ana Ruiz of Ohio, have said the tariffs hurt farmers.")
     assert claim.speaker.mention == "Most governors, including Governor Ana Ruiz of Ohio"
