@@ -117,7 +117,7 @@ class SpeakerRegistry:
         mention, the source as written, ends before ``stop`` (the cue). Its entry is found when
         the chunk is settled. A ``quiet`` mention (a tagger's source) does not make its speaker
         the most recent one, so the pronouns after it resolve as the rules alone would."""
-        head = _past_dateline(head)
+        head = _past_time_stamp(_past_dateline(head), stop)
         if quiet:
             self._quiet.add(head.i)
         host = _participle_host(head)
@@ -627,6 +627,21 @@ def _past_dateline(head: Token) -> Token:
     if dash is None:
         return head
     return next((child for child in head.children if child.dep_ == "appos" and child.i > dash), head)
+
+
+def _past_time_stamp(head: Token, stop: Token | None) -> Token:
+    """A live blog's byline and post time the parser took for the subject ("Sam Levine … 9:12PM
+    Trump Says …"): the name between the last clock time and the cue is the speaker."""
+    if stop is None or not head.i < stop.i:
+        return head
+    times = [t.i for t in head.doc[head.i + 1 : stop.i] if _CLOCK_TIME.fullmatch(t.text)]
+    if not times:
+        return head
+    name = head.doc[times[-1] + 1 : stop.i]
+    if not len(name) or not all(t.pos_ == "PROPN" and t.ent_type_ not in {"DATE", "TIME"} for t in name):
+        return head
+    # Only a name the parser hung on the subject: "Ruiz at 10:30 Sunday said" keeps Ruiz.
+    return name[-1] if head.is_ancestor(name[-1]) else head
 
 
 def _after_last_dash(doc: Doc, left: int, head: int) -> int:
