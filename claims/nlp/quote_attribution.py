@@ -19,7 +19,7 @@ from .draft import Draft
 from .lexicons import words as lexicon_words
 from .quotes import Quote
 from .speakers import Resolved
-from .syntax import child_with_dep
+from .syntax import child_with_dep, nearest_subject
 from .types import ClaimType, CueClass
 
 # A quote split by its attribution ("“A,” he said. “B.”") is one claim, as annotated in
@@ -41,6 +41,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u201c\"]")
 _SPEECH_CLASSES = {CueClass.ASSERT, CueClass.DENY, CueClass.REPORT}
 
 _SPEECH_KINDS = {"verb", "according_to", "quoted_as"}
+
+# A speech tag after a quotation is short: its verb, its subject and an adjunct or two ("he
+# surmised", "opined the Plain Dealer", "her husband cut in", "she wrote on her blog").
+_MAX_TAG_TOKENS = 8
+_TAG_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"}
 
 
 def _clear_of_cue(cue: Cue, first: int, last: int) -> bool:
@@ -134,6 +139,9 @@ class QuoteAttribution:
         head = self._verbless_speaker(quote)
         if head is not None:
             return None, self.article.registry.resolve(head, self.offset), 0.7
+        tag = self._speech_tag(quote)
+        if tag is not None:
+            return tag, self._speaker(tag), 0.8
         colon_cue = self._colon_cue(quote) or (colon if self._opens_chunk(quote) else None)
         if colon_cue is not None:
             return colon_cue[0], colon_cue[1], 0.8
@@ -243,6 +251,31 @@ class QuoteAttribution:
                 ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
                 return ent.root
         return None
+
+    def _speech_tag(self, quote: Quote) -> Cue | None:
+        """ "“People are afraid of wasting their votes,” he surmised.", "“…,” opined the Plain
+        Dealer.": a quotation whose words end on a comma, followed by a short clause of a verb
+        and its subject that ends the sentence, is that subject's, whatever the verb (the cue
+        lexicon lists the usual ones: "said" is found before this)."""
+        closing = self.article.clean[quote.inner_end - 1 : quote.end + 2]  # the comma inside the marks or after them
+        if quote.end >= self.end or "," not in closing:
+            return None
+        first, _ = self._token_range(quote.end, self.end)
+        first += self.doc[first].is_punct  # the comma outside the marks
+        sent = self.doc[min(first, len(self.doc) - 1)].sent
+        tag = [t for t in self.doc[first : sent.end] if not t.is_punct]
+        verb = next((t for t in tag if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+        if not tag or verb is None or len(tag) > _MAX_TAG_TOKENS or verb.head.i != verb.i and verb.dep_ != "ccomp":
+            return None
+        subject = nearest_subject(verb)
+        if subject is None and verb.i == tag[0].i:
+            # "opined the Plain Dealer": inverted, the subject parsed as the verb's object
+            subject = next((c for c in verb.rights if c.dep_ in {"dobj", "attr"}), None)
+        if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return None
+        if any(c.dep_ in _TAG_COMPLEMENTS and c.i > verb.i and c is not subject for c in verb.children):
+            return None  # "“…,” the mayor wrote in a letter that …": a clause of its own
+        return Cue(verb, verb.lemma_.lower(), verb.text, CueClass.ASSERT, "verb", subject)
 
     def _name_after_dash(self, first: int):  # type: ignore[no-untyped-def]
         # "“…” ― Jane Doe": a signature line; the name is the run of proper nouns after the dash.

@@ -30,10 +30,11 @@ _QUANTIFIERS = set(
     "one two three four some many several most few all both each none number majority handful percent".split()
 )
 # Longer source phrases are cut at a modifier boundary: the name and what identifies it stay.
-_MAX_MENTION_TOKENS = 30
+_MAX_MENTION_TOKENS = 40
 _TITLE_ABBREVIATIONS = lexicon("title_abbreviations")
 _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\.")
 _NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
+_RELATIVE_OPENERS = {"who", "whom", "whose", "which", "that", "where"}
 # A role is read as a short phrase: "fellow at the Institute", not the clauses after it.
 _MAX_ROLE_TOKENS = 12
 _ARTICLES = {"the", "a", "an"}
@@ -116,7 +117,7 @@ class SpeakerRegistry:
         mention, the source as written, ends before ``stop`` (the cue). Its entry is found when
         the chunk is settled. A ``quiet`` mention (a tagger's source) does not make its speaker
         the most recent one, so the pronouns after it resolve as the rules alone would."""
-        head = _past_dateline(head)
+        head = _past_time_stamp(_past_dateline(head), stop)
         if quiet:
             self._quiet.add(head.i)
         host = _participle_host(head)
@@ -581,16 +582,28 @@ def _ends_mention(child: Token, stop: Token | None) -> bool:
         return True
     if child.head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
         return False  # inside a modifier clause, only the cue ends the phrase
-    if child.dep_ == "advcl" or child.pos_ in {"VERB", "AUX"} and child.dep_ not in _NOUN_CLAUSES:
+    # A participle used as a preposition ("most governors, including Ana Ruiz,") names who
+    # else speaks; a verb's own clause on the noun does not.
+    if child.dep_ == "advcl" or child.pos_ in {"VERB", "AUX"} and child.dep_ not in _NOUN_CLAUSES | {"prep"}:
         return True
     # A clause set off by a comma without a relative word ("…, speaking on Monday", "…, when
     # asked …") tells what the speaker was doing, not who it is; "…, who led …" identifies.
     set_off = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
-    return child.dep_ in {"acl", "relcl"} and set_off and not _has_relative(child)
+    return child.dep_ in {"acl", "relcl"} and set_off and not _has_relative(child) and not _made_by(child)
+
+
+def _made_by(clause: Token) -> bool:
+    """A passive participle naming who made or runs the source ("the survey, conducted by the
+    institute,", "the aides, led by the campaign manager,"): a relative clause cut short, which
+    tells which source this is."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and any(c.dep_ == "agent" for c in clause.children)
 
 
 def _has_relative(clause: Token) -> bool:
-    return any(t.lower_ in {"who", "whom", "whose", "which", "that"} for t in clause.lefts)
+    """The clause opens with a relative word, also one inside its first phrase ("whose roots
+    are …", "in which …") or of place ("the markets, where traders bet …")."""
+    opening = clause.doc[clause.left_edge.i : clause.i]
+    return any(t.lower_ in _RELATIVE_OPENERS for t in opening)
 
 
 def _core_span(head: Token) -> Span:
@@ -614,6 +627,21 @@ def _past_dateline(head: Token) -> Token:
     if dash is None:
         return head
     return next((child for child in head.children if child.dep_ == "appos" and child.i > dash), head)
+
+
+def _past_time_stamp(head: Token, stop: Token | None) -> Token:
+    """A live blog's byline and post time the parser took for the subject ("Sam Levine … 9:12PM
+    Trump Says …"): the name between the last clock time and the cue is the speaker."""
+    if stop is None or not head.i < stop.i:
+        return head
+    times = [t.i for t in head.doc[head.i + 1 : stop.i] if _CLOCK_TIME.fullmatch(t.text)]
+    if not times:
+        return head
+    name = head.doc[times[-1] + 1 : stop.i]
+    if not len(name) or not all(t.pos_ == "PROPN" and t.ent_type_ not in {"DATE", "TIME"} for t in name):
+        return head
+    # Only a name the parser hung on the subject: "Ruiz at 10:30 Sunday said" keeps Ruiz.
+    return name[-1] if head.is_ancestor(name[-1]) else head
 
 
 def _after_last_dash(doc: Doc, left: int, head: int) -> int:

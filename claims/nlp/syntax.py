@@ -14,6 +14,7 @@ SPEAKER_NOUNS = words("speaker_nouns")
 MESSAGE_NOUNS = words("speaker_nouns", "message")
 ISSUING_VERBS = words("issuing_verbs")
 ADDRESSING_VERBS = words("addressing_verbs")
+OBJECT_CONTROL_VERBS = words("object_control_verbs")
 PERSONAL_PRONOUNS = {"him", "her", "them", "me", "us", "you", "he", "she", "they", "i", "we"}
 QUOTE_MARKS = {"\u201c", "\u201d", '"', "''", "``"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -68,7 +69,7 @@ def speaker_of_verb(verb: Token) -> Token | None:
     """The verb's subject, borrowing it from the head for conjuncts and participles."""
     cue = verb
     for _ in range(4):  # bounded climb: a few coordinated or participial verbs at most
-        subject = nearest_subject(verb)
+        subject = nearest_subject(verb) or object_controller(verb)
         if subject is not None:
             if subject.dep_ == "nsubjpass" and verb is not cue and cue.dep_ == "conj" and not is_passive(cue):
                 return subject  # "Trump was forced into … and said that …": the active conjunct's subject
@@ -97,6 +98,40 @@ def speaker_of_verb(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def object_controller(verb: Token) -> Token | None:
+    """ "The delay led some to speculate that …", "The vote left many voters wondering whether …":
+    after a verb of causing or finding (``lexicon/object_control_verbs.tsv``) the one it acts on is
+    the subject of the infinitive or participle completing it, not the verb's own subject ("urged
+    the board to declare …" stays the urger's stance). One set off by a comma
+    ("told the hosts, adding …") stays the subject's, unless the comma closes an aside inside the
+    object ("left many voters, including his own, wondering …")."""
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "advcl", "ccomp"} or head.i == verb.i or head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return None
+    obj = child_with_dep(head, {"dobj"})
+    if obj is None or not head.i < obj.i < verb.i:
+        return None
+    if _set_off_by_comma(verb) and not _has_aside(obj):
+        return None  # "led the team, to tell them …", "told the hosts, adding …": the subject's own act
+    return obj if verb.tag_ == "VBG" or verb.tag_ == "VB" and is_infinitive(verb) else None
+
+
+def _set_off_by_comma(verb: Token) -> bool:
+    """A comma before the verb's phrase, also one a closing quotation mark follows (",'' adding")."""
+    before = verb.left_edge.i - 1
+    while before > 0 and verb.doc[before].text in QUOTE_MARKS | {"\u2019", "'"}:
+        before -= 1
+    return before >= 0 and verb.doc[before].text == ","
+
+
+def _has_aside(noun: Token) -> bool:
+    """The noun's phrase holds a part set off by a comma ("voters, including his own,")."""
+    return any(
+        t.i > noun.i and t.dep_ in {"prep", "appos", "acl", "relcl"} and t.doc[t.left_edge.i - 1].text == ","
+        for t in noun.subtree
+    )
 
 
 def repeated_report(verb: Token) -> Token | None:

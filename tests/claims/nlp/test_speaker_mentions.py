@@ -76,11 +76,64 @@ def test_a_modifier_hung_on_the_speaker_from_across_the_cue_is_not_in_the_mentio
     assert [c.speaker.mention for c in claims] == ["A group representing nurses"]
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Mr. Cole, whose narrow finish in the primary was seen as a disappointment, said he would stay in the race.",
+            "Mr. Cole, whose narrow finish in the primary was seen as a disappointment",
+        ),
+        (
+            "Traders at the exchange, where most of the grain contracts are settled, said prices would fall.",
+            "Traders at the exchange, where most of the grain contracts are settled",
+        ),
+    ],
+)
+def test_a_relative_clause_set_off_by_commas_is_in_the_mention_whatever_its_relative_word(extract, text, mention):
+    [claim] = extract(text)
+    assert claim.speaker.mention == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "The survey, conducted by the Policy Institute of Oregon, found that the mayor had a small lead.",
+            "The survey, conducted by the Policy Institute of Oregon",
+        ),
+        (
+            "The aides, led by campaign manager Tom Sullivan, told donors that the race was close.",
+            "The aides, led by campaign manager Tom Sullivan",
+        ),
+    ],
+)
+def test_a_set_off_participle_naming_who_made_or_runs_the_source_is_in_the_mention(extract, text, mention):
+    [claim] = extract(text)
+    assert claim.speaker.mention == mention
+
+
+def test_the_others_a_group_includes_are_in_the_mention(extract):
+    [claim] = extract("Most governors, including Governor Ana Ruiz of Ohio, have said the tariffs hurt farmers.")
+    assert claim.speaker.mention == "Most governors, including Governor Ana Ruiz of Ohio"
+    assert claim.speaker.name == "Most governors"
+
+
+def test_a_source_phrase_of_two_clauses_about_the_speaker_is_whole(extract):
+    # 36 tokens: a name, a role and two relative clauses, as news writes its sources.
+    [claim] = extract(
+        "Hugo Lindqvist, a professor of economics at the Stockholm School of Economics who has written three "
+        "books on housing markets and who advised the central bank on its mortgage rules for a decade, said "
+        "prices would fall."
+    )
+    assert claim.speaker.mention.endswith("who advised the central bank on its mortgage rules for a decade")
+
+
 def test_a_long_source_phrase_is_cut_at_a_modifier_boundary(extract):
     text = (
         "Hugo Lindqvist, a professor of economics at the Stockholm School of Economics and the author of a "
-        "widely read newsletter on Nordic housing markets, credit, mortgages and the rental sector in the "
-        "suburbs of the capital, said prices would fall."
+        "widely read newsletter on Nordic housing markets, credit, mortgages, pensions, savings, interest "
+        "rates, building permits, rents, land prices, construction costs and the rental sector in the "
+        "suburbs of the capital and of the other large cities of the country, said prices would fall."
     )
     [claim] = extract(text)
     mention = claim.speaker.mention
