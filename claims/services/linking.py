@@ -231,7 +231,7 @@ def judge_pairs(pairs: Sequence[tuple[Claim, Claim]]) -> list:  # -> list[Judgem
     if not pairs:
         return []
     from claims.nlp.relation import RelationModel
-    from claims.nlp.relation.denial import conflicts_resting_on_denial
+    from claims.nlp.relation.denial import agreements_denied, conflicts_resting_on_denial
     from claims.nlp.relation.positions import judge_positions
 
     model = RelationModel.load()
@@ -243,15 +243,13 @@ def judge_pairs(pairs: Sequence[tuple[Claim, Claim]]) -> list:  # -> list[Judgem
     positions = {i: judge_positions(a, b) for i, (a, b) in enumerate(judged) if a.position and b.position}
     statements = [pair for i, pair in enumerate(judged) if i not in positions]
     # News conflicts above the floor are mostly a shared topic and a stray "not": each must rest
-    # on its denial (the few it leaves are embedded again: a handful a batch).
-    verdicts = iter(
-        conflicts_resting_on_denial(
-            statements,
-            model.judge_many(statements),
-            embed=embed_contents,
-            min_share=settings.LINK_CONFLICT_MIN_DENIAL_SHARE,
-        )
+    # on its denial; and an agreement one side denies, by words the model read apart from the
+    # shared ones, is a conflict by the same test (the few asked are embedded again).
+    share = settings.LINK_CONFLICT_MIN_DENIAL_SHARE
+    judgements = conflicts_resting_on_denial(
+        statements, model.judge_many(statements), embed=embed_contents, min_share=share
     )
+    verdicts = iter(agreements_denied(statements, judgements, embed=embed_contents, min_share=share))
     return [positions[i] if i in positions else next(verdicts) for i in range(len(judged))]
 
 

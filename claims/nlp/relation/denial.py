@@ -80,6 +80,43 @@ def conflicts_resting_on_denial(
     return result
 
 
+def agreements_denied(
+    pairs: Sequence[tuple[ClaimFacts, ClaimFacts]],
+    judgements: Sequence[Judgement],
+    *,
+    embed: Embed,
+    min_share: float,
+) -> list[Judgement]:
+    """``judgements`` with each agreement (or same claim) that one side denies in its words made a
+    conflict, where the denial makes at least ``min_share`` of the distance between the sides.
+
+    The other half of the same test: the model reads negations near shared words, and misses one
+    worded apart ("he had never suggested [a database]" / "he would certainly implement [a
+    database]"). Only pairs where exactly one side has denying words are asked; a denial carried
+    by a cue is read by the model already."""
+    checked = [
+        i
+        for i, ((a, b), judgement) in enumerate(zip(pairs, judgements, strict=True))
+        if judgement.label in {RelationType.AGREE, RelationType.SAME_CLAIM}
+        and not (denied_by_cue(a) or denied_by_cue(b))
+        and (without_denial(a.text) is None) != (without_denial(b.text) is None)
+    ]
+    result = list(judgements)
+    for i in checked:
+        a, b = pairs[i]
+        share = max(_share(a.text, b.text, embed), _share(b.text, a.text, embed))
+        if share >= min_share:
+            before = judgements[i]
+            reason = (
+                f"Alike (similarity {before.similarity:.2f}), and one side denies what the other says (its denial "
+                f"makes {share:.0%} of the difference) → conflict"
+            )
+            result[i] = Judgement(
+                RelationType.CONFLICT, before.score, reason, before.similarity, before.p_related, before.p_conflict
+            )
+    return result
+
+
 def _share(denying: str, other: str, embed: Embed) -> float:
     """The share of the distance between ``denying`` and ``other`` that the denying words make:
     how much of it goes when they are taken out (-1: there are none; below 0: it grows).

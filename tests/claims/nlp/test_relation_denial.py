@@ -9,7 +9,7 @@ import pytest
 
 from claims.nlp.meaning import embed_texts
 from claims.nlp.relation import ClaimFacts, RelationModel
-from claims.nlp.relation.denial import conflicts_resting_on_denial, without_denial
+from claims.nlp.relation.denial import agreements_denied, conflicts_resting_on_denial, without_denial
 from claims.nlp.types import CueClass, RelationType
 
 MIN_SHARE = 0.3
@@ -89,3 +89,44 @@ def test_other_verdicts_pass_untouched_and_nothing_is_embedded_for_them(model):
         raise AssertionError("embedded without a conflict to check")
 
     assert conflicts_resting_on_denial([(a, b)], [judgement], embed=no_encoder, min_share=MIN_SHARE) == [judgement]
+
+
+# ---- the other half: an agreement one side denies ----------------------------------------------
+
+
+def settled(model: RelationModel, a: ClaimFacts, b: ClaimFacts):
+    (judgement,) = agreements_denied([(a, b)], [model.judge(a, b)], embed=embed_texts, min_share=MIN_SHARE)
+    return judgement
+
+
+@pytest.mark.parametrize(
+    "denial, statement",
+    [
+        (
+            "he had never suggested the city should use a registry to track cyclists",
+            "he would certainly use a registry to track cyclists in the city",
+        ),
+        (
+            "the port authority never approved the sale of the harbour land",
+            "the port authority approved the sale of the harbour land last spring",
+        ),
+    ],
+)
+def test_an_agreement_that_one_side_denies_is_a_conflict_with_its_reason(model, denial, statement):
+    a, b = facts(denial, statement)
+    assert model.judge(a, b).label == RelationType.AGREE  # what the model alone says
+
+    judgement = settled(model, a, b)
+
+    assert judgement.label == RelationType.CONFLICT
+    assert "one side denies what the other says" in judgement.reason
+
+
+def test_an_agreement_whose_negation_adds_something_else_stays_an_agreement(model):
+    a, b = facts(
+        "the harbour will stay open to cargo ships this winter",
+        "the harbour will stay open to cargo ships this winter and no jobs will be lost",
+    )
+
+    assert settled(model, a, b).label == RelationType.AGREE
+
