@@ -221,7 +221,10 @@ class Claim(BaseModel):
 
         if not self.names_thing or len(self.content.split()) < settings.LINK_MIN_CONTENT_WORDS:
             return None
-        return position_side(self.cue_lemma, negated=self.polarity == self.Polarity.NEGATED)
+        # A denial cue's claim is negated by convention ("rejected [the plan]"): its own negation
+        # is the other way round ("did not reject [the plan]" is asserted).
+        cue_negated = (self.polarity == self.Polarity.NEGATED) != (self.cue_class == self.CueClass.DENY)
+        return position_side(self.cue_lemma, negated=cue_negated)
 
     @property
     def states_something(self) -> bool:

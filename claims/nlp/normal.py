@@ -42,13 +42,18 @@ def polarity(content: Span, cue_class: str) -> str:
     return Polarity.NEGATED if negated else Polarity.ASSERTED
 
 
-def position_polarity(content: Span, cue: Token) -> str | None:
-    """NEGATED for a content that states nothing under a negated cue ("did not endorse [the plan]"):
-    what is negated is the speaker's position, and the content has no clause to carry it. None
-    where the content's own clause decides (`polarity`)."""
-    if states_clause(content) or not any(child.dep_ == "neg" for child in cue.children):
+def position_polarity(content: Span, cue: Token, cue_class: str) -> str | None:
+    """The polarity of a content that states nothing ("endorsed [the plan]"), read off its cue: the
+    content has no clause to carry a negation, so what is negated is the speaker's position ("did
+    not endorse [the plan]"). A denial cue counts as a negation, as in `polarity` ("rejected [the
+    plan]" is negated, "did not reject [the plan]" is not). None where the content's own clause
+    decides (`polarity`)."""
+    if states_clause(content):
         return None
-    return Polarity.NEGATED
+    negated = any(child.dep_ == "neg" for child in cue.children)
+    if cue_class == CueClass.DENY:
+        negated = not negated
+    return Polarity.NEGATED if negated else Polarity.ASSERTED
 
 
 def cue_class_of(content: Span, cue_class: str) -> str:
@@ -142,9 +147,20 @@ def _heads_noun_phrase(head, content: Span) -> bool:  # type: ignore[no-untyped-
     return (
         head.pos_ in {"NOUN", "PROPN"}
         and not any(child.dep_ in _STATEMENT_CHILD_DEPS for child in head.children)
+        and not any(_complement_clause(child) for child in head.children)
         and not _predicated_from_outside(head, content)
         and head.dep_ != "oprd"
     )
+
+
+def _complement_clause(child) -> bool:  # type: ignore[no-untyped-def]
+    """A finite clause that says what the noun holds ("claims [that the hospitals were unsafe]",
+    "the idea [Obama was born abroad]"), not one that describes it (a relative clause, "the report
+    that was released", or an infinitive, "the plan to close")."""
+    if child.dep_ not in {"acl", "ccomp"}:
+        return False
+    finite = child.tag_ in _FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in child.children)
+    return finite and not any(t.lower_ in {"who", "whom", "whose", "which"} for t in child.lefts)
 
 
 def _only_names_or_asks(content: Span) -> bool:

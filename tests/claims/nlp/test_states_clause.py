@@ -118,3 +118,20 @@ def test_words_that_only_ask_state_nothing_but_a_statement_ending_in_a_question_
     from claims.nlp.normal import states_clause
 
     assert states_clause(get_nlp()(words)[:]) is states
+
+
+def test_a_noun_with_a_clause_saying_what_it_holds_states_that_clause(extract):
+    # "claims that …" carries a proposition; "the report that was released …" only names a report.
+    [rejected] = extract("The union rejected claims that the hospitals were unsafe.")
+    [criticized] = extract("The senator criticized the report that was released on Friday by the agency.")
+
+    assert rejected.states_clause and not rejected.names_thing
+    assert criticized.names_thing and not criticized.states_clause
+
+
+def test_a_denial_cue_negates_a_position_and_its_own_negation_undoes_that(extract):
+    [rejected] = extract("The union rejected the governor's plan to close three rural hospitals.")
+    [not_rejected] = extract("The union did not reject the governor's plan to close three rural hospitals.")
+
+    assert rejected.polarity == "negated"
+    assert not_rejected.polarity == "asserted"

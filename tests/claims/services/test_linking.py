@@ -166,6 +166,16 @@ def test_positions_on_one_thing_agree_when_on_one_side_and_conflict_when_on_oppo
     assert "one is for it, the other against" in relation_between(against, in_favour).explanation
 
 
+def test_a_rejection_is_a_position_against_and_conflicts_with_praise_but_not_rejecting_takes_no_side():
+    rejected = extracted("The nurses' union rejected the governor's plan to close three rural hospitals.")
+    praised = extracted("Mayor Tom Reed praised the governor's plan to close three rural hospitals.")
+    claims_link_for_article(article=praised.article)
+    not_rejected = extracted("The hospital board did not reject the governor's plan to close three rural hospitals.")
+
+    assert (rejected.position, praised.position, not_rejected.position) == ("against", "for", None)
+    assert relation_between(rejected, praised).type == Relation.Type.CONFLICT
+
+
 def test_a_position_is_never_paired_with_a_statement_on_its_topic():
     position = extracted("Senator Ann Bell criticized the governor's plan to close three rural hospitals.")
     statement = extracted("Mayor Tom Reed said the governor's plan would close three rural hospitals.")
