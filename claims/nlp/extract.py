@@ -198,7 +198,7 @@ class _ChunkReader(QuoteAttribution):
             start,
             end,
             # Polarity from the cue as written: "said that was untrue" holds the negation.
-            normal.position_polarity(span, cue.token, cue.cue_class) or normal.polarity(span, cue.cue_class),
+            normal.polarity(span, cue.cue_class, cue.token),
             self._sentence_bounds(span, cue),
             _confidence(cue),
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicons import words
+from .syntax import child_with_dep
 from .types import CueClass, Polarity
 
 NEGATORS = words("polarity", "negator")
@@ -33,24 +34,16 @@ _MAIN_CLAUSE_DEPS = {
 }
 
 
-def polarity(content: Span, cue_class: str) -> str:
+def polarity(content: Span, cue_class: str, cue: Token | None = None) -> str:
     """NEGATED when the content's main clause is negated, or a denial cue introduces it;
-    a denial of a negated statement ("denied it had not …") is asserted again."""
-    negated = _main_clause_negated(content)
-    if cue_class == CueClass.DENY:
-        negated = not negated
-    return Polarity.NEGATED if negated else Polarity.ASSERTED
-
-
-def position_polarity(content: Span, cue: Token, cue_class: str) -> str | None:
-    """The polarity of a content that states nothing ("endorsed [the plan]"), read off its cue: the
-    content has no clause to carry a negation, so what is negated is the speaker's position ("did
-    not endorse [the plan]"). A denial cue counts as a negation, as in `polarity` ("rejected [the
-    plan]" is negated, "did not reject [the plan]" is not). None where the content's own clause
-    decides (`polarity`)."""
-    if states_clause(content):
-        return None
-    negated = any(child.dep_ == "neg" for child in cue.children)
+    a denial of a negated statement ("denied it had not …") is asserted again. A content that
+    states nothing ("endorsed [the plan]") has no clause to carry a negation: given its ``cue``,
+    the cue's own negation is the speaker's ("did not endorse [the plan]"; "rejected [the plan]"
+    is negated, "did not reject [the plan]" is not)."""
+    if cue is not None and not states_clause(content):
+        negated = child_with_dep(cue, {"neg"}) is not None
+    else:
+        negated = _main_clause_negated(content)
     if cue_class == CueClass.DENY:
         negated = not negated
     return Polarity.NEGATED if negated else Polarity.ASSERTED

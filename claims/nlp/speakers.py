@@ -34,7 +34,7 @@ _MAX_MENTION_TOKENS = 40
 _TITLE_ABBREVIATIONS = lexicon("title_abbreviations")
 _ABBREVIATED_TITLE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\.")
 _NOUN_CLAUSES = {"acl", "relcl", "conj", "appos"}
-_RELATIVE_OPENERS = {"who", "whom", "whose", "which", "that", "where"}
+_RELATIVE_OPENERS = _RELATIVE | {"whose", "where"}  # a set-off clause may open with these too
 # A role is read as a short phrase: "fellow at the Institute", not the clauses after it.
 _MAX_ROLE_TOKENS = 12
 _ARTICLES = {"the", "a", "an"}

@@ -66,8 +66,7 @@ def conflicts_resting_on_denial(
     ]
     result = list(judgements)
     for i in checked:
-        a, b = pairs[i]
-        share = max(_share(a.text, b.text, embed), _share(b.text, a.text, embed))
+        share = _denial_share(*pairs[i], embed)
         if share < min_share:
             before = judgements[i]
             reason = (
@@ -103,8 +102,7 @@ def agreements_denied(
     ]
     result = list(judgements)
     for i in checked:
-        a, b = pairs[i]
-        share = max(_share(a.text, b.text, embed), _share(b.text, a.text, embed))
+        share = _denial_share(*pairs[i], embed)
         if share >= min_share:
             before = judgements[i]
             reason = (
@@ -115,6 +113,11 @@ def agreements_denied(
                 RelationType.CONFLICT, before.score, reason, before.similarity, before.p_related, before.p_conflict
             )
     return result
+
+
+def _denial_share(a: ClaimFacts, b: ClaimFacts, embed: Embed) -> float:
+    """The larger share of the distance between the sides that either side's denying words make."""
+    return max(_share(a.text, b.text, embed), _share(b.text, a.text, embed))
 
 
 def _share(denying: str, other: str, embed: Embed) -> float:

@@ -10,6 +10,8 @@ Which side a cue takes is data (``claims/nlp/lexicon/position_verbs.tsv``).
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 
 from ..lexicons import LexiconError, lexicon
@@ -28,10 +30,7 @@ def position_side(cue_lemma: str, *, negated: bool) -> str | None:
     """
     if negated:
         return None
-    side = _sides().get(cue_lemma.lower())
-    if side is not None and side not in SIDES:
-        raise LexiconError(f"position_verbs.tsv: {cue_lemma!r} has side {side!r}, expected one of {SIDES}")
-    return side
+    return _sides().get(cue_lemma.lower())
 
 
 def judge_positions(a: ClaimFacts, b: ClaimFacts) -> Judgement:
@@ -55,5 +54,11 @@ def _side_words(facts: ClaimFacts) -> str:
     return f"'{facts.cue}' ({facts.position})" if facts.cue else str(facts.position)
 
 
+@cache
 def _sides() -> dict[str, str]:
-    return lexicon("position_verbs")
+    """Cue lemma -> side, checked once when first read (linking asks for every candidate pair)."""
+    sides = lexicon("position_verbs")
+    wrong = {word: side for word, side in sides.items() if side not in SIDES}
+    if wrong:
+        raise LexiconError(f"position_verbs.tsv: sides must be one of {SIDES}, got {wrong}")
+    return sides
