@@ -293,7 +293,9 @@ class _ChunkReader(QuoteAttribution):
             ClaimType.MIXED if inner else ClaimType.INDIRECT,
             self.offset + span.start_char,
             self.offset + span.end_char,
-            normal.polarity(span, cue_class),
+            # Given the cue, a content that states nothing takes its negation from the cue's
+            # ("did not embrace [the new tax]"), as a rule claim's does.
+            normal.polarity(span, cue_class, cue.root),
             self._sentence_bounds(span, None),
             settings.model_confidence,
             method=ExtractionMethod.MODEL,

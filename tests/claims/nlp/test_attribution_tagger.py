@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claims.nlp.extract import extract_claims
-from claims.nlp.types import ExtractionMethod
+from claims.nlp.types import ExtractionMethod, Polarity
 
 MISSED_BY_RULES = "Local farmers are convinced the new irrigation canal will ruin the wetlands downstream."
 
@@ -37,3 +37,20 @@ def test_a_tagged_question_is_not_a_claim(nlp, tagger):
         "Reporters asked whether the minister would resign before the vote.", nlp=nlp, tagger=tagger
     )
     assert all(c.method != ExtractionMethod.MODEL for c in claims)
+
+
+def test_a_tagged_position_under_a_negated_cue_is_negated(nlp, tagger):
+    # The rules list no cue here; the tagger finds "did not favor" and the thing it names.
+    text = "Several council members did not favor the new tax on imported steel from the northern provinces."
+    assert extract_claims(text, nlp=nlp, tagger=None) == []
+    (claim,) = extract_claims(text, nlp=nlp, tagger=tagger)
+    assert claim.method == ExtractionMethod.MODEL
+    assert claim.content == "the new tax on imported steel from the northern provinces"
+    assert claim.names_thing
+    assert claim.polarity == Polarity.NEGATED
+
+
+def test_a_tagged_position_under_a_plain_cue_is_asserted(nlp, tagger):
+    text = "Several council members favor the new tax on imported steel from the northern provinces."
+    claims = [c for c in extract_claims(text, nlp=nlp, tagger=tagger) if c.method == ExtractionMethod.MODEL]
+    assert [c.polarity for c in claims] == [Polarity.ASSERTED]
