@@ -18,6 +18,7 @@ from django.conf import settings
 
 from articles.ingest.files import read_sources
 from claims.exports import export_document
+from claims.nlp.types import RelationType
 from pipeline.models import IngestItem, IngestJob
 from pipeline.services import ingest_job_create, ingest_job_run
 
@@ -80,8 +81,16 @@ def export_for_job(job: IngestJob) -> dict:
     return {
         "articles": [a for a in document["articles"] if a["id"] in article_ids],
         "claims": [c for c in document["claims"] if c["article_id"] in article_ids],
-        "relations": document["relations"],
+        "relations": [as_scored_relation(relation) for relation in document["relations"]],
     }
+
+
+def as_scored_relation(relation: dict) -> dict:
+    """The relation in the scorer's two types: the same claim reported again is an agreement
+    (one proposition, one stance), which the scorer would otherwise pass over."""
+    if relation.get("type") == RelationType.SAME_CLAIM:
+        return {**relation, "type": RelationType.AGREE.value}
+    return relation
 
 
 def read_gold(path: Path) -> list[dict]:

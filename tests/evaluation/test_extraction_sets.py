@@ -45,3 +45,23 @@ def test_the_held_out_set_is_the_training_articles_the_tagger_never_trained_on(t
     assert held_out.only == {f"{name}.txt" for name in held_out_names(train)}
     assert len(held_out.only) == 3
     assert held_out.gold == train / "gold.jsonl"
+
+
+def test_the_same_claim_reported_again_is_scored_as_an_agreement():
+    from evaluation.extraction import as_scored_relation, load_scorer
+
+    gold = [
+        {"article": "a.txt", "speaker_any": ["mayor"], "content": content, "proposition": "P1", "stance": "support"}
+        for content in ("the bridge is safe for traffic", "the bridge is safe for all traffic")
+    ]
+    claims = [
+        {"id": n, "article_id": 1, "speaker": {"name": "Mayor Ruth Bell"}, "content": g["content"], "type": "indirect"}
+        for n, g in enumerate(gold, start=1)
+    ]
+    relation = {"a": 1, "b": 2, "type": "same_claim"}
+    export = {"articles": [{"id": 1, "source_file": "a.txt"}], "claims": claims}
+    score = load_scorer().score
+
+    assert score({**export, "relations": [relation]}, gold)["relations"]["agree"]["tp"] == 0
+    scored = score({**export, "relations": [as_scored_relation(relation)]}, gold)["relations"]["agree"]
+    assert (scored["tp"], scored["predicted"], scored["gold"]) == (1, 1, 1)
