@@ -10,6 +10,14 @@ _LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|some|several|many|other|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)+",
 )
 _PUNCT = re.compile(r"[^\w\s'-]")
+# Pronouns and quantifiers that stand for someone without naming them: "he", "those", "anyone",
+# "some of them". Closed-class words, not a lexicon: a key of these alone names no one.
+_STAND_INS = frozenset(
+    """i me we us you he him she her it they them one ones this that these those who whom whose
+    which what anyone anybody someone somebody everyone everybody nobody no none nothing something
+    everything anything each either neither both all most few others another of himself herself
+    itself themselves myself ourselves yourself yourselves""".split()
+)
 # Where the name in a source phrase ends: "Jon Smyth, a port spokesman" / "Jon Smyth (D-Wis.)".
 _AFTER_NAME = re.compile(r"\s*(?:[,(\u2014\u2013]|--)")
 
@@ -23,6 +31,13 @@ def normalize_speaker_name(name: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"'s$", "", text)
     return _LEADING_NOISE.sub("", text + " ").strip()[:300]  # the key columns' length
+
+
+def names_no_one(name: str) -> bool:
+    """The name is only a pronoun or a quantifier ("He", "Those", "anyone", "some of them"): the
+    extractor could not tell who it stands for, so it identifies no one, here or across articles."""
+    key = normalize_speaker_name(name)
+    return bool(key) and all(word in _STAND_INS for word in key.split())
 
 
 def is_full_name(name: str) -> bool:

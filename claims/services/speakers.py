@@ -6,7 +6,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from claims.models import Speaker, SpeakerAlias
-from claims.naming import is_full_name, normalize_speaker_name, with_middle_initials_pattern, without_middle_initials
+from claims.naming import (
+    is_full_name,
+    names_no_one,
+    normalize_speaker_name,
+    with_middle_initials_pattern,
+    without_middle_initials,
+)
 from claims.nlp.types import SpeakerKind, SpeakerRef
 
 
@@ -25,15 +31,16 @@ def speaker_find(*, name: str) -> Speaker | None:
 def speaker_resolve(*, ref: SpeakerRef) -> Speaker | None:
     """The speaker row for an extracted reference, created on first sight.
 
-    None when the name has nothing to key on (only determiners or punctuation): the claim then
-    keeps the mention as written and no speaker row.
+    None when the name has nothing to key on (only determiners or punctuation) or names no one
+    (a pronoun the extractor could not resolve, "he", "those"): the claim then keeps the mention
+    as written and no speaker row, so one "he" never gathers different people's claims.
 
     Matching uses the canonical name and the reference's full-name aliases, then, for a person,
     the same name with or without middle initials; a lone surname never matches across articles
     ("Warren" in one story is not every Warren). Fields a curator
     set are left alone; blanks are filled from what this article says.
     """
-    if not normalize_speaker_name(ref.name):
+    if not normalize_speaker_name(ref.name) or names_no_one(ref.name):
         return None
     speaker = speaker_find(name=ref.name)
     if speaker is None:

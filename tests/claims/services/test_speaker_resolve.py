@@ -129,3 +129,30 @@ def test_a_runaway_speaker_name_is_cut_to_the_column_not_fatal():
 
     assert len(speaker.name) == 300 and len(speaker.normalized_name) <= 300
     assert speaker_resolve(ref=runaway) == speaker  # found again by the cut key
+
+
+@pytest.mark.parametrize("name", ["He", "she", "Those", "anyone", "some of them", "No one", "I"])
+def test_a_pronoun_the_extractor_could_not_resolve_names_no_speaker(name):
+    assert speaker_resolve(ref=ref(name)) is None
+    assert not Speaker.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["Those close to the mayor", "One Nation", "Ruth Bell"])
+def test_a_name_with_more_than_stand_in_words_is_a_speaker(name):
+    assert speaker_resolve(ref=ref(name)).name == name
+
+
+def test_two_articles_unresolved_he_are_not_one_speaker():
+    from claims.services.extraction import claims_extract_for_article
+    from claims.services.linking import _speaker_identity
+    from tests.factories import ArticleFactory
+
+    first, second = (
+        claims_extract_for_article(article=ArticleFactory(body=f"He said the {thing} would reopen in May."))
+        for thing in ("bridge", "ferry terminal")
+    )
+
+    assert [c.speaker_mention for c in (*first, *second)] == ["He", "He"]
+    assert [c.speaker for c in (*first, *second)] == [None, None]
+    assert not Speaker.objects.exists()
+    assert _speaker_identity(first[0]) != _speaker_identity(second[0])
