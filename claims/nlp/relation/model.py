@@ -214,9 +214,20 @@ def _why_conflict(a: ClaimFacts, b: ClaimFacts, signals_a: TextSignals, signals_
     shared = signals_a.content_stems & signals_b.content_stems
     for mine, other in ((signals_a, signals_b), (signals_b, signals_a)):
         if mine.has("negation") and not other.has("negation"):
-            words = [t for t in mine.tokens if stem(t) in shared]
-            return f"one side negates '{words[-1]}'" if words else "one side negates it"
+            word = _negated_word(mine, shared)
+            return f"one side negates '{word}'" if word else "one side negates it"
     return "one side reads as a denial"
+
+
+def _negated_word(signals: TextSignals, shared: frozenset[str]) -> str | None:
+    """The shared word a negation bears on: the first one after it ("not [striking] ISIS targets in
+    Syria"), else the nearest before it ("the talks, [collapsed] or not")."""
+    shared_at = [i for i, token in enumerate(signals.tokens) if stem(token) in shared]
+    if not shared_at:
+        return None
+    negation = signals.positions["negation"][0]
+    after = [i for i in shared_at if i > negation]
+    return signals.tokens[after[0] if after else shared_at[-1]]
 
 
 def _round(value: float) -> float:

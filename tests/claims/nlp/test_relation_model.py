@@ -38,6 +38,15 @@ def test_it_marks_a_denial_as_a_conflict_and_says_what_is_negated(model):
     assert "collapsed" in judgement.reason
 
 
+def test_the_reason_names_the_word_the_negation_bears_on_not_the_last_shared_one(model):
+    a, b = facts("The governor did not sign the budget bill on Friday", "The governor signed the budget bill on Friday")
+
+    judgement = model.judge(a, b)
+
+    assert judgement.label == "conflict"
+    assert "negates 'sign'" in judgement.reason
+
+
 def test_it_marks_a_spokesman_denying_a_report_as_a_conflict(model):
     a, b = facts(
         "The factory was closed because of a gas leak", "The company denied that the factory was closed over a gas leak"
