@@ -277,6 +277,8 @@ class _ChunkReader(QuoteAttribution):
             return False  # "… says is true": a content that starts with a finite verb lost its subject
         if is_person(content.root) or content[0].lower_ in {"as", "so", "much"}:
             return False  # "questioned the driver", "said as much": a person or a pro-form, no content
+        if _question_between(found.cue, content):
+            return False  # "asked the minister whether he thought [the plan had failed]": a question
         # "said as much during the call": a content opened by "as", "when", "if" … is a circumstance.
         return content[0].lower_ == "that" or content[0].pos_ != "SCONJ" and content[0].lower_ not in _UNASSERTED_MARKS
 
@@ -523,6 +525,13 @@ def _repeats(draft: Draft, earlier: Draft) -> bool:
         return False
     shared = sum(1 for term in earlier.terms if term in draft.terms)
     return shared >= _REPEAT_SHARE * len(earlier.terms)
+
+
+def _question_between(cue: Span, content: Span) -> bool:
+    """A "whether" or "if" between the cue and its content: the content is what the cue asks."""
+    doc = cue.doc
+    between = doc[cue.end : content.start] if cue.end <= content.start else doc[0:0]
+    return any(t.lower_ in _UNASSERTED_MARKS and t.dep_ == "mark" for t in between)
 
 
 def _asked_or_supposed(token: Token) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claims.nlp.extract import extract_claims
 from claims.nlp.types import ExtractionMethod, Polarity
 
@@ -54,3 +56,17 @@ def test_a_tagged_position_under_a_plain_cue_is_asserted(nlp, tagger):
     text = "Several council members favor the new tax on imported steel from the northern provinces."
     claims = [c for c in extract_claims(text, nlp=nlp, tagger=tagger) if c.method == ExtractionMethod.MODEL]
     assert [c.polarity for c in claims] == [Polarity.ASSERTED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councillor Ana Ruiz asked the engineer at a hearing whether he thought the contractors had breached the"
+        " safety agreement covering the eastern tunnel.",
+        "Senator Paul Brandt asked the minister at a hearing whether she thought the navy had violated the treaty"
+        " governing the testing of long-range missiles.",
+    ],
+)
+def test_what_a_tagged_cue_asks_is_no_claim(nlp, tagger, text):
+    # The tagger tags "asked" and the clause after "whether he thought": a question, which nobody asserts.
+    assert extract_claims(text, nlp=nlp, tagger=tagger) == []
