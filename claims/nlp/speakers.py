@@ -24,6 +24,8 @@ GOVERNMENT_WORDS = words("government_words")
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_SUBJECT_PRONOUNS = {"he", "she"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
 # Heads that count or measure the speakers named after "of": "one of the sources", "a number of
 # studies", "79 percent of Democrats" speak as the sources, the studies, the Democrats.
 _QUANTIFIERS = set(
@@ -105,12 +107,15 @@ class SpeakerRegistry:
         self._quiet: set[int] = set()  # mention heads only the tagger saw: they move no one to the fore
         self._names: list[Span] = []  # this chunk's person names, registered in text order
         self._genders: dict[int, str] = {}  # person name start -> gender its own sentence shows
+        self._closing: Span | None = None  # the last sentence of the chunk observed last
+        self._before: Span | None = None  # the sentence just before this chunk
 
     def observe(self, doc: Doc) -> None:
         """Take the person names of a chunk: each is remembered, in text order as `settle` walks
         the chunk, so a later bare surname or pronoun resolves to it."""
         self._names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         self._genders = _genders_shown(doc, self._names)
+        self._before, self._closing = self._closing, (doc[-1].sent if len(doc) else None)
 
     def resolve(self, head: Token, offset: int, stop: Token | None = None, *, quiet: bool = False) -> Resolved:
         """The speaker mention whose syntactic head is ``head`` (``offset``: chunk start); the
@@ -199,9 +204,16 @@ class SpeakerRegistry:
             return self._entry_for(antecedent)  # "Trump, who said …"; "aides, most of whom said …"
         if head.pos_ == "PRON":
             named = _cataphor_subject(head) or _clause_subject(head)
+            opening = self._opening_subject(head) if named is None else None
+            named = named or opening
             entry = self._entry_for(named) if named is not None else None
-            fits = entry is not None and entry.gender in {"", _pronoun_gender(head)}
-            return entry if entry is not None and fits else self._pronoun(head)
+            if entry is None or entry.gender not in {"", _pronoun_gender(head)}:
+                return self._pronoun(head)
+            if opening is not None:
+                # The sentence after shows the person's gender, as "Ortiz said she …" does in
+                # one: a later pronoun of the other gender then looks past them.
+                entry.gender = entry.gender or _pronoun_gender(head)
+            return entry
         core = _core_span(head)
         shortened = self._shortened_body(core, head)
         if shortened is not None:
@@ -217,6 +229,18 @@ class SpeakerRegistry:
             if found is not None:
                 return found
         return self._other(core, head)
+
+    def _opening_subject(self, head: Token) -> Token | None:
+        """`_opening_subject`, unless it is a bare surname two people of the article share
+        ("Clinton" after both Bill and Hillary Clinton): then whose it is stays unclear."""
+        subject = _opening_subject(head, self._before)
+        if subject is None:
+            return None
+        ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        words = _name_words(ent) if ent is not None else [subject.text]
+        if len(words) == 1 and sum(e.name.lower().split()[-1] == words[0].lower() for e in self._people) > 1:
+            return None
+        return subject
 
     def _pronoun(self, head: Token) -> _Entry:
         word = head.lower_
@@ -448,6 +472,39 @@ def _clause_subject(pronoun: Token) -> Token | None:
             return subject if person and clear else None
         token = head
     return None
+
+
+def _opening_subject(pronoun: Token, before: Span | None) -> Token | None:
+    """ "Ruiz has attacked the budget for weeks. She said on Monday …": a he/she opening its
+    sentence as its subject stands for the person the sentence before is about, its main clause's
+    subject, ahead of the latest speaker (who may be someone that sentence only mentions). When
+    that sentence passes news on ("…, the Gazette reported"; ``cue_verbs.tsv`` class ``report``),
+    it is about the reported clause's subject, not the outlet, record or journalist reporting it.
+    No subject when it is no person's name, stands inside a quotation, shares its clause with
+    another named subject ("A did this, but B did that"), or is named again in the pronoun's own
+    sentence ("He accused Ruiz": the pronoun is someone else). ``before``: the sentence before
+    the pronoun's chunk, for a pronoun opening the chunk."""
+    if pronoun.lower_ not in _SUBJECT_PRONOUNS or pronoun.dep_ not in _SUBJECTS:
+        return None
+    sent = pronoun.sent
+    if pronoun.i != sent.start:
+        return None
+    previous = pronoun.doc[sent.start - 1].sent if sent.start > 0 else before
+    if previous is None:
+        return None
+    clause = previous.root
+    if clause.lemma_.lower() in _REPORT_VERBS:
+        clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.ent_type_ != "PERSON":
+        return None
+    quoted = sum(t.text in QUOTE_MARKS for t in previous.doc[previous.start : subject.i]) % 2 == 1
+    rival = any(
+        c.dep_ == "conj" and any(s.dep_ in _SUBJECTS and s.ent_type_ == "PERSON" for s in c.children)
+        for c in clause.children
+    )
+    named_again = any(t.i != pronoun.i and t.lower_ == subject.lower_ for t in sent)
+    return None if quoted or rival or named_again else subject
 
 
 def _may_be_person(token: Token) -> bool:
@@ -768,6 +825,8 @@ def _kind_of(core: Span, head: Token, plural: bool) -> str:
 
 
 _PERSON_NOUNS = words("speaker_nouns", "person")
+# Verbs of passing on news or findings: the subject of what they report is who the text is about.
+_REPORT_VERBS = words("cue_verbs", "report")
 _ORGANISATION_NOUNS = words("speaker_nouns", "body")
 _DASHES = {"--", "\u2013", "\u2014"}
 
