@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import can_report
 from .lexicons import lexicon, words
 from .syntax import QUOTE_MARKS
 from .types import SpeakerKind, SpeakerRef
@@ -538,11 +539,23 @@ def _antecedent(relative: Token) -> Token | None:
     for _ in range(4):  # the relative sits at most a few arcs below its clause's verb
         if clause.dep_ == "relcl":
             near_start = relative.i - clause.left_edge.i <= 3
-            return clause.head if near_start and clause.head.i != clause.i else None
+            return _phrase_head_that_speaks(clause.head) if near_start and clause.head.i != clause.i else None
         if clause.head.i == clause.i or clause.pos_ in {"VERB", "AUX"}:
             break
         clause = clause.head
     return _noun_before_comma(relative)
+
+
+def _phrase_head_that_speaks(noun: Token) -> Token:
+    """A relative clause hung on a noun that cannot speak, the object of a preposition, is about
+    the noun just before that preposition when that one can ("volunteers from [the village], who
+    said …", "the man with a [relationship] with the mayor who said …"): the parser attaches the
+    clause, and often the phrase itself, to the nearest noun. In text order, since the phrase's
+    own attachment is as often wrong."""
+    if can_report(noun) or noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.i == 0:
+        return noun
+    before = noun.doc[noun.head.i - 1]
+    return before if before.pos_ in {"NOUN", "PROPN"} and can_report(before) else noun
 
 
 def _noun_before_comma(relative: Token) -> Token | None:

@@ -13,6 +13,26 @@ def test_a_quantified_relative_speaks_for_the_noun_its_clause_hangs_on(extract):
     assert "most" not in claim.speaker.aliases
 
 
+def test_a_relative_clause_hung_on_a_place_speaks_for_the_people_the_phrase_describes(extract):
+    claims = extract("Tourists complained about volunteers from the village, who said the path was safe.")
+    claim = next(c for c in claims if c.content == "the path was safe")
+    assert claim.speaker.mention == "who"
+    assert claim.speaker.name == "volunteers"
+
+
+def test_a_relative_clause_hung_on_a_thing_speaks_for_the_person_who_has_it(extract):
+    (claim,) = extract(
+        "The visit was a test for the man with a famously difficult relationship with the mayor who said"
+        " the budget was doomed."
+    )
+    assert claim.speaker.name == "man"
+
+
+def test_a_relative_clause_on_a_noun_that_speaks_stays_with_it(extract):
+    (claim,) = extract("The report by the panel, which said the dam was safe, was released on Monday.")
+    assert claim.speaker.name == "panel"
+
+
 def test_a_possessive_pronoun_resolves_to_the_person_before_it(extract):
     first, second = extract(
         "Judge Karen Holt said the appeal had merit. Lawyers pointed to her claim that the contract was void."
