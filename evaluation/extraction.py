@@ -85,12 +85,15 @@ def export_for_job(job: IngestJob) -> dict:
     }
 
 
+def scored_type(label: str) -> str:
+    """A relation type in the scorer's terms, agree or conflict: the same claim reported again is an
+    agreement (one proposition, one stance), which the scorer would otherwise pass over."""
+    return RelationType.AGREE.value if label == RelationType.SAME_CLAIM else label
+
+
 def as_scored_relation(relation: dict) -> dict:
-    """The relation in the scorer's two types: the same claim reported again is an agreement
-    (one proposition, one stance), which the scorer would otherwise pass over."""
-    if relation.get("type") == RelationType.SAME_CLAIM:
-        return {**relation, "type": RelationType.AGREE.value}
-    return relation
+    """The exported relation with its type in the scorer's terms (`scored_type`)."""
+    return {**relation, "type": scored_type(relation.get("type", ""))}
 
 
 def read_gold(path: Path) -> list[dict]:

@@ -26,6 +26,7 @@ from claims.models import Claim, Origin, Proposition, PropositionMember, Relatio
 from claims.services.embedding import embed_contents, extracted_with_embeddings
 from claims.services.extraction import extract_from_texts
 from claims.services.linking import claims_link_for_article, claims_nearest, judge_pairs
+from evaluation.extraction import scored_type
 from evaluation.synthetic import SYNTHETIC_PREFIX
 
 EXTRACT_BATCH = 16
@@ -85,13 +86,9 @@ def stage_losses(gold: list[dict], found: dict[int, Claim]) -> dict[str, StageCo
         row = counts[kind]
         row.candidate += any(o == b.pk for o, _ in near[a.pk]) or any(o == a.pk for o, _ in near[b.pk])
         row.related += judgement.label != "unrelated"
-        row.right_label += _as_gold(judgement.label) == kind
-        row.stored_right += _as_gold(stored.get((min(a.pk, b.pk), max(a.pk, b.pk)), "")) == kind
+        row.right_label += scored_type(judgement.label) == kind
+        row.stored_right += scored_type(stored.get((min(a.pk, b.pk), max(a.pk, b.pk)), "")) == kind
     return counts
-
-
-def _as_gold(label: str) -> str:
-    return "agree" if label == "same_claim" else label
 
 
 # ---- news: what linking made ---------------------------------------------------------------------

@@ -280,7 +280,7 @@ class _ChunkReader(QuoteAttribution):
         if _question_between(found.cue, content):
             return False  # "asked the minister whether he thought [the plan had failed]": a question
         # "said as much during the call": a content opened by "as", "when", "if" … is a circumstance.
-        return content[0].lower_ == "that" or content[0].pos_ != "SCONJ" and content[0].lower_ not in _UNASSERTED_MARKS
+        return content[0].lower_ == "that" or content[0].pos_ != "SCONJ" and content[0].lower_ not in normal.UNASSERTED_MARKS
 
     def _add_tagged(self, found: TaggedAttribution, settings: CombinationSettings) -> None:
         span, cue = found.content, found.cue
@@ -529,16 +529,15 @@ def _repeats(draft: Draft, earlier: Draft) -> bool:
 
 def _question_between(cue: Span, content: Span) -> bool:
     """A "whether" or "if" between the cue and its content: the content is what the cue asks."""
-    doc = cue.doc
-    between = doc[cue.end : content.start] if cue.end <= content.start else doc[0:0]
-    return any(t.lower_ in _UNASSERTED_MARKS and t.dep_ == "mark" for t in between)
+    between = cue.doc[cue.end : content.start]  # empty when the content comes first
+    return any(t.lower_ in normal.UNASSERTED_MARKS and t.dep_ == "mark" for t in between)
 
 
 def _asked_or_supposed(token: Token) -> bool:
     """The report sits in an indirect question or a condition ("asked whether he thought …",
     "if she says …"): nobody asserts it."""
     for head in (token, *token.ancestors):
-        if any(c.dep_ == "mark" and c.lower_ in _UNASSERTED_MARKS for c in head.children):
+        if any(c.dep_ == "mark" and c.lower_ in normal.UNASSERTED_MARKS for c in head.children):
             return True
         if head.dep_ in _CLAUSE_ROOTS:
             break
@@ -555,7 +554,6 @@ def _confidence(cue: Cue) -> float:
     return 0.6 if cue.cue_class == CueClass.HEDGE else 0.75
 
 
-_UNASSERTED_MARKS = {"whether", "if"}
 # A later report repeats an earlier one when it holds this share of the earlier one's terms;
 # below three terms ("climate change") a shared topic is not yet a repeat.
 _REPEAT_SHARE = 0.8

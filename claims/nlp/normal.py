@@ -120,7 +120,7 @@ def states_clause(content: Span) -> bool:
 _STATEMENT_CHILD_DEPS = _CLAUSE_DEPS | {"aux", "auxpass", "cop"}
 # Subordinators that make a clause a question or a supposition rather than something said:
 # "asked [whether he was eligible]", "[if a third-party candidate should run]".
-_OPEN_CLAUSE_MARKERS = {"whether", "if"}
+UNASSERTED_MARKS = frozenset({"whether", "if"})
 
 
 def names_a_thing(content: Span) -> bool:
@@ -163,7 +163,7 @@ def _only_names_or_asks(content: Span) -> bool:
     head = _single_head(content)
     if head is None:
         return False
-    if any(child.dep_ == "mark" and child.lower_ in _OPEN_CLAUSE_MARKERS for child in head.children):
+    if any(child.dep_ == "mark" and child.lower_ in UNASSERTED_MARKS for child in head.children):
         return True
     return _heads_noun_phrase(head, content)
 

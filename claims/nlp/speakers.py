@@ -205,7 +205,7 @@ class SpeakerRegistry:
             return self._entry_for(antecedent)  # "Trump, who said …"; "aides, most of whom said …"
         if head.pos_ == "PRON":
             named = _cataphor_subject(head) or _clause_subject(head)
-            opening = self._opening_subject(head) if named is None else None
+            opening = self._opening_subject_unshared(head) if named is None else None
             named = named or opening
             entry = self._entry_for(named) if named is not None else None
             if entry is None or entry.gender not in {"", _pronoun_gender(head)}:
@@ -231,7 +231,7 @@ class SpeakerRegistry:
                 return found
         return self._other(core, head)
 
-    def _opening_subject(self, head: Token) -> Token | None:
+    def _opening_subject_unshared(self, head: Token) -> Token | None:
         """`_opening_subject`, unless it is a bare surname two people of the article share
         ("Clinton" after both Bill and Hillary Clinton): then whose it is stays unclear."""
         subject = _opening_subject(head, self._before)

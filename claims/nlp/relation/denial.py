@@ -24,6 +24,7 @@ Django-free; the caller passes the encoder (``embed``: texts → unit vectors).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -73,9 +74,7 @@ def conflicts_resting_on_denial(
                 f"Alike (similarity {before.similarity:.2f}) and one side denies something, but not what the "
                 f"other says (its denial makes {max(share, 0.0):.0%} of the difference) → unrelated"
             )
-            result[i] = Judgement(
-                UNRELATED, 1.0 - before.score, reason, before.similarity, before.p_related, before.p_conflict
-            )
+            result[i] = replace(before, label=UNRELATED, score=1.0 - before.score, reason=reason)
     return result
 
 
@@ -109,9 +108,7 @@ def agreements_denied(
                 f"Alike (similarity {before.similarity:.2f}), and one side denies what the other says (its denial "
                 f"makes {share:.0%} of the difference) → conflict"
             )
-            result[i] = Judgement(
-                RelationType.CONFLICT, before.score, reason, before.similarity, before.p_related, before.p_conflict
-            )
+            result[i] = replace(before, label=RelationType.CONFLICT, reason=reason)
     return result
 
 

@@ -37,7 +37,7 @@ from claims.exports import export_document
 from claims.models import Claim, Proposition, Relation
 from claims.nlp.meaning import backend_for
 from evaluation import linking as measure
-from evaluation.extraction import load_scorer, read_gold
+from evaluation.extraction import as_scored_relation, load_scorer, read_gold
 from pipeline.services import ingest_job_create, ingest_job_run, ingest_job_summary
 
 
@@ -131,7 +131,7 @@ class Command(BaseCommand):
 
     def _same_claim_as_agree(self, document: dict, gold: list[dict], scorer) -> None:  # type: ignore[no-untyped-def]
         """The agree score again with "same claim reported again" counted as agreement."""
-        relations = [{**r, "type": "agree" if r["type"] == "same_claim" else r["type"]} for r in document["relations"]]
+        relations = [as_scored_relation(r) for r in document["relations"]]
         r = scorer.score({**document, "relations": relations}, gold)["relations"]["agree"]
         self.stdout.write(f"  agree, same-claim counted as agree: P={r['p']:.2f} R={r['r']:.2f} F1={r['f1']:.2f}")
 
