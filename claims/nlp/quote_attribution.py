@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import normal
-from .cues import Cue
+from .cues import CUE_VERBS, Cue, can_report, is_person
 from .draft import Draft
 from .lexicons import words as lexicon_words
 from .quotes import Quote
 from .speakers import Resolved
-from .syntax import child_with_dep, nearest_subject
+from .syntax import child_with_dep, nearest_subject, speaker_of_verb
 from .types import ClaimType, CueClass
 
 # A quote split by its attribution ("“A,” he said. “B.”") is one claim, as annotated in
@@ -69,13 +69,31 @@ def _is_question(quoted: str) -> bool:
     return text.endswith("?") and _SENTENCE_BREAK.search(text) is None
 
 
+def _speaks_before_colon(subject: Token) -> bool:
+    """Someone who can say what follows the colon: a person, a body or a source noun; not a
+    relative or demonstrative pronoun ("what", "that", "it") nor a heading set in capitals
+    ("IOWA POLLS: …"), which the parser also makes subjects."""
+    if subject.is_upper and len(subject) > 1:
+        return False
+    if subject.pos_ == "PRON":
+        return is_person(subject)
+    return is_person(subject) or can_report(subject)
+
+
 def _is_title(text: str) -> bool:
     """A quoted title: two to eight words, capitalised apart from short function words, with
     no sentence punctuation."""
     words = _WORD.findall(text)
-    if not 2 <= len(words) <= 8 or _SENTENCE_PUNCT.search(text.strip()):
+    # A full stop closing the quotation is the sentence's, set inside the marks by American
+    # style ("on ABC's “This Week.”"); one inside it makes a sentence.
+    if not 2 <= len(words) <= 8 or _SENTENCE_PUNCT.search(text.strip().removesuffix(".")):
         return False
-    return words[0][0].isupper() and words[-1][0].isupper() and all(w[0].isupper() for w in words if len(w) > 3)
+    small = lexicon_words("title_small_words")
+    return (
+        words[0][0].isupper()
+        and words[-1][0].isupper()
+        and all(w[0].isupper() for w in words if len(w) > 3 and w.lower() not in small)
+    )
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -145,6 +163,12 @@ class QuoteAttribution:
         colon_cue = self._colon_cue(quote) or (colon if self._opens_chunk(quote) else None)
         if colon_cue is not None:
             return colon_cue[0], colon_cue[1], 0.8
+        clause = self._colon_clause(quote)
+        if clause is not None:
+            return clause, self._speaker(clause), 0.6
+        label = self._name_label(quote)
+        if label is not None:
+            return None, self.article.registry.resolve(label, self.offset, self.doc[label.i + 1]), 0.6
         prior = self._closing_attribution(quote)
         if prior is not None:
             return None, self._speaker(prior), 0.7
@@ -175,7 +199,10 @@ class QuoteAttribution:
 
     def _starts_sentence(self, quote: Quote) -> bool:
         first, _ = self._token_range(quote.start, quote.end)
-        return self.doc[first].is_sent_start or first == 0
+        if self.doc[first].is_sent_start or first == 0:
+            return True
+        # The parser may end the sentence before on the opening mark ("… this week. ''I've got …").
+        return self.doc[first].is_quote and first + 1 < len(self.doc) and self.doc[first + 1].is_sent_start
 
     def _cue_for_quote(self, quote: Quote) -> Cue | None:
         """A speech cue outside the quote, in the sentences the quote touches or the one after it,
@@ -304,6 +331,52 @@ class QuoteAttribution:
         self.used.add(cue.token.i)
         return cue, self._speaker(cue)
 
+    def _colon_before(self, quote: Quote) -> int | None:
+        """The index of a colon right before the quotation's opening mark, if there is one."""
+        first, _ = self._token_range(quote.start, quote.end)
+        colon = first - 1
+        while colon >= 0 and self.doc[colon].is_space:
+            colon -= 1
+        if colon < 1 or self.doc[colon].text != ":" or colon in self.used:
+            return None
+        return colon
+
+    def _name_label(self, quote: Quote) -> Token | None:
+        """ "Clinton: “Our goal is …”", "… - Philip Bump: “Two weeks ago …”": a person's or body's
+        name alone before the colon, from the start of its line or after a dash, labels the quote."""
+        colon = self._colon_before(quote)
+        if colon is None:
+            return None
+        name = self.doc[colon - 1]
+        if name.ent_type_ not in {"PERSON", "ORG"}:
+            return None
+        start = colon - 1
+        while start > 0 and self.doc[start - 1].ent_type_ == name.ent_type_ and self.doc[start].ent_iob_ != "B":
+            start -= 1
+        before = self.doc[start - 1] if start > 0 else None
+        if before is None or before.is_space or before.text in _DASHES | {"--"} or before.is_sent_end:
+            self.used.add(colon)
+            return name
+        return None
+
+    def _colon_clause(self, quote: Quote) -> Cue | None:
+        """ "Rubio fired back forcefully: “…”", "he gave the Texan a back-handed compliment: “…”":
+        a quotation right after a colon that closes a clause is what the clause's subject says,
+        whatever the verb, when that subject is someone who can speak."""
+        colon = self._colon_before(quote)
+        if colon is None:
+            return None
+        verb = self.doc[colon - 1]
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon or self._in_quote(verb.idx) or verb.i in self.used:
+            return None
+        subject = speaker_of_verb(verb)
+        if subject is None or subject.i > colon or not _speaks_before_colon(subject) or self._in_quote(subject.idx):
+            return None
+        self.used.add(verb.i)
+        return Cue(verb, verb.lemma_.lower(), verb.text, CUE_VERBS.get(verb.lemma_.lower(), CueClass.ASSERT), "verb", subject)
+
     def _read_block_quotation(self, colon: tuple[Cue, Resolved | None]) -> None:
         """ "The governor added:" closing a paragraph, and the next paragraph without quotation
         marks: a block quotation, set off by its paragraph instead of by marks."""
@@ -407,6 +480,11 @@ class QuoteAttribution:
         if nxt is None or not self._frames_quote(cue, quote):
             return quote
         cue_sent = cue.token.sent
+        if nxt.start < self.offset + cue_sent.end_char and _is_title(self.article.clean[nxt.inner_start : nxt.inner_end]):
+            # A title in the attribution ("…,” she said on ABC's “This Week.” “B.”) is no part.
+            nxt = self._next_quote(nxt)
+            if nxt is None:
+                return quote
         gap = self.article.clean[max(quote.end, self.offset + cue_sent.end_char) : nxt.start]
         if gap.strip() not in {"", ","} or self._has_own_cue(quote.end, nxt.start, cue):
             return quote
@@ -429,7 +507,10 @@ class QuoteAttribution:
     def _has_own_cue(self, start: int, end: int, used: Cue) -> bool:
         # The attribution between the parts reports something itself ("…, saying the targets …").
         span = self._char_span(start, min(end, self.end))
-        if any(t.dep_ == "ccomp" and t.head.i != used.token.i and not self._in_quote(t.idx) for t in span):
+        # The used cue itself may be a ccomp where the parser began its sentence inside the first part.
+        if any(
+            t.dep_ == "ccomp" and used.token.i not in {t.i, t.head.i} and not self._in_quote(t.idx) for t in span
+        ):
             return True
         # A second speech verb introduces the next part ("…,” Trump said, adding later, “…”).
         return any(

@@ -133,3 +133,68 @@ def test_a_quote_is_not_given_to_someone_who_did_not_respond(extract):
     )
     assert not [c for c in claims if c.cue == "respond"]
     assert {c.speaker.name for c in claims} == {"Varga"}
+
+
+def test_a_split_quote_steps_over_a_programme_title_in_its_attribution(extract):
+    text = (
+        '"The harbour must be dredged before winter," Harper said on Channel Four\'s "Morning Watch with Ann Lee." '
+        '"And the ferry will keep running until then."'
+    )
+    [claim] = _direct(extract(text))
+    assert claim.content.startswith("The harbour must be dredged")
+    assert claim.content.endswith("And the ferry will keep running until then.")
+    assert "Morning Watch" not in claim.content
+
+
+def test_a_split_quote_joins_where_the_parser_starts_the_attribution_inside_the_first_part(extract):
+    text = (
+        "The trader spoke about the port.\n\n"
+        "“She is moving a bit to the left and I think that’s fine, and people who give understand that,” "
+        "Lasry told the Harbour Gazette in May. “Obviously, some people have some issues. I think most of them won’t.”"
+    )
+    [claim] = _direct(extract(text))
+    assert claim.speaker.name == "Lasry"
+    assert claim.content.endswith("I think most of them won’t.")
+
+
+def test_a_quote_whose_opening_mark_the_parser_left_in_the_sentence_before_continues_the_speaker(extract):
+    text = (
+        "He was freed in 1986.\n\n"
+        "''If the president had waited, I would have been sitting in prison for a long time,'' Mr. Dalton, "
+        "now 81 and retired in Cambridge, Mass., said by telephone this week. "
+        "''I've got to tell you about being arrested, every minute is like a day.''"
+    )
+    claims = _direct(extract(text))
+    assert [c.content for c in claims] == [
+        "If the president had waited, I would have been sitting in prison for a long time",
+        "I've got to tell you about being arrested, every minute is like a day.",
+    ]
+    assert {c.speaker.name for c in claims} == {"Dalton"}
+
+
+def test_a_quote_after_a_colon_is_said_by_the_subject_of_the_clause_before_it(extract):
+    text = (
+        "The senator spoke on Monday.\n\n"
+        'Senate Majority Leader Tom Reed delivered a blunt message to the mayor: "It\'s time to quit attacking '
+        'people and get on message."'
+    )
+    [claim] = _direct(extract(text))
+    assert claim.speaker.name == "Tom Reed"
+    assert claim.cue == "delivered"
+    assert claim.content == "It's time to quit attacking people and get on message."
+
+
+def test_a_quote_after_a_colon_is_no_claim_when_the_clause_before_has_no_one_to_say_it(extract):
+    text = 'The shop closed in May.\n\nThe sign on the door read: "Closed until further notice for repairs to the roof."'
+    assert _direct(extract(text)) == []
+
+
+def test_a_name_alone_before_a_colon_labels_the_quote_after_it(extract):
+    text = (
+        "Jeb Bush and Hillary Clinton, among others, reject the term containment.\n\n"
+        'Clinton: "Our goal is not to deter or contain the militants, but to defeat and destroy them."'
+    )
+    [claim] = _direct(extract(text))
+    assert claim.speaker.name == "Hillary Clinton"
+    assert claim.speaker.mention == "Clinton"
+    assert claim.content.startswith("Our goal is not to deter")
