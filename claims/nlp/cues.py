@@ -144,6 +144,8 @@ def _verb_cue(token: Token) -> Cue | None:
     if lemma in _ASPECT_VERBS and any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children):
         return None
     cue.speaker = speaker_of_verb(token) or fronted_verb_subject(token)
+    if cue.speaker is not None and not can_report(cue.speaker):
+        cue.speaker = _reporter_above(token, cue.speaker) or cue.speaker
     cue.passive_no_agent = cue.speaker is None and is_passive(token)
     inside = parenthetical(token)
     inverted = inverted_parenthetical(token) if inside is None else None
@@ -160,6 +162,24 @@ def _verb_cue(token: Token) -> Cue | None:
     if lemma == "find" and _finds_a_state(token):
         return None
     return cue
+
+
+def _reporter_above(participle: Token, borrowed: Token) -> Token | None:
+    """ "Trump argued that a database would keep people out, saying it's “all about management”":
+    a participle the parser hung on a clause inside a report borrows that clause's subject, which
+    cannot speak ("a database"); whoever reports the clause says it. Climbs at most two clauses
+    (a reported or subordinate clause) to a subject that can report."""
+    if participle.tag_ != "VBG" or participle.dep_ not in {"advcl", "xcomp", "conj", "dep"}:
+        return None
+    verb = borrowed.head
+    for _ in range(2):
+        if verb.dep_ not in {"ccomp", "advcl"} or verb.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        verb = verb.head
+        speaker = speaker_of_verb(verb)
+        if speaker is not None and can_report(speaker):
+            return speaker
+    return None
 
 
 def can_report(subject: Token) -> bool:

@@ -488,7 +488,7 @@ def _opening_subject(pronoun: Token, before: Span | None) -> Token | None:
     if pronoun.lower_ not in _SUBJECT_PRONOUNS or pronoun.dep_ not in _SUBJECTS:
         return None
     sent = pronoun.sent
-    if pronoun.i != sent.start:
+    if pronoun.i != sent.start and not _after_fronted_adverbial(pronoun):
         return None
     previous = pronoun.doc[sent.start - 1].sent if sent.start > 0 else before
     if previous is None:
@@ -506,6 +506,25 @@ def _opening_subject(pronoun: Token, before: Span | None) -> Token | None:
     )
     named_again = any(t.i != pronoun.i and t.lower_ == subject.lower_ for t in sent)
     return None if quoted or rival or named_again else subject
+
+
+def _after_fronted_adverbial(pronoun: Token) -> bool:
+    """ "In his statement, he said …", "On Monday, she told …": the subject of its sentence's main
+    verb after nothing but an adverbial phrase and its comma, which names no one, so the pronoun
+    still opens what the sentence says."""
+    sent, verb = pronoun.sent, pronoun.head
+    if verb.i != sent.root.i or pronoun.i < sent.start + 2 or pronoun.doc[pronoun.i - 1].text != ",":
+        return False
+    fronted = [t for t in verb.children if t.i < pronoun.i and t.dep_ != "punct"]
+    if len(fronted) != 1 or fronted[0].dep_ not in _FRONTED_ADVERBIALS:
+        return False
+    phrase = fronted[0]
+    if phrase.left_edge.i != sent.start or phrase.right_edge.i != pronoun.i - 2:
+        return False
+    return not any(t.ent_type_ == "PERSON" for t in phrase.subtree)
+
+
+_FRONTED_ADVERBIALS = {"prep", "advmod", "npadvmod", "advcl"}
 
 
 def _may_be_person(token: Token) -> bool:

@@ -68,3 +68,21 @@ def test_a_subject_inside_a_quotation_is_not_the_one_the_sentence_is_about(extra
         "She went on to praise the mayor."
     )
     assert _names(claims)[-1][1] == "Irena Sokol"
+
+
+def test_a_pronoun_after_a_fronted_adverbial_still_opens_its_sentence(extract):
+    claims = extract(
+        "“The ferry will run all winter,” said Marek Dolan, an early supporter.\n\n"
+        "Oskar Lindqvist tried to limit the damage on Monday. In his statement, he said the "
+        "harbour would stay open."
+    )
+    assert _names(claims)[-1] == ("he", "Oskar Lindqvist")
+
+
+def test_a_fronted_adverbial_that_names_someone_else_leaves_the_pronoun_to_the_latest_speaker(extract):
+    claims = extract(
+        "“The ferry will run all winter,” said Marek Dolan, an early supporter.\n\n"
+        "Oskar Lindqvist tried to limit the damage on Monday. After meeting Dana Pruitt, he said the "
+        "harbour would stay open."
+    )
+    assert _names(claims)[-1] == ("he", "Marek Dolan")
