@@ -483,9 +483,11 @@ def _opening_subject(pronoun: Token, before: Span | None) -> Token | None:
     it is about the reported clause's subject, not the outlet, record or journalist reporting it.
     No subject when it is no person's name, stands inside a quotation, shares its clause with
     another named subject ("A did this, but B did that"), or is named again in the pronoun's own
-    sentence ("He accused Ruiz": the pronoun is someone else). ``before``: the sentence before
-    the pronoun's chunk, for a pronoun opening the chunk."""
-    if pronoun.lower_ not in _SUBJECT_PRONOUNS or pronoun.dep_ not in _SUBJECTS:
+    sentence ("He accused Ruiz": the pronoun is someone else). A "they" stands likewise for a
+    plural subject that can report ("Sanders supporters are crying foul. They have promised …").
+    ``before``: the sentence before the pronoun's chunk, for a pronoun opening the chunk."""
+    plural = pronoun.lower_ == "they"
+    if pronoun.lower_ not in _SUBJECT_PRONOUNS and not plural or pronoun.dep_ not in _SUBJECTS:
         return None
     sent = pronoun.sent
     if pronoun.i != sent.start and not _after_fronted_adverbial(pronoun):
@@ -497,7 +499,7 @@ def _opening_subject(pronoun: Token, before: Span | None) -> Token | None:
     if clause.lemma_.lower() in _REPORT_VERBS:
         clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
     subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
-    if subject is None or subject.ent_type_ != "PERSON":
+    if subject is None or not (_plural_source(subject) if plural else subject.ent_type_ == "PERSON"):
         return None
     quoted = sum(t.text in QUOTE_MARKS for t in previous.doc[previous.start : subject.i]) % 2 == 1
     rival = any(
@@ -506,6 +508,16 @@ def _opening_subject(pronoun: Token, before: Span | None) -> Token | None:
     )
     named_again = any(t.i != pronoun.i and t.lower_ == subject.lower_ for t in sent)
     return None if quoted or rival or named_again else subject
+
+
+def _plural_source(subject: Token) -> bool:
+    """ "Sanders supporters are crying foul. They have promised …": a plural noun that can report,
+    not a pronoun and not coordinated ("Lee and Ruiz met. They …" is neither of them alone)."""
+    return (
+        subject.tag_ in {"NNS", "NNPS"}
+        and can_report(subject)
+        and not any(c.dep_ == "conj" for c in subject.children)
+    )
 
 
 def _after_fronted_adverbial(pronoun: Token) -> bool:

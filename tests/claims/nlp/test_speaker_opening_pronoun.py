@@ -86,3 +86,20 @@ def test_a_fronted_adverbial_that_names_someone_else_leaves_the_pronoun_to_the_l
         "harbour would stay open."
     )
     assert _names(claims)[-1] == ("he", "Marek Dolan")
+
+
+def test_an_opening_they_stands_for_the_plural_subject_of_the_sentence_before(extract):
+    claims = extract(
+        "“The ferry will run all winter,” said Marek Dolan, the harbour master.\n\n"
+        "Dock workers in Vellmar are a tight-knit group who back each other up. They said the "
+        "harbour should stay open."
+    )
+    assert _names(claims)[-1] == ("They", "Dock workers")
+
+
+def test_an_opening_they_after_two_named_people_is_not_given_to_the_first(extract):
+    claims = extract(
+        "“The ferry will run all winter,” said Marek Dolan, the harbour master.\n\n"
+        "Oskar Lindqvist and Dana Pruitt met on Monday. They said the harbour should stay open."
+    )
+    assert _names(claims)[-1][1] not in {"Oskar Lindqvist", "Dana Pruitt"}
