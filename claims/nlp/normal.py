@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicons import words
-from .syntax import child_with_dep
+from .syntax import child_with_dep, said_not_to_exist, through_denied_thing
 from .types import CueClass, Polarity
 
 NEGATORS = words("polarity", "negator")
@@ -39,11 +39,18 @@ def polarity(content: Span, cue_class: str, cue: Token | None = None) -> str:
     a denial of a negated statement ("denied it had not …") is asserted again. A content that
     states nothing ("endorsed [the plan]") has no clause to carry a negation: given its ``cue``,
     the cue's own negation is the speaker's ("did not endorse [the plan]"; "rejected [the plan]"
-    is negated, "did not reject [the plan]" is not)."""
+    is negated, "did not reject [the plan]" is not). A cue that reports through something said
+    not to exist ("have no evidence to suggest [that …]", "made no claim [that …]") turns the
+    content's polarity as a denial does."""
     if cue is not None and not states_clause(content):
-        negated = child_with_dep(cue, {"neg"}) is not None
+        # "found [no evidence of fraud]": a thing said not to exist negates as the cue's "not" does.
+        head = _single_head(content)
+        denied = head is not None and said_not_to_exist(head)
+        negated = (child_with_dep(cue, {"neg"}) is not None) != denied
     else:
         negated = _main_clause_negated(content)
+    if cue is not None and through_denied_thing(cue):
+        negated = not negated
     if cue_class == CueClass.DENY:
         negated = not negated
     return Polarity.NEGATED if negated else Polarity.ASSERTED
