@@ -539,11 +539,24 @@ def _antecedent(relative: Token) -> Token | None:
     for _ in range(4):  # the relative sits at most a few arcs below its clause's verb
         if clause.dep_ == "relcl":
             near_start = relative.i - clause.left_edge.i <= 3
-            return _phrase_head_that_speaks(clause.head) if near_start and clause.head.i != clause.i else None
+            if not near_start or clause.head.i == clause.i:
+                return None
+            return _phrase_head_that_speaks(_conjunct_that_speaks(clause.head, relative))
         if clause.head.i == clause.i or clause.pos_ in {"VERB", "AUX"}:
             break
         clause = clause.head
     return _noun_before_comma(relative)
+
+
+def _conjunct_that_speaks(noun: Token, relative: Token) -> Token:
+    """A relative clause hung on a noun that cannot speak, the first of a coordination ("blamed
+    rising costs and the unions, who said …"), is about the conjunct after it nearest the
+    relative word that can. ``noun`` when it can speak itself (which of several speakers a clause
+    after them is about, the parse alone cannot tell) or no later conjunct can."""
+    if can_report(noun):
+        return noun
+    later = sorted((t for t in noun.conjuncts if noun.i < t.i < relative.i), key=lambda t: -t.i)
+    return next((t for t in later if t.pos_ in {"NOUN", "PROPN"} and can_report(t)), noun)
 
 
 def _phrase_head_that_speaks(noun: Token) -> Token:
