@@ -332,7 +332,7 @@ def said_not_to_exist(noun: Token) -> bool:
 
 def through_denied_thing(cue: Token) -> bool:
     """The cue reports through something said not to exist: a cue noun under "no" ("made [no
-    claim] that …", "has [no doubt] that …"), or a verb whose clause hangs on such a noun ("have
+    claim] that …", "gave [no indication] that …"), or a verb whose clause hangs on such a noun ("have
     [no evidence] to suggest that …", "had [no reason] to believe …")."""
     if cue.pos_ == "NOUN":
         return said_not_to_exist(cue)

@@ -42,3 +42,10 @@ def test_a_thing_reported_under_no_is_negated(extract):
 def test_people_under_no_still_speak(extract):
     (claim,) = extract("No one on the council said the plan had worked.")
     assert claim.speaker.mention == "No one on the council"
+
+
+def test_a_noun_of_doubt_negates_and_no_doubt_asserts(extract):
+    (doubt,) = extract("The treasurer expressed doubt that the audit would finish on time.")
+    (no_doubt,) = extract("The treasurer expressed no doubt that the audit would finish on time.")
+    assert doubt.polarity == Polarity.NEGATED
+    assert no_doubt.polarity == Polarity.ASSERTED
