@@ -39,6 +39,7 @@ from .syntax import (
     is_passive,
     noun_phrase_end,
     passive_participle,
+    said_not_to_exist,
     span_of,
     speaker_of_verb,
     trim,
@@ -82,6 +83,8 @@ _PEOPLE_NOUNS = words("speaker_nouns", "person")
 # or find things ("video shows ...").
 EVIDENCE_NOUNS = words("speaker_nouns", "record")
 SOURCE_NOUNS = words("speaker_nouns")
+_BODY_NOUNS = words("speaker_nouns", "body")
+_BODY_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 # "point" is a cue only as "point out"; other particles are ignored.
 _NEEDS_PARTICLE = {"point": "out"}
 
@@ -155,7 +158,7 @@ def _verb_cue(token: Token) -> Cue | None:
         cue.speaker, cue.content, cue.gap = inverted
     else:
         cue.content = clause_content(token)
-    if cue.speaker is None and not cue.passive_no_agent:
+    if cue.speaker is None and not cue.passive_no_agent or cue.speaker is not None and names_nothing(cue.speaker):
         return None
     if lemma in _NEEDS_SOURCE_SUBJECT and cue.speaker is not None and not _is_source(cue.speaker, token):
         return None
@@ -183,11 +186,30 @@ def _reporter_above(participle: Token, borrowed: Token) -> Token | None:
 
 
 def can_report(subject: Token) -> bool:
-    """People, organisations and documents report; "their movements suggest" is inference."""
+    """People, organisations and documents report; "their movements suggest" is inference, and
+    "nothing suggests" is nobody."""
+    if names_nothing(subject):
+        return False
     if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
     lemma = subject.lemma_.lower()
     return lemma in SOURCE_NOUNS or subject.pos_ == "NOUN" and _person_noun(lemma)
+
+
+def names_nothing(subject: Token) -> bool:
+    """ "Nothing suggests …", "there is nothing that says …", "no evidence that suggests …": the
+    subject, or the noun its relative word stands for, is said not to exist, so nobody speaks.
+    People and bodies still do ("no official said …", "none of the officials said …")."""
+    if subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if not said_not_to_exist(subject):
+        return False
+    return subject.lower_ == "nothing" or not _people_or_body(subject)
+
+
+def _people_or_body(noun: Token) -> bool:
+    # "no one" is people too, as "none" is.
+    return is_person(noun) or noun.lower_ == "one" or noun.lemma_.lower() in _BODY_NOUNS or noun.ent_type_ in _BODY_ENTITIES
 
 
 def _finds_a_state(find: Token) -> bool:

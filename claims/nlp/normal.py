@@ -8,12 +8,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicons import words
-from .syntax import child_with_dep
+from .syntax import child_with_dep, said_not_to_exist, through_denied_thing
 from .types import CueClass, Polarity
 
 NEGATORS = words("polarity", "negator")
 NEGATIVE_PREDICATES = words("polarity", "negative_predicate")
 TRUTH_PREDICATES = words("polarity", "truth_predicate")
+DOUBTING_NOUNS = words("polarity", "doubting_noun")
 PREDICATING_VERBS = words("predicating_verbs")
 # Negation that modifies the content's main predicate, not a nested clause ("he said it was
 # not the plan that failed" is negated; "the man who never came said it rained" is not).
@@ -39,11 +40,21 @@ def polarity(content: Span, cue_class: str, cue: Token | None = None) -> str:
     a denial of a negated statement ("denied it had not …") is asserted again. A content that
     states nothing ("endorsed [the plan]") has no clause to carry a negation: given its ``cue``,
     the cue's own negation is the speaker's ("did not endorse [the plan]"; "rejected [the plan]"
-    is negated, "did not reject [the plan]" is not)."""
+    is negated, "did not reject [the plan]" is not). A cue that reports through something said
+    not to exist ("have no evidence to suggest [that …]", "made no claim [that …]") turns the
+    content's polarity as a denial does, and so does a noun of doubt ("expressed doubt [that …]";
+    "expressed no doubt [that …]" is asserted)."""
     if cue is not None and not states_clause(content):
-        negated = child_with_dep(cue, {"neg"}) is not None
+        # "found [no evidence of fraud]": a thing said not to exist negates as the cue's "not" does.
+        head = _single_head(content)
+        denied = head is not None and said_not_to_exist(head)
+        negated = (child_with_dep(cue, {"neg"}) is not None) != denied
     else:
         negated = _main_clause_negated(content)
+    if cue is not None and through_denied_thing(cue):
+        negated = not negated
+    if cue is not None and cue.pos_ == "NOUN" and cue.lemma_.lower() in DOUBTING_NOUNS:
+        negated = not negated  # "expressed doubt that …"; "no doubt that …" turns twice
     if cue_class == CueClass.DENY:
         negated = not negated
     return Polarity.NEGATED if negated else Polarity.ASSERTED

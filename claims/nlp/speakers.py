@@ -114,7 +114,7 @@ class SpeakerRegistry:
     def observe(self, doc: Doc) -> None:
         """Take the person names of a chunk: each is remembered, in text order as `settle` walks
         the chunk, so a later bare surname or pronoun resolves to it."""
-        self._names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self._names = [ent for ent in doc.ents if ent.label_ == "PERSON" and not _names_a_body(ent)]
         self._genders = _genders_shown(doc, self._names)
         self._before, self._closing = self._closing, (doc[-1].sent if len(doc) else None)
 
@@ -570,11 +570,24 @@ def _antecedent(relative: Token) -> Token | None:
     for _ in range(4):  # the relative sits at most a few arcs below its clause's verb
         if clause.dep_ == "relcl":
             near_start = relative.i - clause.left_edge.i <= 3
-            return _phrase_head_that_speaks(clause.head) if near_start and clause.head.i != clause.i else None
+            if not near_start or clause.head.i == clause.i:
+                return None
+            return _phrase_head_that_speaks(_conjunct_that_speaks(clause.head, relative))
         if clause.head.i == clause.i or clause.pos_ in {"VERB", "AUX"}:
             break
         clause = clause.head
     return _noun_before_comma(relative)
+
+
+def _conjunct_that_speaks(noun: Token, relative: Token) -> Token:
+    """A relative clause hung on a noun that cannot speak, the first of a coordination ("blamed
+    rising costs and the unions, who said …"), is about the conjunct after it nearest the
+    relative word that can. ``noun`` when it can speak itself (which of several speakers a clause
+    after them is about, the parse alone cannot tell) or no later conjunct can."""
+    if can_report(noun):
+        return noun
+    later = sorted((t for t in noun.conjuncts if noun.i < t.i < relative.i), key=lambda t: -t.i)
+    return next((t for t in later if t.pos_ in {"NOUN", "PROPN"} and can_report(t)), noun)
 
 
 def _phrase_head_that_speaks(noun: Token) -> Token:
@@ -762,17 +775,26 @@ def _person_in(core: Span) -> Span | None:
     head = core[-1]
     ents = [e for e in core.doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end]
     if ents:
-        return ents[0]
+        return None if _names_a_body(ents[0]) else ents[0]
     # The small model misses some names; a capitalised proper-noun head is taken as a person
     # only when no other entity type claims it, and not after an article without a title: a
     # person's name takes none ("the Rev. Ana Ruiz" has a title), a body's does ("The Commission
     # on Presidential Debates said", "the Kremlin").
     if head.pos_ == "PROPN" and not head.ent_type_ and head.text[:1].isupper() and head.tag_ == "NNP":
+        if head.lower_ in _BODY_NAME_ENDS:
+            return None  # "Our Principles PAC", "the Whitaker Center": a body's name
         titled = any(t.text.strip(".").lower() in TITLES for t in core if t.lower_ not in _ARTICLES)
         if _after_article(core) and not titled:
             return None
         return core.doc[_given_names_start(head) : head.i + 1]
     return None
+
+
+def _names_a_body(name: Span) -> bool:
+    """A name the tagger calls a person's that ends in a capitalised word only bodies' names end
+    in ("Harbor Watch", "the Whitaker Center"; ``lexicon/body_name_ends.tsv``)."""
+    words = [t for t in name if not t.is_punct and t.lower_ not in {"'s", "’s"}]
+    return len(words) > 1 and words[-1].text[:1].isupper() and words[-1].lower_ in _BODY_NAME_ENDS
 
 
 def _after_article(core: Span) -> bool:
@@ -859,7 +881,7 @@ def _kind_of(core: Span, head: Token, plural: bool) -> str:
         return SpeakerKind.GOVERNMENT
     if head.ent_type_ in {"ORG", "NORP"} or "ORG" in labels and head.pos_ == "PROPN":
         return SpeakerKind.ORGANISATION
-    if head.lemma_.lower() in _ORGANISATION_NOUNS:
+    if head.lemma_.lower() in _ORGANISATION_NOUNS or head.text[:1].isupper() and head.lower_ in _BODY_NAME_ENDS:
         return SpeakerKind.ORGANISATION
     if plural:
         return SpeakerKind.GROUP
@@ -872,6 +894,7 @@ _PERSON_NOUNS = words("speaker_nouns", "person")
 # Verbs of passing on news or findings: the subject of what they report is who the text is about.
 _REPORT_VERBS = words("cue_verbs", "report")
 _ORGANISATION_NOUNS = words("speaker_nouns", "body")
+_BODY_NAME_ENDS = words("body_name_ends")
 _DASHES = {"--", "\u2013", "\u2014"}
 
 

@@ -321,6 +321,24 @@ def child_with_dep(token: Token, deps: set[str]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+# What a sentence says does not exist: "nothing", or a noun under the determiner "no".
+_NOTHING = {"nothing"}
+
+
+def said_not_to_exist(noun: Token) -> bool:
+    """ "nothing", "no evidence", "no claim": a thing (or report) the sentence says there is none of."""
+    return noun.lower_ in _NOTHING or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def through_denied_thing(cue: Token) -> bool:
+    """The cue reports through something said not to exist: a cue noun under "no" ("made [no
+    claim] that …", "gave [no indication] that …"), or a verb whose clause hangs on such a noun ("have
+    [no evidence] to suggest that …", "had [no reason] to believe …")."""
+    if cue.pos_ == "NOUN":
+        return said_not_to_exist(cue)
+    return cue.dep_ in {"relcl", "acl"} and cue.head.i != cue.i and said_not_to_exist(cue.head)
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 

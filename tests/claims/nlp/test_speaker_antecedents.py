@@ -28,6 +28,26 @@ def test_a_relative_clause_hung_on_a_thing_speaks_for_the_person_who_has_it(extr
     assert claim.speaker.name == "man"
 
 
+def test_a_relative_clause_after_a_coordination_speaks_for_the_nearest_conjunct_that_can(extract):
+    claims = extract("The plan drew criticism from rising fuel costs and local unions, who said the fares were too low.")
+    claim = next(c for c in claims if c.content == "the fares were too low")
+    assert claim.speaker.mention == "who"
+    assert claim.speaker.name == "local unions"
+
+
+def test_a_relative_clause_on_a_first_conjunct_that_cannot_speak_moves_to_the_one_that_can(extract):
+    claims = extract("The governor blamed unpaid bills and the firefighters, who said the station was understaffed.")
+    claim = next(c for c in claims if c.content == "the station was understaffed")
+    assert claim.speaker.name == "firefighters"
+
+
+def test_a_relative_clause_on_a_conjunct_that_speaks_stays_with_it(extract):
+    # Which of two speakers the clause is about the parse cannot tell: the parser's choice stands.
+    claims = extract("The senator thanked the volunteers and the firefighters, who said the fire was under control.")
+    claim = next(c for c in claims if c.content == "the fire was under control")
+    assert claim.speaker.name == "volunteers"
+
+
 def test_a_relative_clause_on_a_noun_that_speaks_stays_with_it(extract):
     (claim,) = extract("The report by the panel, which said the dam was safe, was released on Monday.")
     assert claim.speaker.name == "panel"

@@ -41,3 +41,28 @@ def test_a_person_after_the_article_and_a_title_is_still_a_person(extract):
     claims = extract("The Rev. Ana Ruiz said the vote was a turning point. Ruiz said she would march again.")
     assert speakers(claims) == ["Ana Ruiz", "Ana Ruiz"]
     assert claims[0].speaker.kind == SpeakerKind.PERSON
+
+
+def test_a_name_the_model_tags_as_a_person_but_ending_in_a_body_word_is_a_body(extract):
+    # The small model tags "Ellison Center" and "Mendel Watch" as people.
+    claims = extract("Ellison Center reported that wages had risen. Mendel Watch said the beaches were unsafe.")
+    assert speakers(claims) == ["Ellison Center", "Mendel Watch"]
+    assert [claim.speaker.kind for claim in claims] == [SpeakerKind.ORGANISATION] * 2
+
+
+def test_the_body_named_so_is_found_again_by_its_noun(extract):
+    first, second = extract("Whitaker Center said the river was polluted. The center added that the fish had died.")
+    assert second.speaker.mention == "The center"
+    assert second.speaker.name == first.speaker.name == "Whitaker Center"
+    assert second.speaker.kind == SpeakerKind.ORGANISATION
+
+
+def test_a_person_whose_surname_is_also_a_body_noun_stays_a_person(extract):
+    (claim,) = extract("Dave Camp said the bill would pass.")
+    assert claim.speaker.kind == SpeakerKind.PERSON
+
+
+def test_a_name_the_model_does_not_tag_that_ends_in_a_body_word_is_a_body(extract):
+    (claim,) = extract("Our Values PAC said the ads would run in March.")
+    assert claim.speaker.name == "Our Values PAC"
+    assert claim.speaker.kind == SpeakerKind.ORGANISATION
