@@ -84,7 +84,8 @@ _PEOPLE_NOUNS = words("speaker_nouns", "person")
 EVIDENCE_NOUNS = words("speaker_nouns", "record")
 SOURCE_NOUNS = words("speaker_nouns")
 _BODY_NOUNS = words("speaker_nouns", "body")
-_BODY_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+# Entity types of people and bodies, who can speak whatever their words.
+_SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 # "point" is a cue only as "point out"; other particles are ignored.
 _NEEDS_PARTICLE = {"point": "out"}
 
@@ -190,7 +191,7 @@ def can_report(subject: Token) -> bool:
     "nothing suggests" is nobody."""
     if names_nothing(subject):
         return False
-    if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+    if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in _SPEAKING_ENTITIES:
         return True
     lemma = subject.lemma_.lower()
     return lemma in SOURCE_NOUNS or subject.pos_ == "NOUN" and _person_noun(lemma)
@@ -209,7 +210,7 @@ def names_nothing(subject: Token) -> bool:
 
 def _people_or_body(noun: Token) -> bool:
     # "no one" is people too, as "none" is.
-    return is_person(noun) or noun.lower_ == "one" or noun.lemma_.lower() in _BODY_NOUNS or noun.ent_type_ in _BODY_ENTITIES
+    return is_person(noun) or noun.lower_ == "one" or noun.lemma_.lower() in _BODY_NOUNS or noun.ent_type_ in _SPEAKING_ENTITIES
 
 
 def _finds_a_state(find: Token) -> bool:

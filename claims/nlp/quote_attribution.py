@@ -32,6 +32,10 @@ MIN_QUOTE_WORDS = 4
 MIN_SPOKEN_WORDS = 1  # with a speech verb framing it, any quote is said
 
 _DASHES = {"\u2015", "\u2014", "\u2013", "-"}
+# What may stand before a name that labels a quotation after its colon ("… - Philip Bump: “…”").
+_LABEL_BREAKS = _DASHES | {"--"}
+# Words a title leaves in lower case whatever their length.
+_TITLE_SMALL_WORDS = lexicon_words("title_small_words")
 
 # Verbs that frame an utterance itself, so even a one-word quote after them is a claim.
 _SAY_LEMMAS = lexicon_words("say_verbs")
@@ -88,11 +92,10 @@ def _is_title(text: str) -> bool:
     # style ("on ABC's “This Week.”"); one inside it makes a sentence.
     if not 2 <= len(words) <= 8 or _SENTENCE_PUNCT.search(text.strip().removesuffix(".")):
         return False
-    small = lexicon_words("title_small_words")
     return (
         words[0][0].isupper()
         and words[-1][0].isupper()
-        and all(w[0].isupper() for w in words if len(w) > 3 and w.lower() not in small)
+        and all(w[0].isupper() for w in words if len(w) > 3 and w.lower() not in _TITLE_SMALL_WORDS)
     )
 
 
@@ -163,12 +166,13 @@ class QuoteAttribution:
         colon_cue = self._colon_cue(quote) or (colon if self._opens_chunk(quote) else None)
         if colon_cue is not None:
             return colon_cue[0], colon_cue[1], 0.8
-        clause = self._colon_clause(quote)
+        colon = self._colon_before(quote)
+        clause = self._colon_clause(colon) if colon is not None else None
         if clause is not None:
             return clause, self._speaker(clause), 0.6
-        label = self._name_label(quote)
+        label = self._name_label(colon) if colon is not None else None
         if label is not None:
-            return None, self.article.registry.resolve(label, self.offset, self.doc[label.i + 1]), 0.6
+            return None, self.article.registry.resolve(label, self.offset, self.doc[colon]), 0.6
         prior = self._closing_attribution(quote)
         if prior is not None:
             return None, self._speaker(prior), 0.7
@@ -341,12 +345,9 @@ class QuoteAttribution:
             return None
         return colon
 
-    def _name_label(self, quote: Quote) -> Token | None:
+    def _name_label(self, colon: int) -> Token | None:
         """ "Clinton: “Our goal is …”", "… - Philip Bump: “Two weeks ago …”": a person's or body's
         name alone before the colon, from the start of its line or after a dash, labels the quote."""
-        colon = self._colon_before(quote)
-        if colon is None:
-            return None
         name = self.doc[colon - 1]
         if name.ent_type_ not in {"PERSON", "ORG"}:
             return None
@@ -354,18 +355,15 @@ class QuoteAttribution:
         while start > 0 and self.doc[start - 1].ent_type_ == name.ent_type_ and self.doc[start].ent_iob_ != "B":
             start -= 1
         before = self.doc[start - 1] if start > 0 else None
-        if before is None or before.is_space or before.text in _DASHES | {"--"} or before.is_sent_end:
+        if before is None or before.is_space or before.text in _LABEL_BREAKS or before.is_sent_end:
             self.used.add(colon)
             return name
         return None
 
-    def _colon_clause(self, quote: Quote) -> Cue | None:
+    def _colon_clause(self, colon: int) -> Cue | None:
         """ "Rubio fired back forcefully: “…”", "he gave the Texan a back-handed compliment: “…”":
         a quotation right after a colon that closes a clause is what the clause's subject says,
         whatever the verb, when that subject is someone who can speak."""
-        colon = self._colon_before(quote)
-        if colon is None:
-            return None
         verb = self.doc[colon - 1]
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head

@@ -781,7 +781,7 @@ def _person_in(core: Span) -> Span | None:
     # person's name takes none ("the Rev. Ana Ruiz" has a title), a body's does ("The Commission
     # on Presidential Debates said", "the Kremlin").
     if head.pos_ == "PROPN" and not head.ent_type_ and head.text[:1].isupper() and head.tag_ == "NNP":
-        if head.lower_ in _BODY_NAME_ENDS:
+        if _ends_a_body_name(head):
             return None  # "Our Principles PAC", "the Whitaker Center": a body's name
         titled = any(t.text.strip(".").lower() in TITLES for t in core if t.lower_ not in _ARTICLES)
         if _after_article(core) and not titled:
@@ -794,7 +794,11 @@ def _names_a_body(name: Span) -> bool:
     """A name the tagger calls a person's that ends in a capitalised word only bodies' names end
     in ("Harbor Watch", "the Whitaker Center"; ``lexicon/body_name_ends.tsv``)."""
     words = [t for t in name if not t.is_punct and t.lower_ not in {"'s", "’s"}]
-    return len(words) > 1 and words[-1].text[:1].isupper() and words[-1].lower_ in _BODY_NAME_ENDS
+    return len(words) > 1 and _ends_a_body_name(words[-1])
+
+
+def _ends_a_body_name(word: Token) -> bool:
+    return word.text[:1].isupper() and word.lower_ in _BODY_NAME_ENDS
 
 
 def _after_article(core: Span) -> bool:
@@ -881,7 +885,7 @@ def _kind_of(core: Span, head: Token, plural: bool) -> str:
         return SpeakerKind.GOVERNMENT
     if head.ent_type_ in {"ORG", "NORP"} or "ORG" in labels and head.pos_ == "PROPN":
         return SpeakerKind.ORGANISATION
-    if head.lemma_.lower() in _ORGANISATION_NOUNS or head.text[:1].isupper() and head.lower_ in _BODY_NAME_ENDS:
+    if head.lemma_.lower() in _ORGANISATION_NOUNS or _ends_a_body_name(head):
         return SpeakerKind.ORGANISATION
     if plural:
         return SpeakerKind.GROUP
