@@ -271,6 +271,10 @@ class _ChunkReader(QuoteAttribution):
             return False
         if sentence_is_question(cue.sent) or _asked_or_supposed(cue) or cue.lemma_.lower() in _NOT_REPORTING:
             return False
+        if _describes_the_source(content, source, found.cue):
+            return False  # "Lofgren, who introduced a bill aimed at [improving …], said": the speaker's own description
+        if _reported_by_another_speaker(content.root, found.cue):
+            return False  # "insisted that Khan was wrong to say [he had not sacrificed]": Khan's words
         if cue.dep_ == "relcl" and content.start < found.cue.start:
             return False  # "Nothing the mayor says is true": the writer's sentence about the mayor
         if content[0].tag_ in {"VBZ", "VBD", "VBP", "MD"}:
@@ -443,6 +447,10 @@ class _ChunkReader(QuoteAttribution):
         return self.offset + min(s.start_char for s in sents), self.offset + max(s.end_char for s in sents)
 
 
+_SAY_LEMMAS = lexicon_words("say_verbs")
+# How a phrase that describes a noun hangs from it: "Lofgren, [who introduced …]", "Gillibrand, [a supporter of …]".
+_DESCRIBING_DEPS = {"relcl", "acl", "appos"}
+
 # A tagged cue's class, from the cue lexicons (verbs first); other lemmas take the settings' default.
 _TAGGED_CUE_CLASSES = {
     **cue_classes("attitude_nouns"),
@@ -460,6 +468,37 @@ def _source_head(found: TaggedAttribution) -> Token | None:
     # Any verb of the cue may hold the subject ("are convinced": the auxiliary does here).
     verbs = [t for t in found.cue if t.pos_ in {"VERB", "AUX"}]
     return next((s for s in map(speaker_of_verb, verbs) if s is not None), None)
+
+
+def _describes_the_source(content: Span, source: Token, cue: Span) -> bool:
+    """The content lies in a relative clause or apposition on the source, and the cue outside the
+    source's phrase: the words tell who the speaker is, not what they said."""
+    phrase = range(source.left_edge.i, source.right_edge.i + 1)
+    if cue.root.i in phrase or content.start not in phrase or content.end - 1 not in phrase:
+        return False
+    token = content.root
+    while token.i != source.i and token.head.i != token.i:
+        if token.dep_ in _DESCRIBING_DEPS and token.head.i == source.i:
+            return True
+        token = token.head
+    return False
+
+
+def _reported_by_another_speaker(content_root: Token, cue: Span) -> bool:
+    """A speech verb stands between the tagged cue and its content in the parse: the content is
+    that verb's report, nested in the cue's. Not when the verb hangs from the cue itself and shares
+    its speaker ("insisted on saying [X]")."""
+    token = content_root
+    while token.head.i != token.i and not cue.start <= token.head.i < cue.end:
+        token = token.head
+        if token.lemma_.lower() in _SAY_LEMMAS and not _shares_the_cues_speaker(token, cue):
+            return True
+    return False
+
+
+def _shares_the_cues_speaker(verb: Token, cue: Span) -> bool:
+    head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return cue.start <= head.i < cue.end and speaker_of_verb(verb) in {None, speaker_of_verb(head)}
 
 
 def _extends_phrases_of(longer: Span, content: Span) -> bool:

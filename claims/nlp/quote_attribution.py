@@ -50,6 +50,8 @@ _SPEECH_KINDS = {"verb", "according_to", "quoted_as"}
 # surmised", "opined the Plain Dealer", "her husband cut in", "she wrote on her blog").
 _MAX_TAG_TOKENS = 8
 _TAG_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"}
+# A verb with a clause of its own reports that clause, not a quotation that ended the sentence before.
+_CLAUSE_COMPLEMENTS = {"ccomp", "xcomp"}
 
 
 def _clear_of_cue(cue: Cue, first: int, last: int) -> bool:
@@ -213,10 +215,13 @@ class QuoteAttribution:
         whose own complement (if any) is the quote."""
         first, last = self._token_range(quote.start, quote.end)
         window = self._sentence_window(first, last)
+        own_end = self.doc[max(first, last - 1)].sent.end
         best, best_gap = None, 10**6
         for cue in self.cues:
             if not window[0] <= cue.token.i < window[1] or cue.kind not in {"verb", "quoted_as"}:
                 continue
+            if cue.token.i >= own_end and not self._bare_attribution(cue):
+                continue  # "“A.” He pledged to move the embassy …": the next sentence says its own thing
             if cue.content is None and child_with_dep(cue.token, {"neg"}) is not None:
                 continue  # "… did not respond to requests for comment" says nothing, quoted or not
             if cue.content is not None and not self._content_is_quote(cue.content, first, last):
@@ -228,6 +233,12 @@ class QuoteAttribution:
             if gap < best_gap:
                 best, best_gap = cue, gap
         return best
+
+    @staticmethod
+    def _bare_attribution(cue: Cue) -> bool:
+        """A sentence after a quotation that is only its attribution ("“…” He said.", split off by
+        the parser): the cue heads the sentence and reports no clause of its own."""
+        return cue.token.dep_ == "ROOT" and child_with_dep(cue.token, _CLAUSE_COMPLEMENTS) is None
 
     def _opens_split(self, quote: Quote, cue: Cue) -> bool:
         """ "“Now that I can speak freely,” he said, “it was hard.”": the parser gives the verb

@@ -70,3 +70,30 @@ def test_a_tagged_position_under_a_plain_cue_is_asserted(nlp, tagger):
 def test_what_a_tagged_cue_asks_is_no_claim(nlp, tagger, text):
     # The tagger tags "asked" and the clause after "whether he thought": a question, which nobody asserts.
     assert extract_claims(text, nlp=nlp, tagger=tagger) == []
+
+
+def test_a_tagged_content_inside_the_speakers_own_description_is_no_claim(nlp, tagger):
+    # The relative clause on the speaker describes her; it is not what she said.
+    text = (
+        "Senator Ruth Calder, who introduced a bill last month aimed at improving conditions in rural clinics, "
+        "said in a statement that the new rules were a welcome first step."
+    )
+    claims = extract_claims(text, nlp=nlp, tagger=tagger)
+    assert [c.content for c in claims if "rural clinics" in c.content] == []
+    assert any(c.content.startswith("the new rules were a welcome first step") for c in claims)
+
+
+def test_a_tagged_content_reported_by_someone_else_inside_the_cue_is_not_the_cue_speakers(nlp, tagger):
+    # The tagger pairs "insisted" with the innermost clause, which Khan says, not the governor.
+    text = (
+        "The governor also insisted in the same interview that Mr. Khan was wrong to say "
+        "he had not sacrificed for his country."
+    )
+    claims = extract_claims(text, nlp=nlp, tagger=tagger)
+    assert not [c for c in claims if c.speaker and c.speaker.mention == "The governor" and c.content.startswith("he had not")]
+
+
+def test_a_tagged_content_under_the_cue_speakers_own_saying_stays(nlp, tagger):
+    (claim,) = extract_claims("The mayor insisted on saying the budget was balanced.", nlp=nlp, tagger=tagger)
+    assert claim.speaker.mention == "The mayor"
+    assert claim.content == "the budget was balanced"

@@ -198,3 +198,14 @@ def test_a_name_alone_before_a_colon_labels_the_quote_after_it(extract):
     assert claim.speaker.name == "Hillary Clinton"
     assert claim.speaker.mention == "Clinton"
     assert claim.content.startswith("Our goal is not to deter")
+
+
+def test_a_quote_ending_its_sentence_is_not_said_through_the_next_sentences_own_report(extract):
+    # "pledged" in the next sentence reports its own clause, not the quotation before it.
+    text = (
+        'The mayor mocked the governor, who she noted was "in his last month in office, thankfully." '
+        'She pledged to move the city archive to the "old customs house on the harbour front."'
+    )
+    claims = _direct(extract(text))
+    assert not any("last month in office" in c.content for c in claims if c.cue == "pledged")
+    assert not any("…" in c.content for c in claims)
