@@ -501,10 +501,8 @@ class QuoteAttribution:
             return quote  # “A,” Moore said. “B,” Clyburn added.: B is the second speaker's
         if nxt.end > self.end and nxt.closed is False:
             return quote
-        if _SENTENCE_BREAK.search(self.article.clean, quote.inner_start, quote.inner_end):
-            # The first part already holds whole sentences: analysts want each part as its own
-            # claim, so that each can agree or conflict separately.
-            return quote
+        # However many sentences the first part holds, the parts are one utterance the attribution
+        # happens to interrupt: one claim, as PolNeAR annotates it.
         return nxt
 
     def _frames_quote(self, cue: Cue, quote: Quote) -> bool:

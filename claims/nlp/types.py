@@ -8,7 +8,7 @@ from typing import Any
 
 # Bump when extraction rules change in a way that alters output: stored claims record the
 # version that produced them, and `manage.py reextract` refreshes the older ones.
-EXTRACTOR_VERSION = "2026.12.14+tagger.1.0.0"  # rules version + the shipped tagger's meta.json version
+EXTRACTOR_VERSION = "2026.12.15+tagger.1.0.0"  # rules version + the shipped tagger's meta.json version
 
 
 # A merged split quote's content is its parts joined by an ellipsis, the editor's mark for words

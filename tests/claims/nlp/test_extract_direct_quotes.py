@@ -111,12 +111,11 @@ def test_it_does_not_split_the_quoted_speakers_own_beliefs_out_of_a_quote(extrac
     assert [c.speaker.name for c in claims] == ["Tom Baker"]
 
 
-def test_it_keeps_the_parts_of_a_split_quote_apart_when_the_first_holds_whole_sentences(extract):
+def test_it_joins_a_split_quote_even_when_the_first_part_holds_whole_sentences(extract):
     text = "“The repairs are finished. The cables are new,” Harper said. “Traffic can return next week.”"
-    first, second = _direct(extract(text))
-    assert first.content == "The repairs are finished. The cables are new"
-    assert second.content == "Traffic can return next week."
-    assert first.speaker.name == second.speaker.name == "Harper"
+    [claim] = _direct(extract(text))
+    assert claim.content == "The repairs are finished. The cables are new … Traffic can return next week."
+    assert claim.speaker.name == "Harper"
 
 
 def test_it_credits_the_quote_to_the_subject_of_said_not_a_name_inside_it(extract):
