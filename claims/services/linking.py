@@ -223,6 +223,7 @@ def claim_facts(claim: Claim):  # -> ClaimFacts
         outlet=str(claim.article.outlet_id) if claim.article.outlet_id else None,
         position=claim.position,
         cue=claim.cue,
+        cue_lemma=claim.cue_lemma,
     )
 
 

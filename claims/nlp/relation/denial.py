@@ -14,9 +14,10 @@ words (``stance_words.tsv``), beside the other side's words, and the conflict st
 part of what separates them. A share, not a plain gain in cosine, because a statement and its
 exact negation are already close ("have collapsed" / "have not collapsed": 0.97, and the whole
 remaining 0.03 is the "not"). Both forms are written the same way (lower case words, no
-punctuation), so the difference measures the denial alone. A denial carried by the cue
-("denied that [the talks had collapsed]") is not in the words and is not checked. A conflict that
-fails becomes *unrelated*: the two share a topic and a "not", not a statement.
+punctuation), so the difference measures the denial alone. A denial outside the words (a cue's,
+"denied that [the talks had collapsed]", or a negation extraction stored for the content, "have
+no evidence to suggest that […]": `features.negated_outside_content`) is not checked. A conflict
+that fails becomes *unrelated*: the two share a topic and a "not", not a statement.
 
 Django-free; the caller passes the encoder (``embed``: texts → unit vectors).
 """
@@ -30,7 +31,7 @@ import numpy as np
 
 from ..types import RelationType
 from .facts import UNRELATED, ClaimFacts, Judgement
-from .features import denied_by_cue
+from .features import negated_outside_content
 from .signals import text_signals
 
 DENYING_CLASSES = ("negation", "refute")
@@ -63,7 +64,7 @@ def conflicts_resting_on_denial(
     checked = [
         i
         for i, ((a, b), judgement) in enumerate(zip(pairs, judgements, strict=True))
-        if judgement.label == RelationType.CONFLICT and denied_by_cue(a) == denied_by_cue(b)
+        if judgement.label == RelationType.CONFLICT and negated_outside_content(a) == negated_outside_content(b)
     ]
     result = list(judgements)
     for i in checked:
@@ -90,13 +91,13 @@ def agreements_denied(
 
     The other half of the same test: the model reads negations near shared words, and misses one
     worded apart ("he had never suggested [a database]" / "he would certainly implement [a
-    database]"). Only pairs where exactly one side has denying words are asked; a denial carried
-    by a cue is read by the model already."""
+    database]"). Only pairs where exactly one side has denying words are asked; a denial outside
+    the words (a cue's, or a stored negation) is read by the model already."""
     checked = [
         i
         for i, ((a, b), judgement) in enumerate(zip(pairs, judgements, strict=True))
         if judgement.label in {RelationType.AGREE, RelationType.SAME_CLAIM}
-        and not (denied_by_cue(a) or denied_by_cue(b))
+        and not (negated_outside_content(a) or negated_outside_content(b))
         and (without_denial(a.text) is None) != (without_denial(b.text) is None)
     ]
     result = list(judgements)

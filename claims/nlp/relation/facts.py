@@ -26,6 +26,7 @@ class ClaimFacts:
     # plan]"); such a pair is judged by `positions.judge_positions`. None: the content is a statement.
     position: str | None = None
     cue: str = ""  # the cue as written, for reasons in words
+    cue_lemma: str = ""  # the cue's lemma ("claim" for "made no claim that …"), when known
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..lexicons import words
 from ..types import CueClass
 from .facts import ClaimFacts
-from .signals import SIGNAL_CLASSES, TextSignals, load_word_lists, matched_entries, stem
+from .signals import SIGNAL_CLASSES, TextSignals, load_word_lists, matched_entries, stem, text_signals
 
 # How far (in tokens) a negation may stand from a shared word and still be about it.
 NEGATION_REACH = 4
@@ -72,8 +73,8 @@ def pair_features(a: ClaimFacts, b: ClaimFacts, signals_a: TextSignals, signals_
             unshared_b = _cue_negation_unshared(b, a, unshared_b)
         values += [float(unshared_a or unshared_b), float(unshared_a != unshared_b)]
     values.append(float(_negated(a, signals_a) != _negated(b, signals_b)))
-    near_a = denied_by_cue(a) or _negation_near(signals_a, shared)
-    near_b = denied_by_cue(b) or _negation_near(signals_b, shared)
+    near_a = negated_outside_content(a) or _negation_near(signals_a, shared)
+    near_b = negated_outside_content(b) or _negation_near(signals_b, shared)
     values += [float(near_a != near_b), float(near_a or near_b)]
     values.append(float((a.cue_class == CueClass.DENY) != (b.cue_class == CueClass.DENY)))
     values.append(float((a.cue_class == CueClass.HEDGE) != (b.cue_class == CueClass.HEDGE)))
@@ -104,6 +105,41 @@ def denied_by_cue(facts: ClaimFacts) -> bool:
     return facts.cue_class == CueClass.DENY and facts.negated is True
 
 
+def negated_outside_content(facts: ClaimFacts) -> bool:
+    """The speaker says the content is not so, and the content's own words do not say it: a cue
+    that denies ("denied that [the talks had collapsed]"), or a negation extraction found outside
+    the content ("have no evidence to suggest that […]", "expressed doubt that […]"). Read, like a
+    cue's denial, as a negation of the whole content.
+
+    Other than a denying cue's, not when the words negate something themselves (the stored
+    polarity may be theirs, or theirs turned: their reading stands), nor when the cue is a noun of
+    saying under "no": "made no claim that [the permit was paid for]" says nothing was said, as
+    "did not say that …" does, not that it is untrue. A noun of doubt denies ("expressed doubt
+    that …")."""
+    if denied_by_cue(facts):
+        return True
+    if facts.negated is not True or _said_nothing(facts.cue_lemma):
+        return False
+    signals = text_signals(facts.text)
+    return not (signals.has("negation") or signals.has("refute"))
+
+
+def speaker_denial(facts: ClaimFacts) -> str:
+    """A reason's words for a side negated outside its content: a denying cue denies; otherwise the
+    speaker says it is not so (or not shown)."""
+    return "one side's speaker denies it" if denied_by_cue(facts) else "one side's speaker says it is not so"
+
+
+def _said_nothing(cue_lemma: str) -> bool:
+    return cue_lemma.lower() in _saying_nouns()
+
+
+@lru_cache(maxsize=1)
+def _saying_nouns() -> frozenset[str]:
+    """Cue nouns that name a statement or an attitude ("claim", "statement", "concern"), not a doubt."""
+    return (words("cue_nouns") | words("attitude_nouns")) - words("polarity", "doubting_noun")
+
+
 def _both_xor(has_a: bool, has_b: bool) -> list[float]:
     return [float(has_a and has_b), float(has_a != has_b)]
 
@@ -116,8 +152,8 @@ def _entity_overlap(entities_a: tuple[str, ...], entities_b: tuple[str, ...]) ->
 
 
 def _cue_negation_unshared(mine: ClaimFacts, other: ClaimFacts, from_words: bool) -> bool:
-    """A cue's denial is a negation the other side lacks unless the other side is negated too."""
-    if denied_by_cue(mine):
+    """A denial outside the words is a negation the other side lacks unless the other side is negated too."""
+    if negated_outside_content(mine):
         return other.negated is not True
     return from_words
 

@@ -30,9 +30,10 @@ from .facts import UNRELATED, ClaimFacts, Judgement
 from .features import (
     FEATURE_NAMES,
     SIDE_FEATURE_NAMES,
-    denied_by_cue,
+    negated_outside_content,
     pair_features,
     side_features,
+    speaker_denial,
     text_feature_names,
     text_features,
 )
@@ -204,13 +205,14 @@ def _load_cached(path: str) -> RelationModel:
 
 def _why_conflict(a: ClaimFacts, b: ClaimFacts, signals_a: TextSignals, signals_b: TextSignals) -> str:
     """The most telling difference between the sides, in words: a refuting word, a speaker's denial
-    (known from the cue, not the words: "denied that [the talks had collapsed]"), a negation."""
+    (known from the cue or the stored polarity, not the words: "denied that [the talks had
+    collapsed]", "have no evidence to suggest that […]"), a negation."""
     for mine, other in ((signals_a, signals_b), (signals_b, signals_a)):
         refuting = [mine.tokens[i] for i in mine.positions["refute"] if mine.tokens[i] not in other.tokens]
         if refuting:
             return f"one side calls it untrue ('{refuting[0]}')"
-    if denied_by_cue(a) != denied_by_cue(b):
-        return "one side's speaker denies it"
+    if negated_outside_content(a) != negated_outside_content(b):
+        return speaker_denial(a if negated_outside_content(a) else b)
     shared = signals_a.content_stems & signals_b.content_stems
     for mine, other in ((signals_a, signals_b), (signals_b, signals_a)):
         if mine.has("negation") and not other.has("negation"):
@@ -236,4 +238,4 @@ def _round(value: float) -> float:
 
 def _side_key(facts: ClaimFacts) -> tuple[str, bool]:
     """One side as the text head reads it: its words, and whether a speaker denied them."""
-    return facts.text, denied_by_cue(facts)
+    return facts.text, negated_outside_content(facts)

@@ -70,6 +70,30 @@ def test_a_denial_is_found_as_a_conflict_with_a_readable_reason(talks):
     assert len(relation.explanation.split()) >= 3  # a sentence a person can read, not a code
 
 
+def test_a_claim_stored_negated_outside_its_words_conflicts_with_one_asserting_them():
+    # "Investigators have no evidence to suggest that [the ferry operator falsified its safety logs]":
+    # extraction stores it negated, and nothing in its words negates.
+    statement = said("The ferry operator falsified its safety logs for the northern route", who="Inspector Kim Ode")
+    article = ArticleFactory(body="Investigators have no evidence to suggest that the ferry operator falsified its safety logs.")
+    no_evidence = embedded(
+        claim_at(
+            article,
+            "the ferry operator falsified its safety logs",
+            speaker=SpeakerFactory(name="Investigators"),
+            cue="suggest",
+            cue_lemma="suggest",
+            cue_class=Claim.CueClass.HEDGE,
+            polarity=Claim.Polarity.NEGATED,
+        )
+    )
+
+    claims_link_for_article(article=no_evidence.article)
+
+    relation = relation_between(statement, no_evidence)
+    assert relation.type == Relation.Type.CONFLICT
+    assert "one side's speaker says it is not so" in relation.explanation
+
+
 def test_a_speaker_saying_it_again_in_another_article_is_the_same_claim_not_an_agreement():
     first = said(TALKS, who="Union leader Dana Roth")
     again = said(TALKS_AGAIN, who="Union leader Dana Roth")
