@@ -43,7 +43,8 @@ def polarity(content: Span, cue_class: str, cue: Token | None = None) -> str:
     is negated, "did not reject [the plan]" is not). A cue that reports through something said
     not to exist ("have no evidence to suggest [that …]", "made no claim [that …]") turns the
     content's polarity as a denial does, and so does a noun of doubt ("expressed doubt [that …]";
-    "expressed no doubt [that …]" is asserted)."""
+    "expressed no doubt [that …]" is asserted). A denial cue that is itself negated denies
+    nothing ("did not dispute [that …]" is asserted)."""
     if cue is not None and not states_clause(content):
         # "found [no evidence of fraud]": a thing said not to exist negates as the cue's "not" does.
         head = _single_head(content)
@@ -55,9 +56,16 @@ def polarity(content: Span, cue_class: str, cue: Token | None = None) -> str:
         negated = not negated
     if cue is not None and cue.pos_ == "NOUN" and cue.lemma_.lower() in DOUBTING_NOUNS:
         negated = not negated  # "expressed doubt that …"; "no doubt that …" turns twice
-    if cue_class == CueClass.DENY:
+    if cue_class == CueClass.DENY and not _denial_withheld(content, cue):
         negated = not negated
     return Polarity.NEGATED if negated else Polarity.ASSERTED
+
+
+def _denial_withheld(content: Span, cue: Token | None) -> bool:
+    """ "did not dispute [that the fees had risen]", "never denied [that …]": a denial cue the
+    speaker negates concedes the clause. (A content that states nothing has the cue's negation
+    counted already: "did not reject [the plan]".)"""
+    return cue is not None and states_clause(content) and child_with_dep(cue, {"neg"}) is not None
 
 
 def cue_class_of(content: Span, cue_class: str) -> str:

@@ -38,3 +38,17 @@ def test_an_ordinary_negated_statement_is_not_a_denial(extract):
 def test_a_negated_negative_predicate_is_not_a_denial(extract):
     claim = _only(extract("The senator said the rumour was not false."), "false")
     assert claim.cue_class == CueClass.ASSERT
+
+
+def test_a_negated_denial_concedes_the_clause(extract):
+    claims = extract(
+        "The dean did not dispute that tuition fees had risen sharply. "
+        "The rector never denied that the library would close next spring."
+    )
+    assert _only(claims, "fees").polarity == Polarity.ASSERTED
+    assert _only(claims, "library").polarity == Polarity.ASSERTED
+
+
+def test_a_denial_of_a_clause_is_still_negated(extract):
+    claim = _only(extract("The mayor denied that the bridge was unsafe for heavy lorries."), "bridge")
+    assert claim.polarity == Polarity.NEGATED
