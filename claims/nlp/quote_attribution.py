@@ -23,11 +23,13 @@ from .syntax import child_with_dep, nearest_subject, speaker_of_verb
 from .types import ClaimType, CueClass
 
 # A quote split by its attribution ("“A,” he said. “B.”") is one claim, as annotated in
-# attribution corpora; not when the attribution sentence reports something of its own, or when
-# the first part is already more than one sentence.
+# attribution corpora; not when the attribution sentence reports something of its own.
 MERGE_SPLIT_QUOTES = True
 
 MIN_QUOTE_WORDS = 4
+
+# The confidence of a quotation said by the speaker quoted just before ("“A,” she said. “B.”").
+_FOLLOW_ON = 0.5
 
 MIN_SPOKEN_WORDS = 1  # with a speech verb framing it, any quote is said
 
@@ -146,6 +148,8 @@ class QuoteAttribution:
         if found is None:
             return
         cue, speaker, confidence = found
+        if cue is None and confidence == _FOLLOW_ON and self._join_follow_on(quote):
+            return
         # Short quotes are scare quotes unless a speech verb frames them ("“Never,” she said.").
         spoken = cue is not None and cue.lemma in _SAY_LEMMAS and confidence >= 0.9
         if len(text.split()) < (MIN_SPOKEN_WORDS if spoken else MIN_QUOTE_WORDS):
@@ -182,8 +186,32 @@ class QuoteAttribution:
         # same speaker (the "“…,” he said. “…”" pattern, and follow-on quote paragraphs).
         recent = self.article.last_claim_chunk >= self.article.chunk_no - 1
         if recent and self.article.last_quoted and self._starts_sentence(quote):
-            return None, self.article.last_quoted, 0.5
+            return None, self.article.last_quoted, _FOLLOW_ON
         return None
+
+    def _join_follow_on(self, quote: Quote) -> bool:
+        """A paragraph that is only a quotation, after a paragraph whose quotation closes with just
+        its attribution ("“A,” she said. ¶ “B.”"), goes on with the same utterance: B joins A's
+        claim as its next part. Not after narrative between them, nor after a claim of another kind."""
+        drafts = self.article.drafts
+        prev = drafts[-1] if drafts else None
+        if prev is None or prev.claim_type != ClaimType.DIRECT or prev.speaker is not self.article.last_quoted:
+            return False
+        if not (self._opens_chunk(quote) and quote.closed is not False and quote.end >= self.end - 1):
+            return False
+        gap = self.article.clean[prev.end : quote.start]
+        # Only the closing mark and the attribution sentence stand between the two.
+        if "\n" not in gap or _SENTENCE_BREAK.search(gap.strip()) or self._quote_opens_in(prev.end + 1, quote.start):
+            return False
+        prev.parts = (prev.parts or ((prev.start, prev.end),)) + ((quote.inner_start, quote.inner_end),)
+        prev.end = quote.inner_end
+        prev.add_normal_form(self._char_span(quote.inner_start, min(quote.inner_end, self.end)))
+        self.article.quote_drafts[quote.start] = prev
+        self.article.last_claim_chunk = self.article.chunk_no
+        return True
+
+    def _quote_opens_in(self, start: int, end: int) -> bool:
+        return any(start <= q.start < end for q in self.article.quotes.between(start, end))
 
     def _embedded(self, quote: Quote) -> bool:
         """A quoted phrase inside someone's reported clause ("she said she wanted to speak “to

@@ -208,3 +208,25 @@ def test_a_quote_ending_its_sentence_is_not_said_through_the_next_sentences_own_
     claims = _direct(extract(text))
     assert not any("last month in office" in c.content for c in claims if c.cue == "pledged")
     assert not any("…" in c.content for c in claims)
+
+
+def test_a_quotation_paragraph_after_a_quote_closed_by_its_attribution_joins_that_claim(extract):
+    text = (
+        "The senator spoke after the vote.\n\n"
+        "“Let us be clear. The economy is not working for most people,” she said.\n\n"
+        "“But we do not need change based on fear.”"
+    )
+    [claim] = _direct(extract(text))
+    assert claim.content == "Let us be clear. The economy is not working for most people … But we do not need change based on fear."
+    assert claim.speaker.mention == "she"
+
+
+def test_a_quotation_paragraph_after_narrative_stays_a_claim_of_its_own(extract):
+    text = (
+        "“It was a long night,” the mayor said. The crowd went home after midnight.\n\n"
+        "“We will be back here next year.”"
+    )
+    first, second = _direct(extract(text))
+    assert first.content == "It was a long night"
+    assert second.content == "We will be back here next year."
+    assert first.speaker.name == second.speaker.name == "mayor"
