@@ -44,26 +44,41 @@ _PRO_CONTENT = {"much", "so"}
 _AS_REPORTS = words("as_report_verbs")
 # How long such an attribution may run on either side of its verb.
 _ATTRIBUTION_WORDS = 15
+_SAY_VERBS = words("say_verbs")
 _OPENING_MARKS = {"\u201c", "``"}
 _CLOSING_MARKS = {"\u201d", "''"}
 
 
 def through_open_quote(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
     """ "called Burma a “good news story in an era when …”": the parse may end the content
-    inside a quotation it opened; a quotation is the speaker's words, so it runs to its close
-    (within the sentence)."""
+    inside a quotation it opened; a quotation is the speaker's words, so it runs to its close,
+    in the same paragraph, though it close sentences later ("said its editors had ''reviewed the
+    complaints. We will continue …''")."""
     start, end = content
-    marks = [t.text for t in doc[start:end] if t.text in QUOTE_MARKS]
-    opened = sum(m in _OPENING_MARKS for m in marks) - sum(m in _CLOSING_MARKS for m in marks)
-    if opened <= 0 and marks.count('"') % 2 == 0:
-        return content
-    limit = min(len(doc), doc[end - 1].sent.end + 1)
-    close = next((t.i for t in doc[end:limit] if t.text in _CLOSING_MARKS or t.text == '"'), None)
+    marks = [t for t in doc[start:end] if t.text in QUOTE_MARKS]
+    if not marks or not _opens_quotation(marks[-1]) or marks[-1].i >= end - 1:
+        return content  # no quotation left open, or only its opening mark ("… said: “")
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in _SAY_VERBS for t in doc[start : marks[-1].i]):
+        return content  # "… a video in which Adelson said: “…”": the quotation is a nested speaker's
+    close = next((t.i for t in doc[end:] if t.text in QUOTE_MARKS and not _opens_quotation(t)), None)
     if close is None or any("\n" in t.text for t in doc[end:close]):
         return content
     while close > end and doc[close - 1].is_punct and doc[close - 1].text not in "?!":
         close -= 1
     return start, close
+
+
+def _opens_quotation(mark: Token) -> bool:
+    """A curly or backtick opening mark; a straight one (" or '') by its spacing: it follows a
+    space and comes before a word."""
+    if mark.text in _OPENING_MARKS:
+        return True
+    if mark.text in _CLOSING_MARKS and mark.text != "''":
+        return False
+    doc = mark.doc
+    after_space = mark.i == 0 or bool(doc[mark.i - 1].whitespace_) or doc[mark.i - 1].text in "([—–-"
+    before_word = mark.i + 1 < len(doc) and not mark.whitespace_ and not doc[mark.i + 1].is_punct
+    return after_space and before_word
 
 
 def reports_without_content(content: Span) -> bool:
@@ -167,6 +182,8 @@ def parenthetical(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None
     head = verb.head
     if nearest_subject(verb) is None:
         return None
+    if head.dep_ in {"aux", "auxpass"}:
+        head = head.head  # "The plan, officials say, is doomed": hung on the auxiliary, it reports the clause
     if verb.dep_ == "parataxis" and head.pos_ in {"VERB", "AUX"}:
         left, right = head.left_edge.i, head.right_edge.i + 1
     else:

@@ -111,3 +111,10 @@ def test_the_inverted_shape_is_read_whatever_the_statistical_parser_does():
     speaker, content, gap = inverted_parenthetical(doc[3])
     assert speaker.text == "nurse"
     assert (content, gap) == ((0, 10), (2, 7))
+
+
+def test_an_attribution_set_off_before_an_auxiliary_reports_the_clause_round_it(extract):
+    # The parser hangs "say" on "is", the auxiliary of "doomed".
+    [claim] = extract("The plan, officials say, is doomed to fail within a year.")
+    assert claim.speaker.mention == "officials"
+    assert claim.content == "The plan … is doomed to fail within a year"
