@@ -184,10 +184,38 @@ class QuoteAttribution:
             return None, self._speaker(prior), 0.7
         # A quotation standing as its own sentence right after an attributed one continues the
         # same speaker (the "“…,” he said. “…”" pattern, and follow-on quote paragraphs).
+        if not self._starts_sentence(quote):
+            return None
+        reporter = self._reporter_just_before(quote)
+        if reporter is not None:
+            return None, self._speaker(reporter), _FOLLOW_ON
         recent = self.article.last_claim_chunk >= self.article.chunk_no - 1
-        if recent and self.article.last_quoted and self._starts_sentence(quote):
+        if recent and self.article.last_quoted:
             return None, self.article.last_quoted, _FOLLOW_ON
         return None
+
+    def _reporter_just_before(self, quote: Quote) -> Cue | None:
+        """ "“A” if she lost, said Wasserman, an analyst. “And yet …”": a quotation standing as its
+        own sentence goes on with the attribution of the sentence just before it, in its paragraph.
+        (Quotes are read before the paragraph's reported speech, so the last speaker recorded may
+        still be the previous paragraph's.)"""
+        first, _ = self._token_range(quote.start, quote.end)
+        sentence = self.doc[first].sent
+        if sentence.start == 0:
+            return None
+        before = self.doc[sentence.start - 1].sent
+        speech = [
+            c
+            for c in self.cues
+            if before.start <= c.token.i < before.end
+            and c.kind in _SPEECH_KINDS
+            and c.cue_class in _SPEECH_CLASSES
+            and c.speaker is not None
+            and not self._in_quote(c.token.idx)
+        ]
+        # The sentence's own report, not one it cites ("Sanders wrote, according to CNN."): the
+        # cue heading the sentence, else the first.
+        return next((c for c in speech if c.token.dep_ == "ROOT"), speech[0] if speech else None)
 
     def _join_follow_on(self, quote: Quote) -> bool:
         """A paragraph that is only a quotation, after a paragraph whose quotation closes with just

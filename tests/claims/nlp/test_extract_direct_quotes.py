@@ -230,3 +230,24 @@ def test_a_quotation_paragraph_after_narrative_stays_a_claim_of_its_own(extract)
     assert first.content == "It was a long night"
     assert second.content == "We will be back here next year."
     assert first.speaker.name == second.speaker.name == "mayor"
+
+
+def test_a_quotation_standing_alone_goes_on_with_the_attribution_of_the_sentence_before(extract):
+    # The paragraph before ends with the pollster's claim; the analyst attributes the first quote.
+    text = (
+        "Polls show the mayor ahead by ten points in the next contest.\n\n"
+        '"Many would call that a disappointment" if she won by less, said Ruth Okafor, an analyst. '
+        '"And yet it would settle the race for the mayor once and for all."'
+    )
+    [claim] = [c for c in extract(text) if c.content.startswith("And yet")]
+    assert claim.speaker.name == "Ruth Okafor"
+
+
+def test_a_quotation_standing_alone_goes_on_with_the_sentences_own_speaker_not_the_one_it_cites(extract):
+    text = (
+        "The senator wrote to the delegates on Sunday.\n\n"
+        "“I ask you not to protest on the floor,” Okafor said, according to the Gazette. "
+        "“It is of the utmost importance that you explain this to your delegations.”"
+    )
+    [claim] = [c for c in extract(text) if c.content.startswith("It is of the utmost")]
+    assert claim.speaker.name == "Okafor"
