@@ -120,8 +120,14 @@ def negated_outside_content(facts: ClaimFacts) -> bool:
         return True
     if facts.negated is not True or _said_nothing(facts.cue_lemma):
         return False
-    signals = text_signals(facts.text)
-    return not (signals.has("negation") or signals.has("refute"))
+    return not _words_deny(facts.text)
+
+
+@lru_cache(maxsize=4096)
+def _words_deny(text: str) -> bool:
+    """The text negates or refutes in its own words (asked several times for each pair: cached)."""
+    signals = text_signals(text)
+    return signals.has("negation") or signals.has("refute")
 
 
 def speaker_denial(facts: ClaimFacts) -> str:
