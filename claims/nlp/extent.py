@@ -52,7 +52,7 @@ _CLOSING_MARKS = {"\u201d", "''"}
 def through_open_quote(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
     """ "called Burma a “good news story in an era when …”": the parse may end the content
     inside a quotation it opened; a quotation is the speaker's words, so it runs to its close,
-    in the same paragraph, though it close sentences later ("said its editors had ''reviewed the
+    in the same paragraph, even when it closes sentences later ("said its editors had ''reviewed the
     complaints. We will continue …''")."""
     start, end = content
     marks = [t for t in doc[start:end] if t.text in QUOTE_MARKS]
